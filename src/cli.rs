@@ -1,0 +1,1 @@
+//! The command line: `qalam [PATH...]`, `qalam validate PATH...`, `qalam layout PATH --width PX`.

@@ -1,0 +1,3 @@
+//! The `qalam` binary: a thin wrapper over [`qalam::cli`].
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! The eframe app: one file per panel, and the command enum every action goes through.
