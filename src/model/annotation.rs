@@ -40,3 +40,25 @@ pub struct Annotation {
     /// unchanged on save.
     pub extra: Map<String, Value>,
 }
+
+impl Annotation {
+    /// A fresh annotation of `document` with the default label set, no spans, status todo.
+    pub fn new(document: Document) -> Self {
+        let now = Utc::now();
+        Self {
+            document,
+            labels: super::LabelSet::default(),
+            spans: Vec::new(),
+            status: DocStatus::Todo,
+            annotator: None,
+            created: now,
+            modified: now,
+            extra: Map::new(),
+        }
+    }
+
+    /// The span with this id.
+    pub fn span(&self, id: super::SpanId) -> Option<&Span> {
+        self.spans.iter().find(|span| span.id == id)
+    }
+}

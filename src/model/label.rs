@@ -29,3 +29,51 @@ pub struct LabelSet {
     /// When false, spans may not overlap or nest.
     pub allow_overlaps: bool,
 }
+
+impl Label {
+    /// A label with a name, colour and letter hotkey, exported under its own name.
+    pub fn new(name: impl Into<String>, color: Rgb, hotkey: Option<char>) -> Self {
+        Self {
+            name: name.into(),
+            color,
+            hotkey,
+            export_tag: None,
+            extra: Map::new(),
+        }
+    }
+
+    /// The tag exporters write: `export_tag` if set, else the name.
+    pub fn export_name(&self) -> &str {
+        self.export_tag.as_deref().unwrap_or(&self.name)
+    }
+}
+
+impl Default for LabelSet {
+    /// PERSON (P, 1), COUNTRY (C, 2, exported as GPE), ORGANIZATION (O, 3), EVENT (E, 4);
+    /// overlaps allowed.
+    fn default() -> Self {
+        let mut country = Label::new("COUNTRY", Rgb([0x4e, 0x9a, 0x06]), Some('C'));
+        country.export_tag = Some("GPE".to_owned());
+        Self {
+            labels: vec![
+                Label::new("PERSON", Rgb([0x34, 0x65, 0xa4]), Some('P')),
+                country,
+                Label::new("ORGANIZATION", Rgb([0xce, 0x5c, 0x00]), Some('O')),
+                Label::new("EVENT", Rgb([0x75, 0x50, 0x7b]), Some('E')),
+            ],
+            allow_overlaps: true,
+        }
+    }
+}
+
+impl LabelSet {
+    /// The label with this name, if any.
+    pub fn get(&self, name: &str) -> Option<&Label> {
+        self.labels.iter().find(|label| label.name == name)
+    }
+
+    /// Position of the label with this name in palette order.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.labels.iter().position(|label| label.name == name)
+    }
+}
