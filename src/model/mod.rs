@@ -13,6 +13,7 @@ pub mod edit;
 pub mod history;
 pub mod label;
 pub mod notation;
+mod placeholder_apply;
 pub mod span;
 
 pub use annotation::{Annotation, DocStatus};
