@@ -1,4 +1,4 @@
-//! Edits: every change to an [`Annotation`](super::Annotation) is one of these, applied in one
+//! Edits: every change to an [`Annotation`] is one of these, applied in one
 //! place ([`Annotation::apply`](super::Annotation::apply)), and applying an edit yields its
 //! inverse.
 //!
