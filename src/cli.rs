@@ -86,10 +86,12 @@ fn validate_one(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Err(LoadError::InvalidUtf8 {
             file,
             line,
+            column,
+            byte,
             byte_offset,
         }) => writeln!(
             out,
-            "{}:{line}: not UTF-8: invalid byte at byte offset {byte_offset}",
+            "{}:{line}:{column}: not UTF-8 text: invalid byte 0x{byte:02x} at byte offset {byte_offset}",
             file.display()
         )
         .map(|()| EXIT_PROBLEMS),

@@ -56,7 +56,7 @@ pub enum LoadError {
     Io(PathBuf, #[source] std::io::Error),
     /// The file is not valid UTF-8; the position is of the first invalid byte.
     #[error(
-        "{} is not UTF-8 text: invalid byte at line {line}, byte offset {byte_offset}",
+        "{} is not UTF-8 text: invalid byte 0x{byte:02x} at line {line}, column {column} (byte offset {byte_offset})",
         file.display()
     )]
     InvalidUtf8 {
@@ -64,6 +64,10 @@ pub enum LoadError {
         file: PathBuf,
         /// 1-based line of the first invalid byte.
         line: usize,
+        /// 1-based column (in code points) of the first invalid byte on its line.
+        column: usize,
+        /// The first invalid byte.
+        byte: u8,
         /// 0-based byte offset of the first invalid byte from the start of the file.
         byte_offset: usize,
     },

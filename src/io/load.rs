@@ -40,9 +40,19 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 pub fn decode_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
     std::str::from_utf8(bytes).map_err(|error| {
         let byte_offset = error.valid_up_to();
+        let valid = &bytes[..byte_offset];
+        let line_start = valid
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |newline| newline + 1);
+        let column = 1 + String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count();
         LoadError::InvalidUtf8 {
             file: path.to_owned(),
-            line: 1 + bytes[..byte_offset].iter().filter(|&&b| b == b'\n').count(),
+            line: 1 + valid.iter().filter(|&&b| b == b'\n').count(),
+            column,
+            byte: bytes[byte_offset],
             byte_offset,
         }
     })
@@ -117,7 +127,7 @@ mod tests {
         assert_eq!(
             error.to_string(),
             format!(
-                "{} is not UTF-8 text: invalid byte at line 2, byte offset 9",
+                "{} is not UTF-8 text: invalid byte 0xff at line 2, column 3 (byte offset 9)",
                 path.display()
             )
         );

@@ -30,14 +30,19 @@ impl<'a> Fields<'a> {
         match value {
             Value::Object(map) => Some(Self { map, at }),
             other => {
-                problems.push(
-                    at.clone(),
+                let message = if at.is_empty() {
+                    format!(
+                        "the file must hold a JSON object at the top level, found {}",
+                        describe(other)
+                    )
+                } else {
                     format!(
                         "{} must be a JSON object, found {}",
                         display_name(&at),
                         describe(other)
-                    ),
-                );
+                    )
+                };
+                problems.push(at.clone(), message);
                 None
             }
         }
