@@ -1,3 +1,5 @@
 //! The one integration-test binary; each area has its own module file.
 
+mod cli;
+mod format;
 mod model;
