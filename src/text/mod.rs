@@ -6,6 +6,7 @@
 //! - [`paragraphs`]: splitting a text into paragraphs with exact offsets.
 //! - [`engine`]: [`engine::TextEngine`], lays out and paints.
 //! - [`paragraph`]: [`paragraph::ParagraphLayout`], geometry queries in code points.
+//! - [`geometry`]: cluster boxes per line (carets, hit-testing, highlights).
 //! - [`atlas`]: the glyph atlas texture.
 //! - [`layout_dump`]: the visual order of every line as JSON lines (for tests and the CLI).
 //! - [`label`]: [`bidi_label_ui`], a short bidi-correct single-line label.
@@ -13,6 +14,7 @@
 pub mod atlas;
 pub mod engine;
 pub mod fonts;
+pub mod geometry;
 pub mod label;
 pub mod layout_dump;
 pub mod offsets;

@@ -6,9 +6,10 @@
 
 use std::ops::Range;
 
-use parley::{Affinity, Alignment, AlignmentOptions, Cursor, Selection};
+use parley::{Affinity, Alignment, AlignmentOptions, Cursor};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
+use super::geometry::{ClusterBox, LineBoxes, line_boxes};
 use super::offsets::CharIndex;
 
 /// Width of a caret in points.
@@ -57,6 +58,8 @@ pub struct ParagraphLayout {
     index: CharIndex,
     max_width: f32,
     font_size: f32,
+    /// Cluster boxes per line, recomputed on every (re)break.
+    lines: Vec<LineBoxes>,
 }
 
 impl std::fmt::Debug for ParagraphLayout {
@@ -85,13 +88,14 @@ impl ParagraphLayout {
             index,
             max_width,
             font_size,
+            lines: Vec::new(),
         };
         paragraph.rebreak(max_width);
         paragraph
     }
 
     /// The underlying parley layout (for painting).
-    pub(crate) fn parley(&self) -> &parley::Layout<()> {
+    pub fn parley(&self) -> &parley::Layout<()> {
         &self.layout
     }
 
@@ -106,6 +110,7 @@ impl ParagraphLayout {
         self.layout.break_all_lines(Some(max_width));
         self.layout
             .align(Alignment::Start, AlignmentOptions::default());
+        self.lines = line_boxes(&self.layout, &self.index);
     }
 
     /// Breaks only at explicit line breaks (never wraps) and sets the width to the widest
@@ -115,6 +120,7 @@ impl ParagraphLayout {
         self.layout
             .align(Alignment::Start, AlignmentOptions::default());
         self.max_width = self.layout.width();
+        self.lines = line_boxes(&self.layout, &self.index);
     }
 
     /// The paragraph text.
@@ -169,7 +175,7 @@ impl ParagraphLayout {
 
     /// Number of visual lines.
     pub fn line_count(&self) -> usize {
-        self.layout.len()
+        self.lines.len()
     }
 
     fn byte(&self, cp: usize) -> usize {
@@ -202,8 +208,36 @@ impl ParagraphLayout {
     /// The code-point boundary nearest to `pos` (relative to the paragraph's top-left), snapped
     /// to a grapheme boundary. Points above/below the paragraph map to the first/last line.
     pub fn hit_test(&self, pos: egui::Vec2) -> usize {
-        let cursor = Cursor::from_point(&self.layout, pos.x, pos.y);
-        self.cp(self.grapheme_floor(cursor.index()))
+        let Some(line) = self.line_at_y(pos.y) else {
+            return 0;
+        };
+        let boundary = match line.clusters.iter().find(|c| pos.x < c.x1) {
+            None => line
+                .clusters
+                .last()
+                .map_or(line.range.start, ClusterBox::right_boundary),
+            Some(cluster) if pos.x < (cluster.x0 + cluster.x1) / 2.0 => cluster.left_boundary(),
+            Some(cluster) => cluster.right_boundary(),
+        };
+        self.cp(self.grapheme_floor(self.byte(boundary)))
+    }
+
+    /// The line whose box holds `y` (the first/last line above/below the paragraph).
+    fn line_at_y(&self, y: f32) -> Option<&LineBoxes> {
+        self.lines
+            .iter()
+            .find(|line| y < line.y1)
+            .or(self.lines.last())
+    }
+
+    /// Index of the line on which the caret at `cp` is drawn: the line whose range holds `cp`
+    /// (so a boundary at a soft break belongs to the following line), the last line for the end.
+    pub fn line_of(&self, cp: usize) -> usize {
+        let cp = cp.min(self.char_len());
+        self.lines
+            .iter()
+            .position(|line| line.range.start <= cp && cp < line.range.end)
+            .unwrap_or(self.lines.len().saturating_sub(1))
     }
 
     /// The UAX #29 word segment around `cp` (a run of spaces or a punctuation mark is its own
@@ -223,49 +257,65 @@ impl ParagraphLayout {
 
     /// Highlight boxes of a code-point range, relative to the paragraph's top-left, one per
     /// contiguous visual piece (a range crossing a direction change or a line break gives
-    /// several). Out-of-range ends are clamped; an empty range gives none.
+    /// several). A cluster counts when it overlaps the range. Out-of-range ends are clamped; an
+    /// empty range gives none.
     pub fn range_rects(&self, range: Range<usize>) -> Vec<egui::Rect> {
         let start = range.start.min(self.char_len());
         let end = range.end.min(self.char_len());
-        if start >= end {
-            return Vec::new();
-        }
-        let selection = Selection::new(
-            Cursor::from_byte_index(&self.layout, self.byte(start), Affinity::Downstream),
-            Cursor::from_byte_index(&self.layout, self.byte(end), Affinity::Upstream),
-        );
         let mut rects: Vec<egui::Rect> = Vec::new();
-        selection.geometry_with(&self.layout, |bbox, _line| {
-            let rect = egui::Rect::from_min_max(
-                egui::pos2(bbox.x0 as f32, bbox.y0 as f32),
-                egui::pos2(bbox.x1 as f32, bbox.y1 as f32),
-            );
-            if rect.width() <= 0.0 {
-                return;
+        if start >= end {
+            return rects;
+        }
+        for line in &self.lines {
+            if line.range.end <= start || line.range.start >= end {
+                continue;
             }
-            // Merge boxes that touch on the same line (parley may emit one per run).
-            if let Some(previous) = rects.last_mut()
-                && (previous.min.y - rect.min.y).abs() < 0.5
-                && (previous.max.y - rect.max.y).abs() < 0.5
-                && (previous.max.x - rect.min.x).abs() < 0.5
-            {
-                previous.max.x = rect.max.x;
-                return;
+            let mut piece: Option<(f32, f32)> = None;
+            for cluster in &line.clusters {
+                let inside = cluster.chars.start < end && cluster.chars.end > start;
+                match (inside, piece) {
+                    (true, None) => piece = Some((cluster.x0, cluster.x1)),
+                    (true, Some((x0, _))) => piece = Some((x0, cluster.x1)),
+                    (false, Some((x0, x1))) => {
+                        rects.push(egui::Rect::from_x_y_ranges(x0..=x1, line.y0..=line.y1));
+                        piece = None;
+                    }
+                    (false, None) => {}
+                }
             }
-            rects.push(rect);
-        });
+            if let Some((x0, x1)) = piece {
+                rects.push(egui::Rect::from_x_y_ranges(x0..=x1, line.y0..=line.y1));
+            }
+        }
+        rects.retain(|rect| rect.width() > 0.0);
         rects
     }
 
-    /// The caret at code-point boundary `cp` (clamped), relative to the paragraph's top-left.
-    /// At a soft line break the caret is drawn at the start of the following line.
+    /// The caret at code-point boundary `cp` (clamped), relative to the paragraph's top-left:
+    /// at the leading edge of the character that starts at `cp`, or the trailing edge of the last
+    /// character. At a soft line break the caret is drawn at the start of the following line.
     pub fn caret_rect(&self, cp: usize) -> egui::Rect {
-        let cursor = Cursor::from_byte_index(&self.layout, self.byte(cp), Affinity::Downstream);
-        let bbox = cursor.geometry(&self.layout, CARET_WIDTH);
-        egui::Rect::from_min_max(
-            egui::pos2(bbox.x0 as f32, bbox.y0 as f32),
-            egui::pos2(bbox.x1 as f32, bbox.y1 as f32),
-        )
+        let cp = cp.min(self.char_len());
+        let Some(line) = self.lines.get(self.line_of(cp)) else {
+            return egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(CARET_WIDTH, 0.0));
+        };
+        let leading = line.clusters.iter().find(|c| c.chars.contains(&cp));
+        let x = match leading {
+            Some(cluster) if cluster.rtl => cluster.x1,
+            Some(cluster) => cluster.x0,
+            None => match line.clusters.iter().find(|c| c.chars.end == cp) {
+                Some(cluster) if cluster.rtl => cluster.x0,
+                Some(cluster) => cluster.x1,
+                None => line.start_x,
+            },
+        };
+        // Keep the caret inside the paragraph box at the right edge.
+        let x = if x + CARET_WIDTH > self.max_width && x <= self.max_width {
+            x - CARET_WIDTH
+        } else {
+            x
+        };
+        egui::Rect::from_x_y_ranges(x..=x + CARET_WIDTH, line.y0..=line.y1)
     }
 
     /// The boundary one cluster (or, with `by_word`, one word) to the visual right or left of
@@ -294,21 +344,6 @@ impl ParagraphLayout {
         None
     }
 
-    /// Index of the visual line holding the caret at `cp`.
-    pub fn line_of(&self, cp: usize) -> usize {
-        let caret = self.caret_rect(cp);
-        let y = caret.center().y;
-        let mut found = 0;
-        for (i, line) in self.layout.lines().enumerate() {
-            let metrics = line.metrics();
-            found = i;
-            if y < metrics.block_max_coord {
-                break;
-            }
-        }
-        found
-    }
-
     /// The boundary on the line below (or above) `cp`, keeping the caret's x as close as
     /// possible; `None` from the last (first) line.
     pub fn move_vertical(&self, cp: usize, down: bool) -> Option<usize> {
@@ -322,44 +357,36 @@ impl ParagraphLayout {
             line.checked_sub(1)?
         };
         let caret = self.caret_rect(cp);
-        let target = self.layout.get(target_line)?;
-        let metrics = target.metrics();
-        let y = (metrics.block_min_coord + metrics.block_max_coord) / 2.0;
+        let target = self.lines.get(target_line)?;
+        let y = (target.y0 + target.y1) / 2.0;
         Some(self.hit_test(egui::vec2(caret.center().x, y)))
     }
 
     /// The visual lines, top to bottom, with their characters in left-to-right display order.
     pub fn visual_lines(&self) -> Vec<VisualLine> {
         let direction = self.direction();
-        let mut lines = Vec::with_capacity(self.layout.len());
-        for line in self.layout.lines() {
-            let metrics = line.metrics();
-            let range = line.text_range();
-            let mut chars = Vec::new();
-            for run in line.runs() {
-                for cluster in run.visual_clusters() {
-                    let bytes = cluster.text_range();
-                    let first = self.cp(bytes.start);
-                    let last = self.cp(bytes.end);
-                    if cluster.is_rtl() {
-                        chars.extend((first..last).rev());
+        self.lines
+            .iter()
+            .map(|line| {
+                let mut chars = Vec::with_capacity(line.range.len());
+                for cluster in &line.clusters {
+                    if cluster.rtl {
+                        chars.extend(cluster.chars.clone().rev());
                     } else {
-                        chars.extend(first..last);
+                        chars.extend(cluster.chars.clone());
                     }
                 }
-            }
-            let rect = egui::Rect::from_min_max(
-                egui::pos2(metrics.offset, metrics.block_min_coord),
-                egui::pos2(metrics.offset + metrics.advance, metrics.block_max_coord),
-            );
-            lines.push(VisualLine {
-                direction,
-                chars,
-                range: self.cp(range.start)..self.cp(range.end),
-                rect,
-                baseline: metrics.baseline,
-            });
-        }
-        lines
+                VisualLine {
+                    direction,
+                    chars,
+                    range: line.range.clone(),
+                    rect: egui::Rect::from_x_y_ranges(
+                        line.left()..=line.right(),
+                        line.y0..=line.y1,
+                    ),
+                    baseline: line.baseline,
+                }
+            })
+            .collect()
     }
 }
