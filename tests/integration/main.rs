@@ -3,3 +3,5 @@
 mod cli;
 mod format;
 mod model;
+mod text;
+mod view;
