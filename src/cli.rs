@@ -1,4 +1,5 @@
-//! The command line: `qalam [PATH...]` opens the GUI, `qalam validate PATH...` checks files.
+//! The command line: `qalam [PATH...]` opens the GUI, `qalam validate PATH...` checks files,
+//! `qalam layout PATH --width PX` prints the visual lines the document view would show.
 //!
 //! Exit codes: 0 success (all files valid), 1 problems found in a file, 2 usage error or an
 //! argument that could not be read.
@@ -38,6 +39,16 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Print the document's visual lines as JSON, one object per line: the paragraph, the line,
+    /// its direction and the code-point indices of its characters in left-to-right visual order.
+    /// Uses exactly the engine of the GUI's document view.
+    Layout {
+        /// A `.qalam.json` or plain-text file.
+        path: PathBuf,
+        /// Wrap width in points.
+        #[arg(long, default_value_t = 600.0)]
+        width: f32,
+    },
 }
 
 /// Parses the process arguments, runs, and returns the exit code.
@@ -64,7 +75,42 @@ pub fn run(cli: Cli) -> u8 {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
+        Some(Command::Layout { path, width }) => layout(
+            &path,
+            width,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
         None => launch_gui(cli.paths),
+    }
+}
+
+/// Prints the layout dump of the document at `path` wrapped at `width` points to `out`; load
+/// errors go to `err`. Returns the exit code.
+pub fn layout(path: &Path, width: f32, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    if !(width.is_finite() && width > 0.0) {
+        let _ = writeln!(
+            err,
+            "qalam: --width must be a positive number of points, not {width}"
+        );
+        return EXIT_USAGE;
+    }
+    let loaded = match load_path(path) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            let _ = writeln!(err, "qalam: {error}");
+            return match error {
+                LoadError::Io(..) => EXIT_USAGE,
+                _ => EXIT_PROBLEMS,
+            };
+        }
+    };
+    match crate::text::layout_dump::dump_jsonl(loaded.annotation.document.text(), width, out) {
+        Ok(()) => EXIT_OK,
+        Err(error) => {
+            let _ = writeln!(err, "qalam: cannot write the layout: {error}");
+            EXIT_USAGE
+        }
     }
 }
 

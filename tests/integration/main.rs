@@ -2,6 +2,7 @@
 
 mod cli;
 mod format;
+mod layout_cli;
 mod model;
 mod text;
 mod view;
