@@ -1,4 +1,5 @@
 //! The eframe app: one file per panel, and the command enum every action goes through.
+pub mod commands;
 pub mod document_view;
 pub mod span_commands;
 pub mod word_boundaries;
