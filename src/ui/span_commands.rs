@@ -9,34 +9,8 @@ use std::ops::Range;
 
 use crate::model::{Annotation, Edit, Span, SpanId};
 
+use super::commands::{ResizeDirection, ResizeStep, SpanEdge, SpanResize};
 use super::word_boundaries::WordBoundaries;
-
-/// Which boundary of a span to move.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpanEnd {
-    /// The first code point (the right edge in RTL text).
-    Start,
-    /// One past the last code point (the left edge in RTL text).
-    End,
-}
-
-/// How far to move a boundary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// One code point.
-    Char,
-    /// To the next word boundary.
-    Word,
-}
-
-/// Whether the span gets longer or shorter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Resize {
-    /// Move the boundary outwards.
-    Grow,
-    /// Move the boundary inwards.
-    Shrink,
-}
 
 /// Direction of span navigation, in text order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,12 +179,10 @@ pub fn resize_span(
     ann: &Annotation,
     selected: Option<SpanId>,
     words: &WordBoundaries,
-    end: SpanEnd,
-    resize: Resize,
-    step: Step,
+    resize: SpanResize,
 ) -> Result<SpanOutcome, SpanCommandError> {
     let span = selected_span(ann, selected)?;
-    let (start, stop) = resized_bounds(span, ann.document.char_len(), words, end, resize, step)?;
+    let (start, stop) = resized_bounds(span, ann.document.char_len(), words, resize)?;
     Ok(SpanOutcome {
         edit: Edit::SetBounds {
             id: span.id,
@@ -226,16 +198,14 @@ pub fn resized_bounds(
     span: &Span,
     len: usize,
     words: &WordBoundaries,
-    end: SpanEnd,
-    resize: Resize,
-    step: Step,
+    resize: SpanResize,
 ) -> Result<(usize, usize), SpanCommandError> {
     let (start, stop) = (span.start, span.end);
-    let moved = match (end, resize, step) {
-        (SpanEnd::Start, Resize::Grow, Step::Char) => {
+    let moved = match (resize.edge, resize.direction, resize.step) {
+        (SpanEdge::Start, ResizeDirection::Grow, ResizeStep::Char) => {
             start.checked_sub(1).ok_or(SpanCommandError::AtTextStart)?
         }
-        (SpanEnd::Start, Resize::Grow, Step::Word) => {
+        (SpanEdge::Start, ResizeDirection::Grow, ResizeStep::Word) => {
             if start == 0 {
                 return Err(SpanCommandError::AtTextStart);
             }
@@ -243,18 +213,18 @@ pub fn resized_bounds(
                 .start_before(start)
                 .ok_or(SpanCommandError::NoFurtherWord)?
         }
-        (SpanEnd::Start, Resize::Shrink, Step::Char) => start + 1,
-        (SpanEnd::Start, Resize::Shrink, Step::Word) => words
+        (SpanEdge::Start, ResizeDirection::Shrink, ResizeStep::Char) => start + 1,
+        (SpanEdge::Start, ResizeDirection::Shrink, ResizeStep::Word) => words
             .start_after(start)
             .filter(|&s| s < stop)
             .ok_or(SpanCommandError::WouldBeEmpty)?,
-        (SpanEnd::End, Resize::Grow, Step::Char) => {
+        (SpanEdge::End, ResizeDirection::Grow, ResizeStep::Char) => {
             if stop >= len {
                 return Err(SpanCommandError::AtTextEnd);
             }
             stop + 1
         }
-        (SpanEnd::End, Resize::Grow, Step::Word) => {
+        (SpanEdge::End, ResizeDirection::Grow, ResizeStep::Word) => {
             if stop >= len {
                 return Err(SpanCommandError::AtTextEnd);
             }
@@ -262,15 +232,15 @@ pub fn resized_bounds(
                 .end_after(stop)
                 .ok_or(SpanCommandError::NoFurtherWord)?
         }
-        (SpanEnd::End, Resize::Shrink, Step::Char) => stop - 1,
-        (SpanEnd::End, Resize::Shrink, Step::Word) => words
+        (SpanEdge::End, ResizeDirection::Shrink, ResizeStep::Char) => stop - 1,
+        (SpanEdge::End, ResizeDirection::Shrink, ResizeStep::Word) => words
             .end_before(stop)
             .filter(|&e| e > start)
             .ok_or(SpanCommandError::WouldBeEmpty)?,
     };
-    let bounds = match end {
-        SpanEnd::Start => (moved, stop),
-        SpanEnd::End => (start, moved),
+    let bounds = match resize.edge {
+        SpanEdge::Start => (moved, stop),
+        SpanEdge::End => (start, moved),
     };
     if bounds.0 >= bounds.1 {
         return Err(SpanCommandError::WouldBeEmpty);
@@ -340,12 +310,13 @@ mod tests {
     fn bounds(
         ann: &Annotation,
         id: SpanId,
-        end: SpanEnd,
-        resize: Resize,
-        step: Step,
+        edge: SpanEdge,
+        direction: ResizeDirection,
+        step: ResizeStep,
     ) -> (usize, usize) {
         let words = WordBoundaries::new(ann.document.text());
-        match resize_span(ann, Some(id), &words, end, resize, step) {
+        let resize = SpanResize::new(edge, direction, step);
+        match resize_span(ann, Some(id), &words, resize) {
             Ok(SpanOutcome {
                 edit: Edit::SetBounds { start, end, .. },
                 ..
@@ -357,7 +328,13 @@ mod tests {
     #[test]
     fn grow_start_by_char_takes_in_the_clitic() {
         let (ann, id) = clitic_annotation();
-        let (start, end) = bounds(&ann, id, SpanEnd::Start, Resize::Grow, Step::Char);
+        let (start, end) = bounds(
+            &ann,
+            id,
+            SpanEdge::Start,
+            ResizeDirection::Grow,
+            ResizeStep::Char,
+        );
         let text: String = ann
             .document
             .text()
@@ -372,7 +349,13 @@ mod tests {
     fn grow_start_by_word_goes_to_the_start_of_the_word() {
         let (ann, id) = clitic_annotation();
         assert_eq!(
-            bounds(&ann, id, SpanEnd::Start, Resize::Grow, Step::Word),
+            bounds(
+                &ann,
+                id,
+                SpanEdge::Start,
+                ResizeDirection::Grow,
+                ResizeStep::Word
+            ),
             (10, 16)
         );
     }
@@ -384,30 +367,48 @@ mod tests {
         let id = span.id;
         ann.spans.push(span);
         assert_eq!(
-            bounds(&ann, id, SpanEnd::Start, Resize::Grow, Step::Word),
+            bounds(
+                &ann,
+                id,
+                SpanEdge::Start,
+                ResizeDirection::Grow,
+                ResizeStep::Word
+            ),
             (0, 9)
         );
         assert_eq!(
-            bounds(&ann, id, SpanEnd::End, Resize::Grow, Step::Word),
+            bounds(
+                &ann,
+                id,
+                SpanEdge::End,
+                ResizeDirection::Grow,
+                ResizeStep::Word
+            ),
             (4, 16)
         );
         assert_eq!(
-            bounds(&ann, id, SpanEnd::End, Resize::Shrink, Step::Char),
+            bounds(
+                &ann,
+                id,
+                SpanEdge::End,
+                ResizeDirection::Shrink,
+                ResizeStep::Char
+            ),
             (4, 8)
         );
         assert_eq!(
-            bounds(&ann, id, SpanEnd::Start, Resize::Shrink, Step::Char),
+            bounds(
+                &ann,
+                id,
+                SpanEdge::Start,
+                ResizeDirection::Shrink,
+                ResizeStep::Char
+            ),
             (5, 9)
         );
         let words = WordBoundaries::new(ann.document.text());
-        let shrink = resize_span(
-            &ann,
-            Some(id),
-            &words,
-            SpanEnd::End,
-            Resize::Shrink,
-            Step::Word,
-        );
+        let resize = SpanResize::new(SpanEdge::End, ResizeDirection::Shrink, ResizeStep::Word);
+        let shrink = resize_span(&ann, Some(id), &words, resize);
         assert_eq!(shrink, Err(SpanCommandError::WouldBeEmpty));
     }
 
@@ -418,8 +419,13 @@ mod tests {
         let id = span.id;
         ann.spans.push(span);
         let words = WordBoundaries::new("abc");
-        for end in [SpanEnd::Start, SpanEnd::End] {
-            let result = resize_span(&ann, Some(id), &words, end, Resize::Shrink, Step::Char);
+        for end in [SpanEdge::Start, SpanEdge::End] {
+            let result = resize_span(
+                &ann,
+                Some(id),
+                &words,
+                SpanResize::new(end, ResizeDirection::Shrink, ResizeStep::Char),
+            );
             assert_eq!(result, Err(SpanCommandError::WouldBeEmpty));
         }
     }
@@ -431,21 +437,24 @@ mod tests {
         let id = span.id;
         ann.spans.push(span);
         let words = WordBoundaries::new("abc");
-        let grow = |end, step| resize_span(&ann, Some(id), &words, end, Resize::Grow, step);
+        let grow = |edge, step| {
+            let resize = SpanResize::new(edge, ResizeDirection::Grow, step);
+            resize_span(&ann, Some(id), &words, resize)
+        };
         assert_eq!(
-            grow(SpanEnd::Start, Step::Char),
+            grow(SpanEdge::Start, ResizeStep::Char),
             Err(SpanCommandError::AtTextStart)
         );
         assert_eq!(
-            grow(SpanEnd::Start, Step::Word),
+            grow(SpanEdge::Start, ResizeStep::Word),
             Err(SpanCommandError::AtTextStart)
         );
         assert_eq!(
-            grow(SpanEnd::End, Step::Char),
+            grow(SpanEdge::End, ResizeStep::Char),
             Err(SpanCommandError::AtTextEnd)
         );
         assert_eq!(
-            grow(SpanEnd::End, Step::Word),
+            grow(SpanEdge::End, ResizeStep::Word),
             Err(SpanCommandError::AtTextEnd)
         );
     }
