@@ -9,8 +9,8 @@ use std::ops::Range;
 
 use crate::model::{Annotation, Edit, Span, SpanId};
 
-use super::commands::{ResizeDirection, ResizeStep, SpanEdge, SpanResize};
-use super::word_boundaries::WordBoundaries;
+use super::commands::{Command, ResizeDirection, ResizeStep, SpanEdge, SpanResize};
+use super::word_boundaries::{WordBoundaries, WordBoundaryCache};
 
 /// Direction of span navigation, in text order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,6 +273,47 @@ pub fn adjacent_span(
     target.map(|span| span.id).ok_or(match direction {
         Direction::Next => SpanCommandError::NoAdjacentSpan("next"),
         Direction::Previous => SpanCommandError::NoAdjacentSpan("previous"),
+    })
+}
+
+/// Carries out a span command against the current state: returns the commands that replace it
+/// (`ApplyEdit` then `SelectSpan`, or `ReportError` with a message for the user), or `None` when
+/// `command` is not a span command. Tag, relabel, delete, resize, next and previous are handled
+/// here; the note editor is opened by the panels.
+pub fn span_command_effects(
+    command: &Command,
+    ann: &Annotation,
+    selection: Option<Range<usize>>,
+    selected: Option<SpanId>,
+    words: &mut WordBoundaryCache,
+) -> Option<Vec<Command>> {
+    let outcome = match command {
+        Command::TagSelection(index) => tag_selection(ann, selection, *index),
+        Command::RelabelSpan(index) => relabel_span(ann, selected, *index),
+        Command::DeleteSpan => delete_span(ann, selected),
+        Command::ResizeSpan(resize) => {
+            let words = words.get(ann.document.text());
+            resize_span(ann, selected, words, *resize)
+        }
+        Command::NextSpan | Command::PrevSpan => {
+            let direction = if *command == Command::NextSpan {
+                Direction::Next
+            } else {
+                Direction::Previous
+            };
+            let cursor = selection.map(|range| range.start);
+            return Some(match adjacent_span(ann, selected, cursor, direction) {
+                Ok(id) => vec![Command::SelectSpan(Some(id))],
+                Err(err) => vec![Command::ReportInfo(err.to_string())],
+            });
+        }
+        _ => return None,
+    };
+    Some(match outcome {
+        Ok(SpanOutcome { edit, select }) => {
+            vec![Command::ApplyEdit(edit), Command::SelectSpan(select)]
+        }
+        Err(err) => vec![Command::ReportError(err.to_string())],
     })
 }
 
@@ -564,5 +605,46 @@ mod tests {
         assert_eq!(prev(None, Some(6)), Ok(ids[1]));
         assert_eq!(next(None, None), Ok(ids[0]));
         assert_eq!(prev(None, None), Ok(ids[2]));
+    }
+
+    #[test]
+    fn span_command_effects_turn_commands_into_edits_or_messages() {
+        let (ann, id) = clitic_annotation();
+        let mut words = WordBoundaryCache::default();
+        let mut run = |command: Command, selection, selected| {
+            span_command_effects(&command, &ann, selection, selected, &mut words)
+        };
+        assert_eq!(run(Command::Undo, None, None), None);
+        assert_eq!(
+            run(Command::TagSelection(0), None, None),
+            Some(vec![Command::ReportError("Select some text first".into())])
+        );
+        assert_eq!(
+            run(Command::DeleteSpan, None, Some(id)),
+            Some(vec![
+                Command::ApplyEdit(Edit::RemoveSpan(id)),
+                Command::SelectSpan(None)
+            ])
+        );
+        let grow = SpanResize::new(SpanEdge::Start, ResizeDirection::Grow, ResizeStep::Word);
+        assert_eq!(
+            run(Command::ResizeSpan(grow), None, Some(id)),
+            Some(vec![
+                Command::ApplyEdit(Edit::SetBounds {
+                    id,
+                    start: 10,
+                    end: 16
+                }),
+                Command::SelectSpan(Some(id))
+            ])
+        );
+        assert_eq!(
+            run(Command::PrevSpan, None, None),
+            Some(vec![Command::SelectSpan(Some(id))])
+        );
+        assert_eq!(
+            run(Command::NextSpan, None, Some(id)),
+            Some(vec![Command::ReportInfo("No next span".into())])
+        );
     }
 }
