@@ -155,10 +155,10 @@ impl SpanResize {
         };
         let mut modifiers = Modifiers::ALT;
         if shift {
-            modifiers = modifiers | Modifiers::SHIFT;
+            modifiers |= Modifiers::SHIFT;
         }
         if self.step == ResizeStep::Word {
-            modifiers = modifiers | Modifiers::COMMAND;
+            modifiers |= Modifiers::COMMAND;
         }
         KeyboardShortcut::new(modifiers, key)
     }

@@ -1,0 +1,810 @@
+//! The Qalam app: open documents, the frame layout (menu bar, error banner, document selector,
+//! status bar, side panels, document view), and applying the frame's commands after drawing.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::{self, SaveError};
+use crate::model::{Annotation, Document, Edit};
+
+use super::commands::{Command, CommandQueue, consume_shortcuts, fixed_shortcuts, label_shortcuts};
+use super::dialogs::{CloseTarget, Dialog, DialogAction, PathPurpose, dialog_ui};
+use super::files;
+use super::menu_bar::{MenuContext, menu_bar_ui};
+use super::messages::Messages;
+use super::open_document::OpenDocument;
+use super::recovery::{AUTOSAVE_DELAY_SECONDS, RecoveryEntry, RecoveryStore};
+use super::settings::{Settings, TEXT_SIZE_STEP};
+use super::shortcut_overlay::shortcut_overlay_ui;
+use super::span_commands::{self, SpanCommandError, SpanOutcome};
+use super::status_bar::{StatusContext, status_bar_ui};
+use super::word_boundaries::WordBoundaries;
+
+/// The sample article shown when Qalam starts without files.
+pub const SAMPLE_TEXT: &str = include_str!("../../assets/kim-lavrov-wonsan.ar.txt");
+
+/// File name of the bundled sample.
+pub const SAMPLE_NAME: &str = "kim-lavrov-wonsan.ar.txt";
+
+/// The application state.
+pub struct QalamApp {
+    documents: Vec<OpenDocument>,
+    current: usize,
+    settings: Settings,
+    recovery: RecoveryStore,
+    dialogs: Vec<Dialog>,
+    messages: Messages,
+    commands: CommandQueue,
+    show_shortcuts: bool,
+    close_confirmed: bool,
+    applied_theme: Option<bool>,
+    title: String,
+    now: f64,
+}
+
+impl QalamApp {
+    /// An app with `paths` open (the bundled sample when empty), recovery files under
+    /// `data_dir`, and `settings`. Problems opening files are shown in the window.
+    pub fn new(paths: Vec<PathBuf>, data_dir: &Path, settings: Settings) -> Self {
+        let mut app = Self {
+            documents: Vec::new(),
+            current: 0,
+            settings,
+            recovery: RecoveryStore::new(data_dir),
+            dialogs: Vec::new(),
+            messages: Messages::default(),
+            commands: CommandQueue::new(),
+            show_shortcuts: false,
+            close_confirmed: false,
+            applied_theme: None,
+            title: String::new(),
+            now: 0.0,
+        };
+        if paths.is_empty() {
+            let mut annotation = Annotation::new(Document::new(
+                SAMPLE_NAME.trim_end_matches(".txt"),
+                SAMPLE_TEXT,
+            ));
+            annotation.document.title = SAMPLE_NAME.to_owned();
+            app.documents
+                .push(OpenDocument::new(annotation, None, None));
+        }
+        for path in paths {
+            app.open_file(&path);
+        }
+        app.current = 0;
+        let (entries, problems) = app.recovery.list();
+        for problem in problems {
+            app.messages.error(problem.to_string());
+        }
+        if !entries.is_empty() {
+            app.dialogs.push(Dialog::Restore { entries });
+        }
+        app
+    }
+
+    /// The open documents.
+    pub fn documents(&self) -> &[OpenDocument] {
+        &self.documents
+    }
+
+    /// The document being shown, if any.
+    pub fn current_document(&self) -> Option<&OpenDocument> {
+        self.documents.get(self.current)
+    }
+
+    /// The document being shown, mutably (tests set the view's selection through it).
+    pub fn current_document_mut(&mut self) -> Option<&mut OpenDocument> {
+        self.documents.get_mut(self.current)
+    }
+
+    /// The settings (stored by [`eframe::App::save`]).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Errors and messages shown to the user.
+    pub fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    /// The dialogs waiting for the user, the front one shown.
+    pub fn dialogs(&self) -> &[Dialog] {
+        &self.dialogs
+    }
+
+    /// Queues a command to apply at the end of the next frame, as a menu click would.
+    pub fn queue_command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The window title: "Qalam — <file name>", with "•" when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        match self.current_document() {
+            Some(doc) if doc.is_dirty() => format!("Qalam — {} •", doc.display_name()),
+            Some(doc) => format!("Qalam — {}", doc.display_name()),
+            None => "Qalam".to_owned(),
+        }
+    }
+
+    /// Draws one frame and then applies the commands it produced.
+    pub fn app_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.now = ui.input(|i| i.time);
+        self.apply_theme(&ctx);
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        self.handle_dropped_files(&ctx);
+        self.handle_close_request(&ctx);
+        if self.dialogs.is_empty() {
+            let text_has_focus = ctx.text_edit_focused();
+            let bindings = fixed_shortcuts(self.documents.len());
+            let pressed = ctx.input_mut(|i| consume_shortcuts(i, &bindings, text_has_focus));
+            self.commands.extend(pressed);
+        }
+
+        self.panels_ui(ui);
+
+        if self.dialogs.is_empty() && !ctx.text_edit_focused() {
+            self.label_hotkeys(&ctx);
+        }
+        self.dialog_ui(&ctx);
+        let labels = self.current_document().map(|d| d.annotation.labels.clone());
+        shortcut_overlay_ui(&ctx, &mut self.show_shortcuts, labels.as_ref());
+
+        for command in self.commands.take() {
+            self.apply_command(&ctx, command);
+        }
+        self.write_recovery_files(&ctx);
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme != Some(self.settings.dark_theme) {
+            ctx.set_theme(if self.settings.dark_theme {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.applied_theme = Some(self.settings.dark_theme);
+        }
+    }
+
+    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        let mut commands = std::mem::take(&mut self.commands);
+        self.panels_with_queue_ui(ui, &mut commands);
+        commands.extend(self.commands.take());
+        self.commands = commands;
+    }
+
+    fn panels_with_queue_ui(&mut self, ui: &mut egui::Ui, commands: &mut CommandQueue) {
+        let menus = MenuContext {
+            labels: self.current_document().map(|d| &d.annotation.labels),
+            documents: self
+                .documents
+                .iter()
+                .map(OpenDocument::display_name)
+                .collect(),
+            current: self.current,
+            recent_files: &self.settings.recent_files,
+            can_undo: self
+                .current_document()
+                .is_some_and(|d| d.history.can_undo()),
+            can_redo: self
+                .current_document()
+                .is_some_and(|d| d.history.can_redo()),
+        };
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            menu_bar_ui(ui, &menus, commands);
+        });
+        if !self.messages.errors().is_empty() {
+            egui::Panel::top("error_banner").show(ui, |ui| self.messages.error_banner_ui(ui));
+        }
+        if self.documents.len() > 1 {
+            egui::Panel::top("document_selector").show(ui, |ui| self.document_selector_ui(ui));
+        }
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        let text_size = self.settings.text_size;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(doc) = self.documents.get_mut(self.current) else {
+                no_document_ui(ui, commands);
+                return;
+            };
+            if doc.view.text_size() != text_size {
+                doc.view.set_text_size(text_size);
+            }
+            let response = doc.view.ui(ui, &doc.annotation, doc.selected_span);
+            if let Some(id) = response.clicked_span {
+                commands.push(Command::SelectSpan(Some(id)));
+            }
+            if let Some((id, start, end)) = response.span_edge_drag {
+                commands.push(Command::ApplyEdit(Edit::SetBounds { id, start, end }));
+            }
+        });
+    }
+
+    fn document_selector_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Documents:");
+            for (index, doc) in self.documents.iter().enumerate() {
+                let name = if doc.is_dirty() {
+                    format!("{} •", doc.display_name())
+                } else {
+                    doc.display_name()
+                };
+                let response = ui
+                    .selectable_label(index == self.current, name)
+                    .labelled_by(label.id);
+                if response.clicked() {
+                    self.commands.push(Command::SelectDocument(index));
+                }
+            }
+        });
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(doc) = self.documents.get(self.current) else {
+            ui.label(self.messages.info_text().unwrap_or("No document open"));
+            return;
+        };
+        let status = StatusContext {
+            annotation: &doc.annotation,
+            selection: doc.view.selection(),
+            dirty: doc.is_dirty(),
+            message: self.messages.info_text(),
+        };
+        status_bar_ui(ui, &status, &mut self.commands);
+    }
+
+    /// Digits 1–9 and label letters: tag the selection, or relabel the selected span when no
+    /// text is selected.
+    fn label_hotkeys(&mut self, ctx: &egui::Context) {
+        let Some(doc) = self.documents.get(self.current) else {
+            return;
+        };
+        let labels = &doc.annotation.labels;
+        let mut pressed = None;
+        ctx.input_mut(|input| {
+            for index in 0..labels.labels.len() {
+                for key in label_shortcuts(labels, index) {
+                    if input.consume_shortcut(&key) {
+                        pressed = Some(index);
+                    }
+                }
+            }
+        });
+        if let Some(index) = pressed {
+            let selection = doc.view.selection();
+            let command = match span_commands::label_action(selection.as_ref(), doc.selected_span) {
+                span_commands::LabelAction::Tag => Command::TagSelection(index),
+                span_commands::LabelAction::Relabel => Command::RelabelSpan(index),
+            };
+            self.commands.push(command);
+        }
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialogs.first_mut() else {
+            return;
+        };
+        let (keep_open, action) = dialog_ui(ctx, dialog);
+        if !keep_open {
+            self.dialogs.remove(0);
+        }
+        if let Some(action) = action {
+            self.apply_dialog_action(ctx, action);
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        self.commands
+            .extend(dropped.into_iter().map(Command::OpenFile));
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        let dirty = self.dirty_names();
+        if self.close_confirmed || dirty.is_empty() {
+            self.remove_recovery_files_of_clean_documents();
+            return;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        let already_asking = self
+            .dialogs
+            .iter()
+            .any(|d| matches!(d, Dialog::UnsavedChanges { .. }));
+        if !already_asking {
+            self.dialogs.push(Dialog::UnsavedChanges {
+                target: CloseTarget::App,
+                names: dirty,
+            });
+        }
+    }
+
+    fn dirty_names(&self) -> Vec<String> {
+        self.documents
+            .iter()
+            .filter(|d| d.is_dirty())
+            .map(OpenDocument::display_name)
+            .collect()
+    }
+
+    fn remove_recovery_files_of_clean_documents(&mut self) {
+        for index in 0..self.documents.len() {
+            if !self.documents[index].is_dirty() || self.close_confirmed {
+                let id = self.documents[index].recovery_id.clone();
+                if let Err(e) = self.recovery.remove(&id) {
+                    self.messages.error(e.to_string());
+                }
+            }
+        }
+    }
+
+    /// Writes the recovery file of each document whose change is older than the autosave delay.
+    fn write_recovery_files(&mut self, ctx: &egui::Context) {
+        for doc in &mut self.documents {
+            let Some(since) = doc.change_pending_since else {
+                continue;
+            };
+            let waited = self.now - since;
+            if waited < AUTOSAVE_DELAY_SECONDS {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                    AUTOSAVE_DELAY_SECONDS - waited,
+                ));
+                continue;
+            }
+            doc.change_pending_since = None;
+            let result = if doc.is_dirty() {
+                self.recovery.write(
+                    &doc.recovery_id,
+                    doc.save_path.as_deref().or(doc.opened_from.as_deref()),
+                    &doc.display_name(),
+                    &doc.annotation,
+                )
+            } else {
+                self.recovery.remove(&doc.recovery_id)
+            };
+            if let Err(e) = result {
+                self.messages
+                    .error(format!("Could not write the autosave: {e}"));
+            }
+        }
+    }
+
+    /// Opens `path`, or switches to it if it is already open.
+    fn open_file(&mut self, path: &Path) {
+        if let Some(index) = self.documents.iter().position(|d| {
+            d.opened_from.as_deref() == Some(path) || d.save_path.as_deref() == Some(path)
+        }) {
+            self.current = index;
+            return;
+        }
+        match OpenDocument::load(path) {
+            Ok(doc) => {
+                self.documents.push(doc);
+                self.current = self.documents.len() - 1;
+                self.settings.add_recent_file(path);
+            }
+            Err(e) => self.messages.error(e.to_string()),
+        }
+    }
+
+    fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Open => match files::pick_file_to_open(self.settings.last_folder.as_deref()) {
+                Some(path) => self.open_file(&path),
+                None => self.show_path_dialog(PathPurpose::Open),
+            },
+            Command::OpenPath => self.show_path_dialog(PathPurpose::Open),
+            Command::OpenFile(path) => self.open_file(&path),
+            Command::Save => {
+                self.save_current();
+            }
+            Command::SaveAs => self.save_as(self.current),
+            Command::CloseDocument => self.close_document(self.current, false),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => self.with_document(|doc, now| {
+                if !doc.undo(now) {
+                    return Err("Nothing to undo".to_owned());
+                }
+                Ok(())
+            }),
+            Command::Redo => self.with_document(|doc, now| {
+                if !doc.redo(now) {
+                    return Err("Nothing to redo".to_owned());
+                }
+                Ok(())
+            }),
+            Command::SetStatus(status) => {
+                if self
+                    .current_document()
+                    .is_some_and(|d| d.annotation.status != status)
+                {
+                    self.apply_edit(Edit::SetStatus(status));
+                }
+            }
+            Command::EditLabels | Command::EditNote => self.messages.info(format!(
+                "{} is not available yet",
+                command.name().trim_end_matches('…')
+            )),
+            Command::SaveLabelTemplate => {
+                match files::pick_template_to_save(self.settings.last_folder.as_deref()) {
+                    Some(path) => self.apply_dialog_action(
+                        ctx,
+                        DialogAction::PathChosen(PathPurpose::SaveLabelTemplate, path),
+                    ),
+                    None => self.show_path_dialog(PathPurpose::SaveLabelTemplate),
+                }
+            }
+            Command::LoadLabelTemplate => {
+                match files::pick_template_to_open(self.settings.last_folder.as_deref()) {
+                    Some(path) => self.apply_dialog_action(
+                        ctx,
+                        DialogAction::PathChosen(PathPurpose::LoadLabelTemplate, path),
+                    ),
+                    None => self.show_path_dialog(PathPurpose::LoadLabelTemplate),
+                }
+            }
+            Command::Settings => self.dialogs.push(Dialog::Settings {
+                annotator: self.settings.annotator.clone(),
+            }),
+            Command::ApplyEdit(edit) => self.apply_edit(edit),
+            Command::TagSelection(index) => {
+                let annotator = self.settings.annotator_name();
+                self.span_command(|doc| {
+                    let mut outcome =
+                        span_commands::tag_selection(&doc.annotation, doc.view.selection(), index)?;
+                    if let Edit::AddSpan(span) = &mut outcome.edit
+                        && annotator.is_some()
+                    {
+                        span.annotator = annotator;
+                    }
+                    Ok(outcome)
+                });
+            }
+            Command::RelabelSpan(index) => self.span_command(|doc| {
+                span_commands::relabel_span(&doc.annotation, doc.selected_span, index)
+            }),
+            Command::DeleteSpan => self
+                .span_command(|doc| span_commands::delete_span(&doc.annotation, doc.selected_span)),
+            Command::ResizeSpan(resize) => self.span_command(|doc| {
+                let words = WordBoundaries::new(doc.annotation.document.text());
+                span_commands::resize_span(&doc.annotation, doc.selected_span, &words, resize)
+            }),
+            Command::NextSpan | Command::PrevSpan => {
+                let direction = if command == Command::NextSpan {
+                    span_commands::Direction::Next
+                } else {
+                    span_commands::Direction::Previous
+                };
+                let Some(doc) = self.documents.get(self.current) else {
+                    return;
+                };
+                let cursor = doc.view.selection().map(|r| r.start);
+                match span_commands::adjacent_span(
+                    &doc.annotation,
+                    doc.selected_span,
+                    cursor,
+                    direction,
+                ) {
+                    Ok(id) => self.select_span(Some(id)),
+                    Err(e) => self.messages.info(e.to_string()),
+                }
+            }
+            Command::SelectSpan(id) => self.select_span(id),
+            Command::ClearSelection => {
+                if let Some(doc) = self.current_document_mut() {
+                    doc.view.set_selection(None);
+                    doc.selected_span = None;
+                }
+            }
+            Command::TextBigger => self.settings.change_text_size(TEXT_SIZE_STEP),
+            Command::TextSmaller => self.settings.change_text_size(-TEXT_SIZE_STEP),
+            Command::ToggleTheme => self.settings.dark_theme = !self.settings.dark_theme,
+            Command::SelectDocument(index) => {
+                if index < self.documents.len() {
+                    self.current = index;
+                }
+            }
+            Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::ReportError(message) => self.messages.error(message),
+            Command::ReportInfo(message) => self.messages.info(message),
+        }
+    }
+
+    fn show_path_dialog(&mut self, purpose: PathPurpose) {
+        let text = self
+            .settings
+            .last_folder
+            .as_ref()
+            .map(|folder| format!("{}/", folder.display()))
+            .unwrap_or_default();
+        self.dialogs.push(Dialog::Path { purpose, text });
+    }
+
+    /// Runs `change` on the current document; an `Err` message goes to the status bar.
+    fn with_document(&mut self, change: impl FnOnce(&mut OpenDocument, f64) -> Result<(), String>) {
+        let now = self.now;
+        let Some(doc) = self.documents.get_mut(self.current) else {
+            self.messages.info("No document is open");
+            return;
+        };
+        if let Err(message) = change(doc, now) {
+            self.messages.info(message);
+        }
+    }
+
+    /// Applies `edit` to the current document through its history; refusals are shown.
+    fn apply_edit(&mut self, edit: Edit) {
+        let now = self.now;
+        let Some(doc) = self.documents.get_mut(self.current) else {
+            return;
+        };
+        if let Err(e) = doc.apply_edit(edit, now) {
+            self.messages.error(format!("The change was refused: {e}"));
+        }
+    }
+
+    /// Turns a span command into an edit with `make`, applies it and selects the result.
+    fn span_command(
+        &mut self,
+        make: impl FnOnce(&OpenDocument) -> Result<SpanOutcome, SpanCommandError>,
+    ) {
+        let now = self.now;
+        let Some(doc) = self.documents.get_mut(self.current) else {
+            return;
+        };
+        let outcome = match make(doc) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                self.messages.info(e.to_string());
+                return;
+            }
+        };
+        let was_tag = matches!(outcome.edit, Edit::AddSpan(_));
+        match doc.apply_edit(outcome.edit, now) {
+            Ok(()) => {
+                doc.selected_span = outcome.select;
+                if was_tag {
+                    doc.view.set_selection(None);
+                }
+            }
+            Err(e) => self.messages.error(format!("The change was refused: {e}")),
+        }
+    }
+
+    fn select_span(&mut self, id: Option<crate::model::SpanId>) {
+        let Some(doc) = self.documents.get_mut(self.current) else {
+            return;
+        };
+        doc.selected_span = id;
+        if let Some(span) = id.and_then(|id| doc.annotation.span(id)) {
+            doc.view.scroll_to(span.start);
+        }
+    }
+
+    /// Saves the current document to its file; asks for a path if it has none.
+    /// Returns whether it was saved.
+    fn save_current(&mut self) -> bool {
+        let index = self.current;
+        match self.documents.get(index).and_then(|d| d.save_path.clone()) {
+            Some(path) => self.save_document(index, &path, false),
+            None => {
+                if !self.documents.is_empty() {
+                    self.save_as(index);
+                }
+                false
+            }
+        }
+    }
+
+    fn save_as(&mut self, index: usize) {
+        let Some(doc) = self.documents.get(index) else {
+            return;
+        };
+        let suggested = doc
+            .save_path
+            .as_deref()
+            .map(files::display_name)
+            .unwrap_or_else(|| {
+                format!("{}{}", doc.annotation.document.id, files::ANNOTATION_SUFFIX)
+            });
+        match files::pick_file_to_save(self.settings.last_folder.as_deref(), &suggested) {
+            Some(path) => {
+                self.save_document(index, &path, false);
+            }
+            None => self.show_path_dialog(PathPurpose::SaveAs(index)),
+        }
+    }
+
+    /// Saves document `index` to `path`. A file changed on disk (or an existing file Qalam
+    /// never loaded) is only overwritten with `force`; otherwise the user is asked.
+    fn save_document(&mut self, index: usize, path: &Path, force: bool) -> bool {
+        let Some(doc) = self.documents.get_mut(index) else {
+            return false;
+        };
+        let expected = if doc.save_path.as_deref() == Some(path) {
+            doc.disk.clone()
+        } else {
+            None
+        };
+        if expected.is_none() && !force && path.exists() {
+            self.dialogs.push(Dialog::ChangedOnDisk {
+                document: index,
+                path: path.to_owned(),
+                message: format!("{} already exists.", path.display()),
+            });
+            return false;
+        }
+        match io::save_path(path, &doc.annotation, expected.as_ref(), force) {
+            Ok(disk) => {
+                doc.mark_saved(path.to_owned(), disk);
+                let id = doc.recovery_id.clone();
+                if let Err(e) = self.recovery.remove(&id) {
+                    self.messages.error(e.to_string());
+                }
+                self.settings.add_recent_file(path);
+                self.messages.info(format!("Saved {}", path.display()));
+                true
+            }
+            Err(SaveError::ChangedOnDisk(_)) => {
+                self.dialogs.push(Dialog::ChangedOnDisk {
+                    document: index,
+                    path: path.to_owned(),
+                    message: format!("{} changed on disk since it was opened.", path.display()),
+                });
+                false
+            }
+            Err(e) => {
+                self.messages.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Closes document `index`, asking first about unsaved changes unless `confirmed`.
+    fn close_document(&mut self, index: usize, confirmed: bool) {
+        let Some(doc) = self.documents.get(index) else {
+            return;
+        };
+        if doc.is_dirty() && !confirmed {
+            self.dialogs.push(Dialog::UnsavedChanges {
+                target: CloseTarget::Document(index),
+                names: vec![doc.display_name()],
+            });
+            return;
+        }
+        let doc = self.documents.remove(index);
+        if let Err(e) = self.recovery.remove(&doc.recovery_id) {
+            self.messages.error(e.to_string());
+        }
+        if self.current >= self.documents.len() {
+            self.current = self.documents.len().saturating_sub(1);
+        }
+    }
+
+    fn apply_dialog_action(&mut self, ctx: &egui::Context, action: DialogAction) {
+        match action {
+            DialogAction::PathChosen(PathPurpose::Open, path) => self.open_file(&path),
+            DialogAction::PathChosen(PathPurpose::SaveAs(index), path) => {
+                self.save_document(index, &files::with_annotation_suffix(&path), false);
+            }
+            DialogAction::PathChosen(PathPurpose::SaveLabelTemplate, path)
+            | DialogAction::PathChosen(PathPurpose::LoadLabelTemplate, path) => self.messages.info(
+                format!("Label templates are not available yet ({})", path.display()),
+            ),
+            DialogAction::ForceSave { document, path } => {
+                self.save_document(document, &path, true);
+            }
+            DialogAction::SaveAndClose(target) => {
+                let indices: Vec<usize> = match target {
+                    CloseTarget::Document(index) => vec![index],
+                    CloseTarget::App => (0..self.documents.len()).collect(),
+                };
+                let mut all_saved = true;
+                for index in indices {
+                    if !self
+                        .documents
+                        .get(index)
+                        .is_some_and(OpenDocument::is_dirty)
+                    {
+                        continue;
+                    }
+                    let saved = match self.documents[index].save_path.clone() {
+                        Some(path) => self.save_document(index, &path, false),
+                        None => {
+                            self.save_as(index);
+                            false
+                        }
+                    };
+                    all_saved &= saved;
+                }
+                if all_saved {
+                    self.close(ctx, target);
+                } else {
+                    self.messages
+                        .info("Not closed: some documents were not saved");
+                }
+            }
+            DialogAction::DiscardAndClose(target) => self.close(ctx, target),
+            DialogAction::Restore(entry) => self.restore(&entry),
+            DialogAction::DiscardRecovery(entry) => {
+                if let Err(e) = self.recovery.remove(&entry.id) {
+                    self.messages.error(e.to_string());
+                }
+            }
+            DialogAction::SetAnnotator(name) => self.settings.annotator = name,
+        }
+    }
+
+    fn close(&mut self, ctx: &egui::Context, target: CloseTarget) {
+        match target {
+            CloseTarget::Document(index) => self.close_document(index, true),
+            CloseTarget::App => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens recovered work as a new, unsaved document that keeps its recovery file.
+    fn restore(&mut self, entry: &RecoveryEntry) {
+        match self.recovery.read(entry) {
+            Ok(annotation) => {
+                let mut doc = OpenDocument::new(annotation, entry.original.clone(), None);
+                doc.recovery_id = entry.id.clone();
+                doc.restored_unsaved = true;
+                // Whatever is on disk now was not what the recovered work was based on.
+                doc.disk = None;
+                if let Some(index) = self.documents.iter().position(|d| {
+                    !d.is_dirty() && d.opened_from.is_some() && d.opened_from == entry.original
+                }) {
+                    self.documents[index] = doc;
+                    self.current = index;
+                } else {
+                    self.documents.push(doc);
+                    self.current = self.documents.len() - 1;
+                }
+                self.messages
+                    .info(format!("Restored unsaved work for {}", entry.title));
+            }
+            Err(e) => self.messages.error(format!("Could not restore: {e}")),
+        }
+    }
+}
+
+fn no_document_ui(ui: &mut egui::Ui, commands: &mut CommandQueue) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(40.0);
+        ui.heading("No document open");
+        if ui.button(Command::Open.name()).clicked() {
+            commands.push(Command::Open);
+        }
+        if ui.button(Command::OpenPath.name()).clicked() {
+            commands.push(Command::OpenPath);
+        }
+        ui.label("or drop a .txt or .qalam.json file here");
+    });
+}
+
+impl eframe::App for QalamApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.store(storage);
+    }
+}
