@@ -257,11 +257,16 @@ fn label_rows_ui(
                 });
                 let draft = &mut state.drafts[index];
                 ui.color_edit_button_srgb(&mut draft.color);
-                ui.add(egui::TextEdit::singleline(&mut draft.name).desired_width(140.0));
+                ui.add(
+                    egui::TextEdit::singleline(&mut draft.name)
+                        .desired_width(140.0)
+                        .hint_text(format!("Name of label {}", index + 1)),
+                );
                 ui.add(
                     egui::TextEdit::singleline(&mut draft.hotkey)
                         .desired_width(24.0)
-                        .char_limit(1),
+                        .char_limit(1)
+                        .hint_text("Key"),
                 );
                 ui.add(
                     egui::TextEdit::singleline(&mut draft.export_tag)

@@ -108,22 +108,19 @@ fn controls_ui(ui: &mut egui::Ui, state: &mut SpanListState, ann: &Annotation) {
         ui.selectable_value(&mut state.sort, SpanSort::Position, "By position");
         ui.selectable_value(&mut state.sort, SpanSort::Label, "By label");
     });
-    ui.horizontal(|ui| {
-        ui.label("Show:");
-        let shown = match &state.filter {
-            Some(label) => format!("Only {label}"),
-            None => "All labels".to_owned(),
-        };
-        egui::ComboBox::from_id_salt("span list filter")
-            .selected_text(shown)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter, None, "All labels");
-                for label in &ann.labels.labels {
-                    let name = Some(label.name.clone());
-                    ui.selectable_value(&mut state.filter, name, format!("Only {}", label.name));
-                }
-            });
-    });
+    let shown = match &state.filter {
+        Some(label) => format!("Only {label}"),
+        None => "All labels".to_owned(),
+    };
+    egui::ComboBox::from_label("Shown labels")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.filter, None, "All labels");
+            for label in &ann.labels.labels {
+                let name = Some(label.name.clone());
+                ui.selectable_value(&mut state.filter, name, format!("Only {}", label.name));
+            }
+        });
 }
 
 /// One clickable row; returns whether it was clicked.
