@@ -6,18 +6,17 @@ use std::path::{Path, PathBuf};
 use crate::io::{self, SaveError};
 use crate::model::{Annotation, Document, Edit};
 
-use super::commands::{Command, CommandQueue, consume_shortcuts, fixed_shortcuts, label_shortcuts};
+use super::commands::{Command, CommandQueue, consume_shortcuts, fixed_shortcuts};
 use super::dialogs::{CloseTarget, Dialog, DialogAction, PathPurpose, dialog_ui};
 use super::files;
+use super::labelling_panels::LabellingPanels;
 use super::menu_bar::{MenuContext, menu_bar_ui};
 use super::messages::Messages;
 use super::open_document::OpenDocument;
 use super::recovery::{AUTOSAVE_DELAY_SECONDS, RecoveryEntry, RecoveryStore};
 use super::settings::{Settings, TEXT_SIZE_STEP};
 use super::shortcut_overlay::shortcut_overlay_ui;
-use super::span_commands::{self, SpanCommandError, SpanOutcome};
 use super::status_bar::{StatusContext, status_bar_ui};
-use super::word_boundaries::WordBoundaries;
 
 /// The sample article shown when Qalam starts without files.
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/kim-lavrov-wonsan.ar.txt");
@@ -35,6 +34,7 @@ pub struct QalamApp {
     messages: Messages,
     commands: CommandQueue,
     show_shortcuts: bool,
+    panels: LabellingPanels,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -54,6 +54,7 @@ impl QalamApp {
             messages: Messages::default(),
             commands: CommandQueue::new(),
             show_shortcuts: false,
+            panels: LabellingPanels::new(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),
@@ -143,8 +144,19 @@ impl QalamApp {
 
         self.panels_ui(ui);
 
-        if self.dialogs.is_empty() && !ctx.text_edit_focused() {
-            self.label_hotkeys(&ctx);
+        if let Some(doc) = self.documents.get(self.current) {
+            if self.dialogs.is_empty() {
+                let selection = doc.view.selection();
+                let hotkeys = self.panels.hotkey_commands(
+                    &ctx,
+                    &doc.annotation,
+                    selection.as_ref(),
+                    doc.selected_span,
+                );
+                self.commands.extend(hotkeys);
+            }
+            let window_commands = self.panels.windows_ui(&ctx, &doc.annotation);
+            self.commands.extend(window_commands);
         }
         self.dialog_ui(&ctx);
         let labels = self.current_document().map(|d| d.annotation.labels.clone());
@@ -206,6 +218,27 @@ impl QalamApp {
             egui::Panel::top("document_selector").show(ui, |ui| self.document_selector_ui(ui));
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        if let Some(doc) = self.documents.get(self.current) {
+            let selection = doc.view.selection();
+            let panels = &mut self.panels;
+            egui::Panel::left("label_palette")
+                .resizable(true)
+                .default_size(180.0)
+                .show(ui, |ui| {
+                    commands.extend(panels.label_palette_ui(
+                        ui,
+                        &doc.annotation,
+                        selection.as_ref(),
+                        doc.selected_span,
+                    ));
+                });
+            egui::Panel::right("span_list")
+                .resizable(true)
+                .default_size(280.0)
+                .show(ui, |ui| {
+                    commands.extend(panels.span_list_ui(ui, &doc.annotation, doc.selected_span));
+                });
+        }
         let text_size = self.settings.text_size;
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(doc) = self.documents.get_mut(self.current) else {
@@ -227,17 +260,14 @@ impl QalamApp {
 
     fn document_selector_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Documents:");
+            ui.label("Documents:");
             for (index, doc) in self.documents.iter().enumerate() {
                 let name = if doc.is_dirty() {
                     format!("{} •", doc.display_name())
                 } else {
                     doc.display_name()
                 };
-                let response = ui
-                    .selectable_label(index == self.current, name)
-                    .labelled_by(label.id);
-                if response.clicked() {
+                if ui.selectable_label(index == self.current, name).clicked() {
                     self.commands.push(Command::SelectDocument(index));
                 }
             }
@@ -246,7 +276,11 @@ impl QalamApp {
 
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         let Some(doc) = self.documents.get(self.current) else {
-            ui.label(self.messages.info_text().unwrap_or("No document open"));
+            ui.label(
+                self.messages
+                    .info_text()
+                    .unwrap_or("Open a .txt or .qalam.json file to start"),
+            );
             return;
         };
         let status = StatusContext {
@@ -256,33 +290,6 @@ impl QalamApp {
             message: self.messages.info_text(),
         };
         status_bar_ui(ui, &status, &mut self.commands);
-    }
-
-    /// Digits 1–9 and label letters: tag the selection, or relabel the selected span when no
-    /// text is selected.
-    fn label_hotkeys(&mut self, ctx: &egui::Context) {
-        let Some(doc) = self.documents.get(self.current) else {
-            return;
-        };
-        let labels = &doc.annotation.labels;
-        let mut pressed = None;
-        ctx.input_mut(|input| {
-            for index in 0..labels.labels.len() {
-                for key in label_shortcuts(labels, index) {
-                    if input.consume_shortcut(&key) {
-                        pressed = Some(index);
-                    }
-                }
-            }
-        });
-        if let Some(index) = pressed {
-            let selection = doc.view.selection();
-            let command = match span_commands::label_action(selection.as_ref(), doc.selected_span) {
-                span_commands::LabelAction::Tag => Command::TagSelection(index),
-                span_commands::LabelAction::Relabel => Command::RelabelSpan(index),
-            };
-            self.commands.push(command);
-        }
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context) {
@@ -402,6 +409,19 @@ impl QalamApp {
     }
 
     fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
+        if let Some(doc) = self.documents.get(self.current)
+            && let Some(replacements) = self.panels.handle_command(
+                &command,
+                &doc.annotation,
+                doc.view.selection(),
+                doc.selected_span,
+            )
+        {
+            for replacement in replacements {
+                self.apply_command(ctx, replacement);
+            }
+            return;
+        }
         match command {
             Command::Open => match files::pick_file_to_open(self.settings.last_folder.as_deref()) {
                 Some(path) => self.open_file(&path),
@@ -435,74 +455,21 @@ impl QalamApp {
                     self.apply_edit(Edit::SetStatus(status));
                 }
             }
-            Command::EditLabels | Command::EditNote => self.messages.info(format!(
-                "{} is not available yet",
-                command.name().trim_end_matches('…')
-            )),
-            Command::SaveLabelTemplate => {
-                match files::pick_template_to_save(self.settings.last_folder.as_deref()) {
-                    Some(path) => self.apply_dialog_action(
-                        ctx,
-                        DialogAction::PathChosen(PathPurpose::SaveLabelTemplate, path),
-                    ),
-                    None => self.show_path_dialog(PathPurpose::SaveLabelTemplate),
-                }
-            }
-            Command::LoadLabelTemplate => {
-                match files::pick_template_to_open(self.settings.last_folder.as_deref()) {
-                    Some(path) => self.apply_dialog_action(
-                        ctx,
-                        DialogAction::PathChosen(PathPurpose::LoadLabelTemplate, path),
-                    ),
-                    None => self.show_path_dialog(PathPurpose::LoadLabelTemplate),
-                }
-            }
             Command::Settings => self.dialogs.push(Dialog::Settings {
                 annotator: self.settings.annotator.clone(),
             }),
             Command::ApplyEdit(edit) => self.apply_edit(edit),
-            Command::TagSelection(index) => {
-                let annotator = self.settings.annotator_name();
-                self.span_command(|doc| {
-                    let mut outcome =
-                        span_commands::tag_selection(&doc.annotation, doc.view.selection(), index)?;
-                    if let Edit::AddSpan(span) = &mut outcome.edit
-                        && annotator.is_some()
-                    {
-                        span.annotator = annotator;
-                    }
-                    Ok(outcome)
-                });
-            }
-            Command::RelabelSpan(index) => self.span_command(|doc| {
-                span_commands::relabel_span(&doc.annotation, doc.selected_span, index)
-            }),
-            Command::DeleteSpan => self
-                .span_command(|doc| span_commands::delete_span(&doc.annotation, doc.selected_span)),
-            Command::ResizeSpan(resize) => self.span_command(|doc| {
-                let words = WordBoundaries::new(doc.annotation.document.text());
-                span_commands::resize_span(&doc.annotation, doc.selected_span, &words, resize)
-            }),
-            Command::NextSpan | Command::PrevSpan => {
-                let direction = if command == Command::NextSpan {
-                    span_commands::Direction::Next
-                } else {
-                    span_commands::Direction::Previous
-                };
-                let Some(doc) = self.documents.get(self.current) else {
-                    return;
-                };
-                let cursor = doc.view.selection().map(|r| r.start);
-                match span_commands::adjacent_span(
-                    &doc.annotation,
-                    doc.selected_span,
-                    cursor,
-                    direction,
-                ) {
-                    Ok(id) => self.select_span(Some(id)),
-                    Err(e) => self.messages.info(e.to_string()),
-                }
-            }
+            // Handled by the labelling panels above; they need an open document.
+            Command::TagSelection(_)
+            | Command::RelabelSpan(_)
+            | Command::DeleteSpan
+            | Command::ResizeSpan(_)
+            | Command::NextSpan
+            | Command::PrevSpan
+            | Command::EditNote
+            | Command::EditLabels
+            | Command::SaveLabelTemplate
+            | Command::LoadLabelTemplate => self.messages.info("Open a document first"),
             Command::SelectSpan(id) => self.select_span(id),
             Command::ClearSelection => {
                 if let Some(doc) = self.current_document_mut() {
@@ -547,40 +514,25 @@ impl QalamApp {
     }
 
     /// Applies `edit` to the current document through its history; refusals are shown.
-    fn apply_edit(&mut self, edit: Edit) {
+    /// A new span gets the annotator name from the settings, and the text selection it was
+    /// made from is cleared so that the next label hotkey relabels it.
+    fn apply_edit(&mut self, mut edit: Edit) {
         let now = self.now;
+        let annotator = self.settings.annotator_name();
         let Some(doc) = self.documents.get_mut(self.current) else {
             return;
         };
-        if let Err(e) = doc.apply_edit(edit, now) {
-            self.messages.error(format!("The change was refused: {e}"));
-        }
-    }
-
-    /// Turns a span command into an edit with `make`, applies it and selects the result.
-    fn span_command(
-        &mut self,
-        make: impl FnOnce(&OpenDocument) -> Result<SpanOutcome, SpanCommandError>,
-    ) {
-        let now = self.now;
-        let Some(doc) = self.documents.get_mut(self.current) else {
-            return;
-        };
-        let outcome = match make(doc) {
-            Ok(outcome) => outcome,
-            Err(e) => {
-                self.messages.info(e.to_string());
-                return;
+        let adds_span = if let Edit::AddSpan(span) = &mut edit {
+            if span.annotator.is_none() {
+                span.annotator = annotator;
             }
+            true
+        } else {
+            false
         };
-        let was_tag = matches!(outcome.edit, Edit::AddSpan(_));
-        match doc.apply_edit(outcome.edit, now) {
-            Ok(()) => {
-                doc.selected_span = outcome.select;
-                if was_tag {
-                    doc.view.set_selection(None);
-                }
-            }
+        match doc.apply_edit(edit, now) {
+            Ok(()) if adds_span => doc.view.set_selection(None),
+            Ok(()) => {}
             Err(e) => self.messages.error(format!("The change was refused: {e}")),
         }
     }
@@ -701,10 +653,6 @@ impl QalamApp {
             DialogAction::PathChosen(PathPurpose::SaveAs(index), path) => {
                 self.save_document(index, &files::with_annotation_suffix(&path), false);
             }
-            DialogAction::PathChosen(PathPurpose::SaveLabelTemplate, path)
-            | DialogAction::PathChosen(PathPurpose::LoadLabelTemplate, path) => self.messages.info(
-                format!("Label templates are not available yet ({})", path.display()),
-            ),
             DialogAction::ForceSave { document, path } => {
                 self.save_document(document, &path, true);
             }
@@ -768,9 +716,15 @@ impl QalamApp {
                 doc.restored_unsaved = true;
                 // Whatever is on disk now was not what the recovered work was based on.
                 doc.disk = None;
-                if let Some(index) = self.documents.iter().position(|d| {
-                    !d.is_dirty() && d.opened_from.is_some() && d.opened_from == entry.original
-                }) {
+                let same_file = |d: &OpenDocument| {
+                    entry.original.is_some()
+                        && (d.opened_from == entry.original || d.save_path == entry.original)
+                };
+                if let Some(index) = self
+                    .documents
+                    .iter()
+                    .position(|d| !d.is_dirty() && same_file(d))
+                {
                     self.documents[index] = doc;
                     self.current = index;
                 } else {

@@ -1,4 +1,4 @@
-//! Modal dialogs: the path fields (open, save as, label templates), "changed on disk", "unsaved
+//! Modal dialogs: the path fields (open, save as), "changed on disk", "unsaved
 //! changes", "restore unsaved work" and settings. Each dialog reports what the user chose as a
 //! [`DialogAction`]; the app carries it out after drawing.
 
@@ -22,10 +22,6 @@ pub enum PathPurpose {
     Open,
     /// Save the document with this index under a new name.
     SaveAs(usize),
-    /// Save the current document's label set as a template.
-    SaveLabelTemplate,
-    /// Load a label template into the current document.
-    LoadLabelTemplate,
 }
 
 impl PathPurpose {
@@ -33,15 +29,13 @@ impl PathPurpose {
         match self {
             PathPurpose::Open => "Open path",
             PathPurpose::SaveAs(_) => "Save as",
-            PathPurpose::SaveLabelTemplate => "Save label template",
-            PathPurpose::LoadLabelTemplate => "Load label template",
         }
     }
 
     fn confirm(self) -> &'static str {
         match self {
-            PathPurpose::Open | PathPurpose::LoadLabelTemplate => "Open",
-            PathPurpose::SaveAs(_) | PathPurpose::SaveLabelTemplate => "Save",
+            PathPurpose::Open => "Open",
+            PathPurpose::SaveAs(_) => "Save",
         }
     }
 }

@@ -67,28 +67,6 @@ pub fn pick_file_to_save(start_folder: Option<&Path>, file_name: &str) -> Option
     dialog.save_file().map(|p| with_annotation_suffix(&p))
 }
 
-/// Shows the native dialog to pick a label template to load.
-pub fn pick_template_to_open(start_folder: Option<&Path>) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Load a label template")
-        .add_filter("Label templates", &["json"]);
-    if let Some(folder) = start_folder {
-        dialog = dialog.set_directory(folder);
-    }
-    dialog.pick_file()
-}
-
-/// Shows the native dialog to choose where to save a label template.
-pub fn pick_template_to_save(start_folder: Option<&Path>) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Save the labels as a template")
-        .set_file_name("labels.labels.json");
-    if let Some(folder) = start_folder {
-        dialog = dialog.set_directory(folder);
-    }
-    dialog.save_file()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

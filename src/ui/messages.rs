@@ -37,8 +37,10 @@ impl Messages {
         let mut dismissed = None;
         for (index, error) in self.errors.iter().enumerate() {
             ui.horizontal(|ui| {
-                ui.colored_label(ui.visuals().error_fg_color, "⚠");
-                ui.label(egui::RichText::new(error).color(ui.visuals().error_fg_color));
+                ui.label(
+                    egui::RichText::new(format!("Error: {error}"))
+                        .color(ui.visuals().error_fg_color),
+                );
                 if ui.small_button("Dismiss").clicked() {
                     dismissed = Some(index);
                 }

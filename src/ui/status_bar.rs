@@ -40,7 +40,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
         ui.separator();
         ui.label(selection_text(status.annotation, status.selection.clone()));
         ui.separator();
-        ui.label(format!("{} spans", status.annotation.spans.len()));
+        ui.label(format!("Spans: {}", status.annotation.spans.len()));
         ui.separator();
         ui.label(if status.dirty {
             "Unsaved changes"
