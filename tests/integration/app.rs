@@ -396,3 +396,172 @@ fn recovery_survives_a_killed_process() {
     );
     assert!(recovery_sidecars(data.path()).is_empty());
 }
+
+/// A file dropped onto the window in tests.
+#[derive(Debug)]
+struct DroppedTestFile(PathBuf);
+
+impl egui::DroppedFile for DroppedTestFile {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_opens_it_and_adds_it_to_the_recent_files() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let dropped = write_document(files.path(), "dropped.txt");
+    let mut harness = harness(Vec::new(), data.path());
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedTestFile(dropped.clone())));
+    harness.run_steps(2);
+    assert_eq!(harness.state().documents().len(), 2);
+    assert_eq!(harness.state().window_title(), "Qalam — dropped.qalam.json");
+    assert_eq!(
+        harness.state().settings().recent_files,
+        vec![dropped.clone()]
+    );
+    // Opening it again switches to it instead of opening a second copy.
+    harness
+        .state_mut()
+        .queue_command(Command::SelectDocument(0));
+    harness.run_steps(1);
+    harness
+        .state_mut()
+        .queue_command(Command::OpenFile(dropped));
+    harness.run_steps(1);
+    assert_eq!(harness.state().documents().len(), 2);
+    assert_eq!(harness.state().window_title(), "Qalam — dropped.qalam.json");
+}
+
+#[test]
+fn quit_with_unsaved_changes_asks_and_discard_closes() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    select(&mut harness, 0..3);
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    // Ctrl+Q sends a close request, which eframe turns into a close event next frame.
+    // One frame with the key press, so that frame's output holds the viewport command.
+    harness.input_mut().events.push(egui::Event::Key {
+        key: Key::Q,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::COMMAND,
+    });
+    harness.step();
+    let asked_to_close = harness
+        .output()
+        .viewport_output
+        .values()
+        .any(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(asked_to_close, "Ctrl+Q asks the window to close");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(3);
+    harness.get_by_label("Discard changes").click();
+    harness.run_steps(1);
+    let closes = harness
+        .output()
+        .viewport_output
+        .values()
+        .any(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closes, "discarding closes the window");
+}
+
+#[test]
+fn view_commands_change_the_persisted_settings() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    let size = harness.state().settings().text_size;
+    let dark = harness.state().settings().dark_theme;
+    press(&mut harness, Modifiers::COMMAND, Key::Plus);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
+    assert_eq!(harness.state().settings().text_size, size + 2.0);
+    assert_eq!(harness.state().settings().dark_theme, !dark);
+    assert_eq!(
+        harness
+            .state()
+            .current_document()
+            .expect("open")
+            .view
+            .text_size(),
+        size + 2.0
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Minus);
+    assert_eq!(harness.state().settings().text_size, size);
+}
+
+/// Needs the io helper's real `save_path` conflict check (the placeholder never refuses).
+#[test]
+#[ignore = "needs the io helper's real save_path; run with --ignored once merged"]
+fn saving_over_a_file_changed_on_disk_asks_to_overwrite() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = files.path().join("putin.qalam.json");
+    let mine = std::fs::read_to_string(&saved).expect("saved");
+    std::fs::write(&saved, mine.replace("PERSON", "EVENT")).expect("someone else edits");
+    select(&mut harness, 10..15);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.run_steps(1);
+    harness.get_by_label_contains("changed on disk");
+    assert!(
+        std::fs::read_to_string(&saved)
+            .expect("read")
+            .contains("EVENT")
+    );
+    harness.get_by_label("Overwrite").click();
+    harness.run_steps(2);
+    assert!(
+        !std::fs::read_to_string(&saved)
+            .expect("read")
+            .contains("EVENT")
+    );
+}
+
+/// Needs the io helper's real `from_json_str` (the placeholder refuses every file).
+#[test]
+#[ignore = "needs the io helper's real from_json_str; run with --ignored once merged"]
+fn restoring_recovered_work_brings_back_the_spans_as_unsaved() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    {
+        let mut harness = harness(vec![path.clone()], data.path());
+        select(&mut harness, 4..9);
+        press(&mut harness, Modifiers::NONE, Key::Num2);
+        let dir = data.path().to_owned();
+        step_until(&mut harness, Duration::from_secs(20), || {
+            !recovery_sidecars(&dir).is_empty()
+        });
+        // Dropped without a clean close, as after a crash.
+    }
+    let mut harness = harness(vec![path], data.path());
+    harness.get_by_label("Restore").click();
+    harness.run_steps(2);
+    assert_eq!(spans(&harness), vec![(4, 9, "COUNTRY".to_owned())]);
+    assert!(harness.state().current_document().expect("open").is_dirty());
+    assert_eq!(
+        harness.state().documents().len(),
+        1,
+        "replaces the clean copy"
+    );
+}
