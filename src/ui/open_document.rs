@@ -73,11 +73,13 @@ impl OpenDocument {
         ))
     }
 
-    /// The name shown in the title bar and the document selector.
+    /// The name shown in the title bar and the document selector: the annotation file once it
+    /// exists on disk, else the file the user opened.
     pub fn display_name(&self) -> String {
-        self.save_path
-            .as_deref()
+        let saved = self.save_path.as_deref().filter(|_| self.disk.is_some());
+        saved
             .or(self.opened_from.as_deref())
+            .or(self.save_path.as_deref())
             .map(files::display_name)
             .unwrap_or_else(|| self.annotation.document.title.clone())
     }

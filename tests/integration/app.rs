@@ -88,12 +88,7 @@ fn hotkey_tags_relabels_undoes_redoes_and_marks_the_title_dirty() {
     select(&mut harness, 4..9);
     press(&mut harness, Modifiers::NONE, Key::Num2);
     assert_eq!(spans(&harness), vec![(4, 9, "COUNTRY".to_owned())]);
-    assert!(
-        harness
-            .state()
-            .window_title()
-            .ends_with("putin.qalam.json •")
-    );
+    assert!(harness.state().window_title().ends_with("putin.txt •"));
     harness.get_by_label("Spans: 1");
 
     // No text selected now, the new span is: the digit relabels it.
@@ -255,12 +250,12 @@ fn several_documents_get_a_selector_and_ctrl_digit_switches() {
     let a = write_document(files.path(), "a.txt");
     let b = write_document(files.path(), "b.txt");
     let mut harness = harness(vec![a, b], data.path());
-    assert_eq!(harness.state().window_title(), "Qalam — a.qalam.json");
-    harness.get_by_label("b.qalam.json").click();
+    assert_eq!(harness.state().window_title(), "Qalam — a.txt");
+    harness.get_by_label("b.txt").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().window_title(), "Qalam — b.qalam.json");
+    assert_eq!(harness.state().window_title(), "Qalam — b.txt");
     press(&mut harness, Modifiers::COMMAND, Key::Num1);
-    assert_eq!(harness.state().window_title(), "Qalam — a.qalam.json");
+    assert_eq!(harness.state().window_title(), "Qalam — a.txt");
 }
 
 #[test]
@@ -423,7 +418,7 @@ fn dropping_a_file_opens_it_and_adds_it_to_the_recent_files() {
         .push(std::sync::Arc::new(DroppedTestFile(dropped.clone())));
     harness.run_steps(2);
     assert_eq!(harness.state().documents().len(), 2);
-    assert_eq!(harness.state().window_title(), "Qalam — dropped.qalam.json");
+    assert_eq!(harness.state().window_title(), "Qalam — dropped.txt");
     assert_eq!(
         harness.state().settings().recent_files,
         vec![dropped.clone()]
@@ -438,7 +433,7 @@ fn dropping_a_file_opens_it_and_adds_it_to_the_recent_files() {
         .queue_command(Command::OpenFile(dropped));
     harness.run_steps(1);
     assert_eq!(harness.state().documents().len(), 2);
-    assert_eq!(harness.state().window_title(), "Qalam — dropped.qalam.json");
+    assert_eq!(harness.state().window_title(), "Qalam — dropped.txt");
 }
 
 #[test]
@@ -564,4 +559,26 @@ fn restoring_recovered_work_brings_back_the_spans_as_unsaved() {
         1,
         "replaces the clean copy"
     );
+}
+
+#[test]
+fn annotator_name_from_settings_is_recorded_on_new_spans() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    press(&mut harness, Modifiers::COMMAND, Key::Comma);
+    harness.run_steps(1);
+    harness.get_by_label("Settings");
+    let field = harness.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    field.type_text("Lina");
+    harness.run_steps(2);
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings().annotator, "Lina");
+    select(&mut harness, 0..3);
+    press(&mut harness, Modifiers::NONE, Key::E);
+    let doc = harness.state().current_document().expect("open");
+    assert_eq!(doc.annotation.spans.len(), 1);
+    assert_eq!(doc.annotation.spans[0].label, "EVENT");
+    assert_eq!(doc.annotation.spans[0].annotator.as_deref(), Some("Lina"));
 }
