@@ -1,9 +1,35 @@
-//! The annotated document: the aggregate that edits apply to.
+//! The annotated document: the aggregate that edits apply to, and read-only queries over its
+//! spans.
+//!
+//! Queries use half-open code-point ranges. With the text `زار بوتين لروسيا` annotated as
+//! `زار [بوتين|PERSON] ل[روسيا|COUNTRY]`, بوتين is `[4, 9)` and روسيا is `[11, 16)` (the ل at
+//! 10 is outside it):
+//!
+//! ```
+//! use qalam::model::{notation, Annotation, Document, Edit};
+//!
+//! let (text, spans) = notation::parse("زار [بوتين|PERSON] ل[روسيا|COUNTRY]").unwrap();
+//! let mut ann = Annotation::new(Document::new("d", text));
+//! for (start, end, label) in spans {
+//!     let span = ann.new_span(start, end, &label);
+//!     ann.apply(Edit::AddSpan(span)).unwrap();
+//! }
+//! let labels_at = |cp| ann.spans_at(cp).map(|s| s.label.clone()).collect::<Vec<_>>();
+//! assert_eq!(labels_at(4), ["PERSON"]);
+//! assert!(labels_at(9).is_empty()); // the space after بوتين
+//! assert!(labels_at(10).is_empty()); // the ل
+//! assert_eq!(labels_at(15), ["COUNTRY"]);
+//! assert_eq!(ann.spans_in(8..12).count(), 2);
+//! assert_eq!(ann.spans_in(9..11).count(), 0); // touches both, intersects neither
+//! assert_eq!(ann.span_text(&ann.spans[1]), "روسيا");
+//! ```
+
+use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-use super::{Document, LabelSet, Span};
+use super::{Document, LabelSet, Span, SpanId};
 
 /// Workflow status of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -17,6 +43,26 @@ pub enum DocStatus {
     Done,
     /// Checked by a reviewer.
     Reviewed,
+}
+
+impl DocStatus {
+    /// All statuses in workflow order.
+    pub const ALL: [DocStatus; 4] = [
+        DocStatus::Todo,
+        DocStatus::InProgress,
+        DocStatus::Done,
+        DocStatus::Reviewed,
+    ];
+
+    /// The status as shown to annotators: `To do`, `In progress`, `Done`, `Reviewed`.
+    pub fn title(self) -> &'static str {
+        match self {
+            DocStatus::Todo => "To do",
+            DocStatus::InProgress => "In progress",
+            DocStatus::Done => "Done",
+            DocStatus::Reviewed => "Reviewed",
+        }
+    }
 }
 
 /// A document with its label set, spans and status. Changed only through [`Annotation::apply`].
@@ -58,7 +104,61 @@ impl Annotation {
     }
 
     /// The span with this id.
-    pub fn span(&self, id: super::SpanId) -> Option<&Span> {
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
         self.spans.iter().find(|span| span.id == id)
+    }
+
+    /// Position of the span with this id in [`Annotation::spans`].
+    pub fn span_index(&self, id: SpanId) -> Option<usize> {
+        self.spans.iter().position(|span| span.id == id)
+    }
+
+    /// An id no span uses: one more than the largest in use, starting at 1.
+    pub fn next_span_id(&self) -> SpanId {
+        let max = self.spans.iter().map(|span| span.id.0).max().unwrap_or(0);
+        SpanId(max.saturating_add(1))
+    }
+
+    /// A new span over `[start, end)` with a fresh id, this annotation's annotator and both
+    /// timestamps set to now. It is not added: apply [`Edit::AddSpan`](super::Edit::AddSpan)
+    /// with it, which also checks the range and label.
+    pub fn new_span(&self, start: usize, end: usize, label: &str) -> Span {
+        let now = Utc::now();
+        Span {
+            id: self.next_span_id(),
+            start,
+            end,
+            label: label.to_owned(),
+            note: None,
+            annotator: self.annotator.clone(),
+            created: now,
+            modified: now,
+            extra: Map::new(),
+        }
+    }
+
+    /// Spans covering code point `cp` (`start <= cp < end`), in span order.
+    pub fn spans_at(&self, cp: usize) -> impl Iterator<Item = &Span> + '_ {
+        let candidates = self.spans.partition_point(|span| span.start <= cp);
+        self.spans[..candidates]
+            .iter()
+            .filter(move |span| cp < span.end)
+    }
+
+    /// Spans sharing at least one code point with `range`, in span order. An empty range
+    /// intersects nothing; use [`Annotation::spans_at`] for a caret position.
+    pub fn spans_in(&self, range: Range<usize>) -> impl Iterator<Item = &Span> + '_ {
+        let candidates = self.spans.partition_point(|span| span.start < range.end);
+        self.spans[..candidates]
+            .iter()
+            .filter(move |span| span.intersects(range.start, range.end))
+    }
+
+    /// The text a span covers; empty if the span does not lie within the text (which
+    /// [`Annotation::apply`] never allows).
+    pub fn span_text(&self, span: &Span) -> &str {
+        self.document
+            .slice(span.start, span.end)
+            .unwrap_or_default()
     }
 }

@@ -1,4 +1,5 @@
-//! The one integration-test binary: one module per area.
+//! The one integration-test binary; each area has its own module file.
 
 mod app;
+mod model;
 mod panels;
