@@ -600,9 +600,7 @@ fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
     assert!(!harness.state().current_document().expect("open").is_dirty());
 }
 
-/// Needs the model helper's real `Annotation::apply` (the placeholder ignores SetStatus).
 #[test]
-#[ignore = "needs the model helper's real apply for SetStatus; run with --ignored once merged"]
 fn status_shortcut_sets_the_status_as_one_undoable_edit() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut harness = harness(Vec::new(), data.path());
@@ -615,7 +613,7 @@ fn status_shortcut_sets_the_status_as_one_undoable_edit() {
             .status
     };
     assert_eq!(status(&harness), qalam::model::DocStatus::Done);
-    harness.get_by_label("done");
+    harness.get_by_value("done");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(status(&harness), qalam::model::DocStatus::Todo);
 }
