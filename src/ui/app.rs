@@ -202,12 +202,14 @@ impl QalamApp {
                 .collect(),
             current: self.current,
             recent_files: &self.settings.recent_files,
-            can_undo: self
+            undo: self
                 .current_document()
-                .is_some_and(|d| d.history.can_undo()),
-            can_redo: self
+                .and_then(|d| d.history.undo_description())
+                .map(|what| format!("Undo {what}")),
+            redo: self
                 .current_document()
-                .is_some_and(|d| d.history.can_redo()),
+                .and_then(|d| d.history.redo_description())
+                .map(|what| format!("Redo {what}")),
         };
         egui::Panel::top("menu_bar").show(ui, |ui| {
             menu_bar_ui(ui, &menus, commands);

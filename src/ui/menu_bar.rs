@@ -17,10 +17,10 @@ pub struct MenuContext<'a> {
     pub current: usize,
     /// Recent files, newest first.
     pub recent_files: &'a [PathBuf],
-    /// Whether Undo has something to undo.
-    pub can_undo: bool,
-    /// Whether Redo has something to redo.
-    pub can_redo: bool,
+    /// What Undo would revert (`None`: nothing to undo).
+    pub undo: Option<String>,
+    /// What Redo would reapply (`None`: nothing to redo).
+    pub redo: Option<String>,
 }
 
 /// Draws the menu bar and queues the chosen commands.
@@ -59,11 +59,20 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
                 }
             }
             Command::OpenPath => {
-                command_button_ui(ui, command, true, commands);
+                let _ = command_button_ui(ui, command, true, commands);
                 recent_files_ui(ui, menus.recent_files, commands);
             }
-            Command::Undo => command_button_ui(ui, command, menus.can_undo, commands),
-            Command::Redo => command_button_ui(ui, command, menus.can_redo, commands),
+            Command::Undo | Command::Redo => {
+                let what = if command == Command::Undo {
+                    &menus.undo
+                } else {
+                    &menus.redo
+                };
+                let response = command_button_ui(ui, command, what.is_some(), commands);
+                if let Some(what) = what {
+                    response.on_hover_text(what.as_str());
+                }
+            }
             other => {
                 let needs_document = !matches!(
                     other,
@@ -75,12 +84,8 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
                         | Command::TextBigger
                         | Command::TextSmaller
                 );
-                command_button_ui(
-                    ui,
-                    other,
-                    !needs_document || menus.labels.is_some(),
-                    commands,
-                )
+                let enabled = !needs_document || menus.labels.is_some();
+                let _ = command_button_ui(ui, other, enabled, commands);
             }
         }
     }
@@ -92,7 +97,7 @@ fn command_button_ui(
     command: Command,
     enabled: bool,
     commands: &mut CommandQueue,
-) {
+) -> egui::Response {
     let mut button = egui::Button::new(command.name());
     if let Some(key) = command.shortcuts().first() {
         button = button.shortcut_text(ui.ctx().format_shortcut(key));
@@ -103,6 +108,7 @@ fn command_button_ui(
     if response.clicked() {
         commands.push(command);
     }
+    response
 }
 
 fn label_submenu_ui(
