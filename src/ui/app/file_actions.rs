@@ -121,6 +121,7 @@ impl QalamApp {
         }
     }
 
+    /// Asks where to save document `index` (native dialog, else the path field) and saves.
     pub(super) fn save_as(&mut self, index: usize) {
         let Some(doc) = self.documents.get(index) else {
             return;
