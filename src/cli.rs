@@ -146,10 +146,15 @@ fn validate_one(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     result.unwrap_or(EXIT_USAGE)
 }
 
-/// Placeholder until the GUI (`qalam::ui::run`) is merged into this branch.
-fn launch_gui(_paths: Vec<PathBuf>) -> u8 {
-    eprintln!("qalam: the GUI is not built in this branch");
-    EXIT_USAGE
+/// Opens the GUI on `paths` (the bundled sample when empty); errors are reported on stderr.
+fn launch_gui(paths: Vec<PathBuf>) -> u8 {
+    match crate::ui::run(paths) {
+        Ok(()) => EXIT_OK,
+        Err(error) => {
+            eprintln!("qalam: {error:#}");
+            EXIT_PROBLEMS
+        }
+    }
 }
 
 #[cfg(test)]
