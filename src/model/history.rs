@@ -149,6 +149,12 @@ impl History {
         self.redo.last().map(|step| step.description.as_str())
     }
 
+    /// Identifies the current state: a fresh number after every apply, and the earlier number
+    /// again after undo or redo returns to a state. Useful to notice changes, e.g. for autosave.
+    pub fn revision(&self) -> u64 {
+        self.current
+    }
+
     /// Whether the current state differs from the last saved one.
     pub fn is_dirty(&self) -> bool {
         self.saved != Some(self.current)
@@ -243,6 +249,26 @@ mod tests {
         assert!(!history.is_dirty());
         history.mark_unsaved();
         assert!(history.is_dirty());
+    }
+
+    #[test]
+    fn revision_returns_to_earlier_numbers_on_undo_and_redo() {
+        let mut ann = annotation();
+        let mut history = History::new();
+        let initial = history.revision();
+        add(&mut history, &mut ann, 4, 9);
+        let first = history.revision();
+        add(&mut history, &mut ann, 11, 16);
+        let second = history.revision();
+        assert!(initial != first && first != second && initial != second);
+        history.undo(&mut ann);
+        assert_eq!(history.revision(), first);
+        history.undo(&mut ann);
+        assert_eq!(history.revision(), initial);
+        history.redo(&mut ann);
+        assert_eq!(history.revision(), first);
+        add(&mut history, &mut ann, 0, 3);
+        assert!(![initial, first, second].contains(&history.revision()));
     }
 
     #[test]
