@@ -78,7 +78,13 @@ impl Annotation {
                 label: twin.label.clone(),
             });
         }
+        // A span that keeps its range (relabel, note) cannot create an overlap, even where a
+        // loaded file already had one.
+        let keeps_range = self
+            .span(span.id)
+            .is_some_and(|old| old.range() == span.range());
         if !self.labels.allow_overlaps
+            && !keeps_range
             && let Some(other) = others().next()
         {
             return Err(EditError::Overlap {
@@ -274,6 +280,33 @@ mod tests {
         assert_eq!(ann.spans[1].id, first, "(12, 16) sorts after (11, 16)");
         assert!(ann.span(first).unwrap().modified >= created);
         assert_eq!(ann.span_text(ann.span(first).unwrap()), "وسيا");
+    }
+
+    #[test]
+    fn relabel_allowed_when_loaded_spans_already_overlap() {
+        let mut ann = annotation();
+        let outer = add(&mut ann, 0, 16, "EVENT").unwrap();
+        add(&mut ann, 4, 9, "PERSON").unwrap();
+        // As if loaded from a file: overlaps forbidden although spans overlap.
+        ann.labels.allow_overlaps = false;
+        ann.apply(Edit::Relabel {
+            id: outer,
+            label: "ORGANIZATION".into(),
+        })
+        .unwrap();
+        ann.apply(Edit::SetNote {
+            id: outer,
+            note: Some("x".into()),
+        })
+        .unwrap();
+        assert!(matches!(
+            ann.apply(Edit::SetBounds {
+                id: outer,
+                start: 0,
+                end: 15
+            }),
+            Err(EditError::Overlap { .. })
+        ));
     }
 
     #[test]
