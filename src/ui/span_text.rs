@@ -1,0 +1,102 @@
+//! How a span's text appears in lists: a short excerpt cut by code points, drawn by one helper so
+//! that switching to the bidi-correct text engine is a one-line change.
+
+use std::ops::Range;
+
+/// Longest excerpt shown for a span, in code points; longer spans end with "…".
+pub const EXCERPT_CHARS: usize = 40;
+
+/// Code-point → byte offsets of a text, sampled every [`SAMPLE_EVERY`] code points so that
+/// slicing a span out of a long text costs at most that many steps.
+#[derive(Debug, Default)]
+pub struct SpanTextIndex {
+    text: String,
+    samples: Vec<usize>,
+}
+
+/// Sampling interval of [`SpanTextIndex`] in code points.
+pub const SAMPLE_EVERY: usize = 64;
+
+impl SpanTextIndex {
+    /// Rebuilds the index if `text` differs from the indexed text.
+    pub fn update(&mut self, text: &str) {
+        if self.text != text || self.samples.is_empty() {
+            self.text = text.to_owned();
+            self.samples = text
+                .char_indices()
+                .step_by(SAMPLE_EVERY)
+                .map(|(byte, _)| byte)
+                .collect();
+        }
+    }
+
+    /// Byte offset of code point `cp` (the text length for `cp` at or past the end).
+    fn byte_of(&self, cp: usize) -> usize {
+        let Some(&sample) = self.samples.get(cp / SAMPLE_EVERY) else {
+            return self.text.len();
+        };
+        self.text[sample..]
+            .char_indices()
+            .nth(cp % SAMPLE_EVERY)
+            .map_or(self.text.len(), |(byte, _)| sample + byte)
+    }
+
+    /// The text of code points `range`, at most [`EXCERPT_CHARS`] long, line breaks shown as
+    /// spaces; a cut excerpt ends with "…".
+    pub fn excerpt(&self, range: Range<usize>) -> String {
+        let shown_end = range.end.min(range.start + EXCERPT_CHARS);
+        let start = self.byte_of(range.start);
+        let end = self.byte_of(shown_end).max(start);
+        let mut excerpt: String = self.text[start..end]
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        if shown_end < range.end {
+            excerpt.push('…');
+        }
+        excerpt
+    }
+}
+
+/// Draws a short span excerpt on one line. The ONE place to switch to
+/// `crate::text::bidi_label_ui(ui, text, size, color)` when the text engine lands.
+pub fn span_text_ui(
+    ui: &mut egui::Ui,
+    text: &str,
+    size: f32,
+    color: egui::Color32,
+) -> egui::Response {
+    ui.add(
+        egui::Label::new(egui::RichText::new(text).size(size).color(color))
+            .selectable(false)
+            .truncate(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_is_cut_by_code_points_across_samples() {
+        let text: String = "زار بوتين لروسيا\n".repeat(20);
+        let mut index = SpanTextIndex::default();
+        index.update(&text);
+        let chars: Vec<char> = text.chars().collect();
+        for start in [0, 63, 64, 65, 130, 300] {
+            let expected: String = chars[start..start + 5].iter().collect();
+            assert_eq!(index.excerpt(start..start + 5), expected.replace('\n', " "));
+        }
+        let long = index.excerpt(0..100);
+        assert_eq!(long.chars().count(), EXCERPT_CHARS + 1);
+        assert!(long.ends_with('…'));
+    }
+
+    #[test]
+    fn out_of_range_excerpt_is_empty_not_a_panic() {
+        let mut index = SpanTextIndex::default();
+        index.update("abc");
+        assert_eq!(index.excerpt(2..9), "c");
+        assert_eq!(index.excerpt(7..9), "");
+    }
+}

@@ -1,0 +1,619 @@
+//! The app shell end to end in egui_kittest: open, tag through hotkeys, relabel, undo/redo, save
+//! and reload, the close prompt, and crash recovery across a killed process.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use qalam::ui::QalamApp;
+use qalam::ui::app::SAMPLE_TEXT;
+use qalam::ui::commands::Command;
+use qalam::ui::settings::Settings;
+
+/// Env var naming the data dir of the recovery child process.
+const CHILD_DATA_DIR_ENV: &str = "QALAM_TEST_RECOVERY_CHILD_DATA_DIR";
+/// Env var naming the document the recovery child opens.
+const CHILD_DOCUMENT_ENV: &str = "QALAM_TEST_RECOVERY_CHILD_DOCUMENT";
+
+/// The sample sentence's "روسيا" … we tag code points [4, 9) of a known text.
+const TEXT: &str = "زار بوتين روسيا أمس.\n";
+
+fn harness(paths: Vec<PathBuf>, data_dir: &Path) -> Harness<'static, QalamApp> {
+    let app = QalamApp::new(paths, data_dir, Settings::default());
+    let mut harness = Harness::builder()
+        .with_size([1000.0, 700.0])
+        // egui's bundled fonts have no Arabic; the real app installs the text engine's fonts.
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut QalamApp| app.app_ui(ui), app);
+    harness.run_steps(2);
+    harness
+}
+
+fn write_document(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, TEXT).expect("write the test document");
+    path
+}
+
+fn select(harness: &mut Harness<'_, QalamApp>, range: std::ops::Range<usize>) {
+    harness
+        .state_mut()
+        .current_document_mut()
+        .expect("a document is open")
+        .view
+        .set_selection(Some(range));
+}
+
+fn spans(harness: &Harness<'_, QalamApp>) -> Vec<(usize, usize, String)> {
+    harness
+        .state()
+        .current_document()
+        .expect("a document is open")
+        .annotation
+        .spans
+        .iter()
+        .map(|s| (s.start, s.end, s.label.clone()))
+        .collect()
+}
+
+fn press(harness: &mut Harness<'_, QalamApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(2);
+}
+
+#[test]
+fn without_paths_the_bundled_sample_is_open_and_titled() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let harness = harness(Vec::new(), data.path());
+    let doc = harness.state().current_document().expect("sample open");
+    assert_eq!(doc.annotation.document.text(), SAMPLE_TEXT);
+    assert_eq!(
+        harness.state().window_title(),
+        "Qalam — kim-lavrov-wonsan.ar.txt"
+    );
+    harness.get_by_label("File");
+    harness.get_by_label("Spans: 0");
+}
+
+#[test]
+fn hotkey_tags_relabels_undoes_redoes_and_marks_the_title_dirty() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let mut harness = harness(vec![path], data.path());
+
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    assert_eq!(spans(&harness), vec![(4, 9, "COUNTRY".to_owned())]);
+    assert!(harness.state().window_title().ends_with("putin.txt •"));
+    harness.get_by_label("Spans: 1");
+
+    // No text selected now, the new span is: the digit relabels it.
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    assert_eq!(spans(&harness), vec![(4, 9, "PERSON".to_owned())]);
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(spans(&harness), vec![(4, 9, "COUNTRY".to_owned())]);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(spans(&harness), vec![(4, 9, "PERSON".to_owned())]);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(spans(&harness).is_empty());
+    assert!(!harness.state().current_document().expect("open").is_dirty());
+    press(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(spans(&harness), vec![(4, 9, "COUNTRY".to_owned())]);
+}
+
+#[test]
+fn tagging_without_a_selection_says_so_in_the_status_bar() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    assert!(spans(&harness).is_empty());
+    harness.get_by_label_contains("Select some text first");
+}
+
+#[test]
+fn save_writes_next_to_the_text_file_and_clears_the_dirty_mark() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let mut harness = harness(vec![path.clone()], data.path());
+    select(&mut harness, 10..15);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+
+    let saved = files.path().join("putin.qalam.json");
+    assert!(saved.exists(), "saved next to the text");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("text still there"),
+        TEXT
+    );
+    assert!(!harness.state().current_document().expect("open").is_dirty());
+    assert_eq!(harness.state().window_title(), "Qalam — putin.qalam.json");
+    assert!(harness.state().messages().errors().is_empty());
+    assert_eq!(
+        harness.state().settings().recent_files.first(),
+        Some(&saved)
+    );
+}
+
+#[test]
+fn saving_over_an_existing_annotation_file_asks_before_overwriting() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let existing = files.path().join("putin.qalam.json");
+    std::fs::write(&existing, "someone else's work").expect("write");
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        std::fs::read_to_string(&existing).expect("read"),
+        "someone else's work",
+        "not overwritten without asking"
+    );
+    harness.get_by_label("Overwrite").click();
+    harness.run_steps(2);
+    assert_ne!(
+        std::fs::read_to_string(&existing).expect("read"),
+        "someone else's work"
+    );
+    assert!(!harness.state().current_document().expect("open").is_dirty());
+}
+
+/// Needs the real `io::load_path` for `.qalam.json` (the placeholder in main reads it as text).
+#[test]
+#[ignore = "needs the io helper's real load_path; run with --ignored once merged"]
+fn saved_spans_reload_at_the_same_code_point_offsets() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    select(&mut harness, 10..15);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let loaded = qalam::io::load_path(&files.path().join("putin.qalam.json")).expect("reload");
+    let reloaded: Vec<_> = loaded
+        .annotation
+        .spans
+        .iter()
+        .map(|s| (s.start, s.end, s.label.clone()))
+        .collect();
+    assert_eq!(reloaded, spans(&harness));
+    assert_eq!(loaded.annotation.document.text(), TEXT);
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    select(&mut harness, 0..3);
+    press(&mut harness, Modifiers::NONE, Key::Num4);
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+    harness.get_by_label_contains("Unsaved changes in kim-lavrov-wonsan.ar.txt");
+    harness.get_by_label("Discard changes");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("Unsaved changes in")
+            .is_none()
+    );
+}
+
+#[test]
+fn closing_without_changes_does_not_ask() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("Unsaved changes in")
+            .is_none()
+    );
+}
+
+#[test]
+fn shortcut_overlay_lists_commands_with_their_keys() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    press(&mut harness, Modifiers::NONE, Key::F1);
+    harness.get_by_label("Grow start by a word");
+    harness.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
+}
+
+#[test]
+fn several_documents_get_a_selector_and_ctrl_digit_switches() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let a = write_document(files.path(), "a.txt");
+    let b = write_document(files.path(), "b.txt");
+    let mut harness = harness(vec![a, b], data.path());
+    assert_eq!(harness.state().window_title(), "Qalam — a.txt");
+    harness.get_by_label("b.txt").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().window_title(), "Qalam — b.txt");
+    press(&mut harness, Modifiers::COMMAND, Key::Num1);
+    assert_eq!(harness.state().window_title(), "Qalam — a.txt");
+}
+
+#[test]
+fn opening_a_missing_file_shows_the_error_in_the_window() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let missing = data.path().join("nope.txt");
+    let mut harness = harness(vec![missing], data.path());
+    assert!(harness.state().current_document().is_none());
+    assert!(
+        harness.state().messages().errors()[0].contains("nope.txt"),
+        "{:?}",
+        harness.state().messages().errors()
+    );
+    assert!(harness.query_all_by_label_contains("Error:").count() >= 1);
+    harness.get_by_label("No document open");
+    harness.state_mut().queue_command(Command::OpenPath);
+    harness.run_steps(3);
+    assert!(
+        matches!(
+            harness.state().dialogs().first(),
+            Some(qalam::ui::dialogs::Dialog::Path { .. })
+        ),
+        "{:?}",
+        harness.state().dialogs()
+    );
+    harness.get_by_label("Open path");
+}
+
+/// Steps the harness until `done` holds or `timeout` passes.
+fn step_until(harness: &mut Harness<'_, QalamApp>, timeout: Duration, done: impl Fn() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn recovery_sidecars(data_dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(data_dir.join("recovery"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.to_string_lossy().ends_with(".meta.json"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn edit_is_autosaved_and_the_recovery_file_goes_away_on_save() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    let dir = data.path().to_owned();
+    step_until(&mut harness, Duration::from_secs(20), || {
+        !recovery_sidecars(&dir).is_empty()
+    });
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(recovery_sidecars(data.path()).is_empty());
+}
+
+/// The child side of [`recovery_survives_a_killed_process`]: makes an edit, waits for the
+/// recovery file, then blocks until killed. Does nothing unless started by the parent.
+#[test]
+#[ignore = "child process of recovery_survives_a_killed_process"]
+fn recovery_child_process() {
+    let (Some(data_dir), Some(document)) = (
+        std::env::var_os(CHILD_DATA_DIR_ENV),
+        std::env::var_os(CHILD_DOCUMENT_ENV),
+    ) else {
+        return;
+    };
+    let data_dir = PathBuf::from(data_dir);
+    let mut harness = harness(vec![PathBuf::from(document)], &data_dir);
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    step_until(&mut harness, Duration::from_secs(60), || {
+        !recovery_sidecars(&data_dir).is_empty()
+    });
+    println!("recovery file written");
+    loop {
+        std::thread::sleep(Duration::from_secs(1));
+    }
+}
+
+#[test]
+fn recovery_survives_a_killed_process() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let document = write_document(files.path(), "putin.txt");
+    let mut child = Process::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "app::recovery_child_process",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env(CHILD_DATA_DIR_ENV, data.path())
+        .env(CHILD_DOCUMENT_ENV, &document)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the child test process");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while recovery_sidecars(data.path()).is_empty() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("child exited early with {status}");
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("child never wrote a recovery file");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.kill().expect("kill the child");
+    child.wait().expect("reap the child");
+
+    let mut harness = harness(vec![document], data.path());
+    harness.get_by_label_contains("Restore unsaved work from");
+    harness.get_by_label_contains("for putin.qalam.json?");
+    harness.get_by_label("Restore");
+    harness.get_by_label("Discard").click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("Restore unsaved work from")
+            .is_none()
+    );
+    assert!(recovery_sidecars(data.path()).is_empty());
+}
+
+/// A file dropped onto the window in tests.
+#[derive(Debug)]
+struct DroppedTestFile(PathBuf);
+
+impl egui::DroppedFile for DroppedTestFile {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_opens_it_and_adds_it_to_the_recent_files() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let dropped = write_document(files.path(), "dropped.txt");
+    let mut harness = harness(Vec::new(), data.path());
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedTestFile(dropped.clone())));
+    harness.run_steps(2);
+    assert_eq!(harness.state().documents().len(), 2);
+    assert_eq!(harness.state().window_title(), "Qalam — dropped.txt");
+    assert_eq!(
+        harness.state().settings().recent_files,
+        vec![dropped.clone()]
+    );
+    // Opening it again switches to it instead of opening a second copy.
+    harness
+        .state_mut()
+        .queue_command(Command::SelectDocument(0));
+    harness.run_steps(1);
+    harness
+        .state_mut()
+        .queue_command(Command::OpenFile(dropped));
+    harness.run_steps(1);
+    assert_eq!(harness.state().documents().len(), 2);
+    assert_eq!(harness.state().window_title(), "Qalam — dropped.txt");
+}
+
+#[test]
+fn quit_with_unsaved_changes_asks_and_discard_closes() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    select(&mut harness, 0..3);
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    // Ctrl+Q sends a close request, which eframe turns into a close event next frame.
+    // One frame with the key press, so that frame's output holds the viewport command.
+    harness.input_mut().events.push(egui::Event::Key {
+        key: Key::Q,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::COMMAND,
+    });
+    harness.step();
+    let asked_to_close = harness
+        .output()
+        .viewport_output
+        .values()
+        .any(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(asked_to_close, "Ctrl+Q asks the window to close");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(3);
+    harness.get_by_label("Discard changes").click();
+    harness.run_steps(1);
+    let closes = harness
+        .output()
+        .viewport_output
+        .values()
+        .any(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closes, "discarding closes the window");
+}
+
+#[test]
+fn view_commands_change_the_persisted_settings() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    let size = harness.state().settings().text_size;
+    let dark = harness.state().settings().dark_theme;
+    press(&mut harness, Modifiers::COMMAND, Key::Plus);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
+    assert_eq!(harness.state().settings().text_size, size + 2.0);
+    assert_eq!(harness.state().settings().dark_theme, !dark);
+    assert_eq!(
+        harness
+            .state()
+            .current_document()
+            .expect("open")
+            .view
+            .text_size(),
+        size + 2.0
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Minus);
+    assert_eq!(harness.state().settings().text_size, size);
+}
+
+/// Needs the io helper's real `save_path` conflict check (the placeholder never refuses).
+#[test]
+#[ignore = "needs the io helper's real save_path; run with --ignored once merged"]
+fn saving_over_a_file_changed_on_disk_asks_to_overwrite() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = files.path().join("putin.qalam.json");
+    let mine = std::fs::read_to_string(&saved).expect("saved");
+    std::fs::write(&saved, mine.replace("PERSON", "EVENT")).expect("someone else edits");
+    select(&mut harness, 10..15);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.run_steps(1);
+    harness.get_by_label_contains("changed on disk");
+    assert!(
+        std::fs::read_to_string(&saved)
+            .expect("read")
+            .contains("EVENT")
+    );
+    harness.get_by_label("Overwrite").click();
+    harness.run_steps(2);
+    assert!(
+        !std::fs::read_to_string(&saved)
+            .expect("read")
+            .contains("EVENT")
+    );
+}
+
+/// Needs the io helper's real `from_json_str` (the placeholder refuses every file).
+#[test]
+#[ignore = "needs the io helper's real from_json_str; run with --ignored once merged"]
+fn restoring_recovered_work_brings_back_the_spans_as_unsaved() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    {
+        let mut harness = harness(vec![path.clone()], data.path());
+        select(&mut harness, 4..9);
+        press(&mut harness, Modifiers::NONE, Key::Num2);
+        let dir = data.path().to_owned();
+        step_until(&mut harness, Duration::from_secs(20), || {
+            !recovery_sidecars(&dir).is_empty()
+        });
+        // Dropped without a clean close, as after a crash.
+    }
+    let mut harness = harness(vec![path], data.path());
+    harness.get_by_label("Restore").click();
+    harness.run_steps(2);
+    assert_eq!(spans(&harness), vec![(4, 9, "COUNTRY".to_owned())]);
+    assert!(harness.state().current_document().expect("open").is_dirty());
+    assert_eq!(
+        harness.state().documents().len(),
+        1,
+        "replaces the clean copy"
+    );
+}
+
+#[test]
+fn annotator_name_from_settings_is_recorded_on_new_spans() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    press(&mut harness, Modifiers::COMMAND, Key::Comma);
+    harness.run_steps(1);
+    harness.get_by_label("Settings");
+    let field = harness.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    field.type_text("Lina");
+    harness.run_steps(2);
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings().annotator, "Lina");
+    select(&mut harness, 0..3);
+    press(&mut harness, Modifiers::NONE, Key::E);
+    let doc = harness.state().current_document().expect("open");
+    assert_eq!(doc.annotation.spans.len(), 1);
+    assert_eq!(doc.annotation.spans[0].label, "EVENT");
+    assert_eq!(doc.annotation.spans[0].annotator.as_deref(), Some("Lina"));
+}
+
+#[test]
+fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    select(&mut harness, 0..3);
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    let dir = data.path().to_owned();
+    step_until(&mut harness, Duration::from_secs(20), || {
+        !recovery_sidecars(&dir).is_empty()
+    });
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    step_until(&mut harness, Duration::from_secs(20), || {
+        recovery_sidecars(&dir).is_empty()
+    });
+    assert!(!harness.state().current_document().expect("open").is_dirty());
+}
+
+#[test]
+fn status_shortcut_sets_the_status_as_one_undoable_edit() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    press(&mut harness, Modifiers::ALT, Key::Num3);
+    let status = |h: &Harness<'_, QalamApp>| {
+        h.state()
+            .current_document()
+            .expect("open")
+            .annotation
+            .status
+    };
+    assert_eq!(status(&harness), qalam::model::DocStatus::Done);
+    harness.get_by_value("done");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(status(&harness), qalam::model::DocStatus::Todo);
+}

@@ -1,0 +1,418 @@
+//! The labelling panels driven through egui_kittest: palette clicks and hotkeys, span list
+//! filter/sort/click, span editing keys, the label editor and the note editor. A small bench
+//! plays the app's part: it draws the panels, consumes the fixed shortcuts, and applies the
+//! resulting commands through `History`, as the app does.
+
+use std::collections::VecDeque;
+
+use egui::{Key, Modifiers, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use qalam::model::{Annotation, Document, Edit, History, SpanId};
+use qalam::ui::commands::{Command, consume_shortcuts, fixed_shortcuts};
+use qalam::ui::document_view::DocumentView;
+use qalam::ui::labelling_panels::LabellingPanels;
+
+/// The sentence used throughout: "Putin visited Russia", with the clitic `ل` ("to") glued to
+/// `روسيا` (Russia). Code points: زار 0..3, بوتين 4..9, لروسيا 10..16.
+const TEXT: &str = "زار بوتين لروسيا";
+
+/// The app's part, reduced to what the panels need.
+struct Bench {
+    ann: Annotation,
+    history: History,
+    view: DocumentView,
+    panels: LabellingPanels,
+    selected: Option<SpanId>,
+    messages: Vec<String>,
+    pending: Vec<Command>,
+    scratch: String,
+}
+
+impl Bench {
+    fn new(text: &str) -> Self {
+        Self {
+            ann: Annotation::new(Document::new("test", text)),
+            history: History::new(),
+            view: DocumentView::new(),
+            panels: LabellingPanels::new(),
+            selected: None,
+            messages: Vec::new(),
+            pending: Vec::new(),
+            scratch: String::new(),
+        }
+    }
+
+    /// Adds a span directly (test setup), selecting it.
+    fn with_span(mut self, start: usize, end: usize, label: &str) -> Self {
+        let span = self.ann.new_span(start, end, label);
+        self.selected = Some(span.id);
+        self.history
+            .apply(&mut self.ann, Edit::AddSpan(span))
+            .expect("setup span");
+        self
+    }
+
+    fn spans(&self) -> Vec<(usize, usize, String)> {
+        let spans = self.ann.spans.iter();
+        spans.map(|s| (s.start, s.end, s.label.clone())).collect()
+    }
+
+    fn span_text(&self, index: usize) -> String {
+        let span = &self.ann.spans[index];
+        let chars = self.ann.document.text().chars();
+        chars.skip(span.start).take(span.end - span.start).collect()
+    }
+
+    fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut commands = std::mem::take(&mut self.pending);
+        let text_has_focus = ctx.text_edit_focused();
+        commands
+            .extend(ctx.input_mut(|i| consume_shortcuts(i, &fixed_shortcuts(1), text_has_focus)));
+        let selection = self.view.selection();
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(250.0);
+                commands.extend(self.panels.label_palette_ui(
+                    ui,
+                    &self.ann,
+                    selection.as_ref(),
+                    self.selected,
+                ));
+                ui.add(egui::TextEdit::singleline(&mut self.scratch).hint_text("Scratch field"));
+            });
+            ui.vertical(|ui| {
+                ui.set_width(400.0);
+                ui.set_height(400.0);
+                commands.extend(self.panels.span_list_ui(ui, &self.ann, self.selected));
+            });
+        });
+        commands.extend(self.panels.windows_ui(&ctx, &self.ann));
+        commands.extend(self.panels.hotkey_commands(
+            &ctx,
+            &self.ann,
+            selection.as_ref(),
+            self.selected,
+        ));
+        if !commands.is_empty() {
+            // What the commands change (a window opening, a new span) shows next frame.
+            ctx.request_repaint();
+        }
+        self.apply(commands);
+    }
+
+    fn apply(&mut self, commands: Vec<Command>) {
+        let mut queue: VecDeque<Command> = commands.into();
+        while let Some(command) = queue.pop_front() {
+            let selection = self.view.selection();
+            if let Some(replacement) =
+                self.panels
+                    .handle_command(&command, &self.ann, selection, self.selected)
+            {
+                for command in replacement.into_iter().rev() {
+                    queue.push_front(command);
+                }
+                continue;
+            }
+            match command {
+                Command::ApplyEdit(edit) => {
+                    if let Err(err) = self.history.apply(&mut self.ann, edit) {
+                        self.messages.push(format!("The change was refused: {err}"));
+                    }
+                }
+                Command::SelectSpan(id) => {
+                    self.selected = id.filter(|id| self.ann.span(*id).is_some());
+                    self.view.set_selection(None);
+                    if let Some(span) = self.selected.and_then(|id| self.ann.span(id)) {
+                        self.view.scroll_to(span.start);
+                    }
+                }
+                Command::Undo => {
+                    self.history.undo(&mut self.ann);
+                }
+                Command::Redo => {
+                    self.history.redo(&mut self.ann);
+                }
+                Command::ReportError(message) | Command::ReportInfo(message) => {
+                    self.messages.push(message);
+                }
+                other => self.messages.push(format!("unhandled: {other:?}")),
+            }
+        }
+    }
+}
+
+fn harness(bench: Bench) -> Harness<'static, Bench> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        // The span list draws Arabic excerpts with egui's own fonts until the text engine's
+        // bidi label (with its bundled Arabic font) replaces `span_text_ui`.
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, bench: &mut Bench| bench.frame_ui(ui), bench);
+    harness.run();
+    harness
+}
+
+fn select_text(harness: &mut Harness<'_, Bench>, range: std::ops::Range<usize>) {
+    harness.state_mut().view.set_selection(Some(range));
+    harness.state_mut().selected = None;
+    harness.run();
+}
+
+/// The text input currently holding `value`.
+fn text_field<'h>(harness: &'h Harness<'_, Bench>, value: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by(move |node| {
+        node.role() == Role::TextInput && node.value().as_deref() == Some(value)
+    })
+}
+
+fn press(harness: &mut Harness<'_, Bench>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+#[test]
+fn digit_hotkey_tags_the_selection_and_the_span_list_shows_it() {
+    let mut harness = harness(Bench::new(TEXT));
+    select_text(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    let bench = harness.state();
+    assert_eq!(bench.spans(), vec![(4, 9, "PERSON".to_owned())]);
+    assert_eq!(bench.selected, Some(bench.ann.spans[0].id));
+    assert_eq!(
+        bench.view.selection(),
+        None,
+        "tagging clears the text selection"
+    );
+    harness.get_by_label("بوتين — PERSON [4, 9)");
+}
+
+#[test]
+fn letter_hotkey_and_palette_click_tag_the_selection() {
+    let mut harness = harness(Bench::new(TEXT));
+    select_text(&mut harness, 11..16);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    assert_eq!(
+        harness.state().spans(),
+        vec![(11, 16, "COUNTRY".to_owned())]
+    );
+
+    select_text(&mut harness, 0..3);
+    harness.get_by_role_and_label(Role::Button, "EVENT").click();
+    harness.run();
+    assert_eq!(
+        harness.state().spans(),
+        vec![(0, 3, "EVENT".to_owned()), (11, 16, "COUNTRY".to_owned())]
+    );
+}
+
+#[test]
+fn tagging_without_a_selection_says_select_some_text_first() {
+    let mut harness = harness(Bench::new(TEXT));
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    assert!(harness.state().ann.spans.is_empty());
+    assert_eq!(harness.state().messages, vec!["Select some text first"]);
+}
+
+#[test]
+fn with_a_span_selected_and_no_text_selection_hotkey_and_click_relabel() {
+    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "COUNTRY"));
+    press(&mut harness, Modifiers::NONE, Key::P);
+    assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
+    harness
+        .get_by_role_and_label(Role::Button, "ORGANIZATION")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().spans(),
+        vec![(4, 9, "ORGANIZATION".to_owned())]
+    );
+    assert_eq!(
+        harness.state().ann.spans.len(),
+        1,
+        "relabel must not add a span"
+    );
+}
+
+#[test]
+fn delete_removes_the_selected_span_and_undo_brings_it_back() {
+    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert!(harness.state().ann.spans.is_empty());
+    assert_eq!(harness.state().selected, None);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
+}
+
+#[test]
+fn hotkeys_are_ignored_while_typing_in_a_text_field() {
+    let mut harness = harness(Bench::new(TEXT));
+    select_text(&mut harness, 4..9);
+    harness
+        .get_by(|node| node.data().placeholder() == Some("Scratch field"))
+        .focus();
+    harness.run();
+    harness.key_press(Key::Num1);
+    harness.key_press(Key::P);
+    harness.run();
+    assert!(
+        harness.state().ann.spans.is_empty(),
+        "{:?}",
+        harness.state().spans()
+    );
+}
+
+#[test]
+#[ignore = "needs the model's Annotation::apply for SetBounds (the placeholder ignores it)"]
+fn grow_start_by_a_char_takes_in_the_clitic() {
+    // ل[روسيا|COUNTRY]: Alt+→ grows the start (the right edge in Arabic) by one character.
+    let mut harness = harness(Bench::new(TEXT).with_span(11, 16, "COUNTRY"));
+    press(&mut harness, Modifiers::ALT, Key::ArrowRight);
+    assert_eq!(harness.state().span_text(0), "لروسيا");
+    // Alt+Shift+← shrinks the start again.
+    press(
+        &mut harness,
+        Modifiers::ALT | Modifiers::SHIFT,
+        Key::ArrowLeft,
+    );
+    assert_eq!(harness.state().span_text(0), "روسيا");
+}
+
+#[test]
+#[ignore = "needs the model's Annotation::apply for SetBounds (the placeholder ignores it)"]
+fn word_steps_grow_and_shrink_by_whole_words() {
+    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
+    let word = Modifiers::ALT | Modifiers::COMMAND;
+    // Grow the end (left edge in Arabic) by a word: takes in لروسيا.
+    press(&mut harness, word, Key::ArrowLeft);
+    assert_eq!(harness.state().span_text(0), "بوتين لروسيا");
+    // Shrink the end by a word: back to بوتين.
+    press(&mut harness, word | Modifiers::SHIFT, Key::ArrowRight);
+    assert_eq!(harness.state().span_text(0), "بوتين");
+    // Shrinking the only word is refused with a message, the span unchanged.
+    press(&mut harness, word | Modifiers::SHIFT, Key::ArrowRight);
+    assert_eq!(harness.state().span_text(0), "بوتين");
+    assert_eq!(
+        harness.state().messages.last().map(String::as_str),
+        Some("A span must keep at least one character; delete it instead")
+    );
+}
+
+#[test]
+fn span_list_filters_by_label_and_sorts_by_label() {
+    let mut bench = Bench::new(TEXT);
+    bench = bench.with_span(0, 3, "EVENT");
+    bench = bench.with_span(4, 9, "PERSON");
+    bench = bench.with_span(11, 16, "COUNTRY");
+    let mut harness = harness(bench);
+    let rows = |harness: &Harness<'_, Bench>| -> Vec<String> {
+        harness
+            .get_all_by_role(Role::ListBoxOption)
+            .filter_map(|node| node.accesskit_node().label())
+            .collect()
+    };
+    assert_eq!(
+        rows(&harness),
+        vec![
+            "زار — EVENT [0, 3)",
+            "بوتين — PERSON [4, 9)",
+            "روسيا — COUNTRY [11, 16)"
+        ]
+    );
+
+    harness.get_by_label("By label").click();
+    harness.run();
+    assert_eq!(
+        rows(&harness),
+        vec![
+            "بوتين — PERSON [4, 9)",
+            "روسيا — COUNTRY [11, 16)",
+            "زار — EVENT [0, 3)"
+        ]
+    );
+
+    harness.get_by_role(Role::ComboBox).click();
+    harness.run();
+    harness.get_by_label("Only COUNTRY").click();
+    harness.run();
+    assert_eq!(rows(&harness), vec!["روسيا — COUNTRY [11, 16)"]);
+}
+
+#[test]
+fn clicking_a_span_row_selects_it_and_next_prev_keys_move() {
+    let mut bench = Bench::new(TEXT);
+    bench = bench.with_span(0, 3, "EVENT");
+    bench = bench.with_span(4, 9, "PERSON");
+    bench.selected = None;
+    let mut harness = harness(bench);
+    harness.get_by_label("بوتين — PERSON [4, 9)").click();
+    harness.run();
+    let ids: Vec<SpanId> = harness.state().ann.spans.iter().map(|s| s.id).collect();
+    assert_eq!(harness.state().selected, Some(ids[1]));
+    press(&mut harness, Modifiers::ALT, Key::ArrowUp);
+    assert_eq!(harness.state().selected, Some(ids[0]));
+    press(&mut harness, Modifiers::ALT, Key::ArrowDown);
+    assert_eq!(harness.state().selected, Some(ids[1]));
+}
+
+#[test]
+#[ignore = "needs the model's Annotation::apply for UpdateLabel (the placeholder ignores it)"]
+fn label_editor_rename_propagates_to_spans_and_undoes_in_one_step() {
+    let mut harness = harness(Bench::new(TEXT).with_span(11, 16, "COUNTRY"));
+    harness.state_mut().pending.push(Command::EditLabels);
+    harness.run();
+    text_field(&harness, "COUNTRY").set_text_value_accesskit("BALAD");
+    harness.run();
+    harness.get_by_label("Apply changes to COUNTRY").click();
+    harness.run();
+    let bench = harness.state();
+    assert_eq!(bench.spans(), vec![(11, 16, "BALAD".to_owned())]);
+    assert!(bench.ann.labels.get("BALAD").is_some());
+    assert!(bench.ann.labels.get("COUNTRY").is_none());
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let bench = harness.state();
+    assert_eq!(bench.spans(), vec![(11, 16, "COUNTRY".to_owned())]);
+    assert!(bench.ann.labels.get("COUNTRY").is_some());
+}
+
+#[test]
+fn label_editor_refuses_removing_a_used_label_and_a_duplicate_hotkey() {
+    let mut harness = harness(Bench::new(TEXT).with_span(11, 16, "COUNTRY"));
+    harness.state_mut().pending.push(Command::EditLabels);
+    harness.run();
+    harness.get_by_label("Remove COUNTRY").click();
+    harness.run();
+    harness.get_by_label("Cannot remove COUNTRY: 1 span uses it. Relabel or delete them first.");
+    assert_eq!(harness.state().ann.labels.labels.len(), 4);
+
+    text_field(&harness, "P").set_text_value_accesskit("C");
+    harness.run();
+    harness.get_by_label("Apply changes to PERSON").click();
+    harness.run();
+    harness.get_by_label("Hotkey C is already used by COUNTRY");
+    assert_eq!(harness.state().ann.labels.labels[0].hotkey, Some('P'));
+    harness.check_accessibility();
+}
+
+#[test]
+fn note_editor_saves_a_note_as_one_edit() {
+    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    harness
+        .get_by(|node| node.data().placeholder() == Some("Note"))
+        .set_text_value_accesskit("check the spelling");
+    harness.run();
+    harness.get_by_label("Save note").click();
+    harness.run();
+    assert!(
+        harness.state().messages.is_empty(),
+        "{:?}",
+        harness.state().messages
+    );
+    assert!(
+        harness.query_by_label("Save note").is_none(),
+        "the window closes"
+    );
+}
