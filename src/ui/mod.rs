@@ -4,6 +4,7 @@ pub mod app;
 pub mod commands;
 pub mod dialogs;
 pub mod document_view;
+pub mod egui_fonts;
 pub mod files;
 pub mod label_editor;
 pub mod label_palette;

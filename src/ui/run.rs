@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 
 use super::app::QalamApp;
+use super::egui_fonts::install_egui_fonts;
 use super::recovery::default_data_dir;
 use super::settings::Settings;
 
@@ -25,6 +26,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         "Qalam",
         options,
         Box::new(move |cc| {
+            install_egui_fonts(&cc.egui_ctx);
             let settings = Settings::load(cc.storage);
             Ok(Box::new(QalamApp::new(paths, &data_dir, settings)))
         }),

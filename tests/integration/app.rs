@@ -11,6 +11,7 @@ use egui_kittest::kittest::Queryable;
 use qalam::ui::QalamApp;
 use qalam::ui::app::SAMPLE_TEXT;
 use qalam::ui::commands::Command;
+use qalam::ui::egui_fonts::install_egui_fonts;
 use qalam::ui::settings::Settings;
 
 /// Env var naming the data dir of the recovery child process.
@@ -25,8 +26,9 @@ fn harness(paths: Vec<PathBuf>, data_dir: &Path) -> Harness<'static, QalamApp> {
     let app = QalamApp::new(paths, data_dir, Settings::default());
     let mut harness = Harness::builder()
         .with_size([1000.0, 700.0])
-        // egui's bundled fonts have no Arabic; the real app installs the text engine's fonts.
-        .allow_missing_glyphs()
+        // As in the real window: egui's fonts with the bundled Arabic font as a fallback, so a
+        // missing glyph panics the test (kittest's default policy).
+        .with_context_setup(install_egui_fonts)
         .build_ui_state(|ui, app: &mut QalamApp| app.app_ui(ui), app);
     harness.run_steps(2);
     harness
@@ -166,9 +168,7 @@ fn saving_over_an_existing_annotation_file_asks_before_overwriting() {
     assert!(!harness.state().current_document().expect("open").is_dirty());
 }
 
-/// Needs the real `io::load_path` for `.qalam.json` (the placeholder in main reads it as text).
 #[test]
-#[ignore = "needs the io helper's real load_path; run with --ignored once merged"]
 fn saved_spans_reload_at_the_same_code_point_offsets() {
     let data = tempfile::tempdir().expect("temp dir");
     let files = tempfile::tempdir().expect("temp dir");
@@ -499,9 +499,7 @@ fn view_commands_change_the_persisted_settings() {
     assert_eq!(harness.state().settings().text_size, size);
 }
 
-/// Needs the io helper's real `save_path` conflict check (the placeholder never refuses).
 #[test]
-#[ignore = "needs the io helper's real save_path; run with --ignored once merged"]
 fn saving_over_a_file_changed_on_disk_asks_to_overwrite() {
     let data = tempfile::tempdir().expect("temp dir");
     let files = tempfile::tempdir().expect("temp dir");
@@ -517,7 +515,8 @@ fn saving_over_a_file_changed_on_disk_asks_to_overwrite() {
     press(&mut harness, Modifiers::NONE, Key::C);
     press(&mut harness, Modifiers::COMMAND, Key::S);
     harness.run_steps(1);
-    harness.get_by_label_contains("changed on disk");
+    harness.get_by_label("File changed on disk");
+    harness.get_by_label_contains("putin.qalam.json changed on disk since it was opened");
     assert!(
         std::fs::read_to_string(&saved)
             .expect("read")
@@ -532,9 +531,7 @@ fn saving_over_a_file_changed_on_disk_asks_to_overwrite() {
     );
 }
 
-/// Needs the io helper's real `from_json_str` (the placeholder refuses every file).
 #[test]
-#[ignore = "needs the io helper's real from_json_str; run with --ignored once merged"]
 fn restoring_recovered_work_brings_back_the_spans_as_unsaved() {
     let data = tempfile::tempdir().expect("temp dir");
     let files = tempfile::tempdir().expect("temp dir");
@@ -616,4 +613,160 @@ fn status_shortcut_sets_the_status_as_one_undoable_edit() {
     harness.get_by_value("done");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(status(&harness), qalam::model::DocStatus::Todo);
+}
+
+/// Where `روسيا` lies in the sample: inside `لروسيا`, after the clitic `ل` (code point 106).
+const RUSSIA: std::ops::Range<usize> = 107..112;
+
+/// The bundled sample copied into `dir`, so that saving writes next to the copy.
+fn sample_copy(dir: &Path) -> PathBuf {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/kim-lavrov-wonsan.ar.txt");
+    let copy = dir.join("kim-lavrov-wonsan.ar.txt");
+    std::fs::copy(&sample, &copy).expect("copy the sample");
+    copy
+}
+
+/// The screen box of the character at code point `cp` in the app's document view.
+fn char_box(harness: &Harness<'_, QalamApp>, cp: usize) -> egui::Rect {
+    let rects = harness
+        .state()
+        .current_document()
+        .expect("a document is open")
+        .view
+        .range_screen_rects(cp..cp + 1);
+    assert_eq!(rects.len(), 1, "char {cp} should have one box: {rects:?}");
+    rects[0]
+}
+
+/// A point just inside right-to-left character `cp`, on its right side, where the boundary
+/// before it lies.
+fn before_rtl_char(harness: &Harness<'_, QalamApp>, cp: usize) -> egui::Pos2 {
+    let rect = char_box(harness, cp);
+    egui::pos2(rect.right() - 1.0, rect.center().y)
+}
+
+/// A point just inside right-to-left character `cp`, on its left side, where the boundary
+/// after it lies.
+fn after_rtl_char(harness: &Harness<'_, QalamApp>, cp: usize) -> egui::Pos2 {
+    let rect = char_box(harness, cp);
+    egui::pos2(rect.left() + 1.0, rect.center().y)
+}
+
+/// Presses the primary button at `from`, moves through the midpoint to `to` and releases.
+fn mouse_drag(harness: &mut Harness<'_, QalamApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run_steps(2);
+    harness.drag_at(from);
+    harness.run_steps(2);
+    harness.hover_at(from.lerp(to, 0.5));
+    harness.run_steps(2);
+    harness.hover_at(to);
+    harness.run_steps(2);
+    harness.drop_at(to);
+    harness.run_steps(2);
+}
+
+/// One primary click at `pos`.
+fn mouse_click(harness: &mut Harness<'_, QalamApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.run_steps(2);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+/// With `روسيا` selected in the sample opened from `files`: press 2, find it in the span list,
+/// relabel it by clicking its row and pressing 1, undo, redo, save, and reload the saved file
+/// to find the same span at the same code-point offsets.
+fn tag_relabel_undo_redo_save_and_reload(harness: &mut Harness<'_, QalamApp>, files: &Path) {
+    let selection = harness
+        .state()
+        .current_document()
+        .expect("open")
+        .view
+        .selection();
+    assert_eq!(selection, Some(RUSSIA));
+    harness.get_by_label_contains("[107, 112)");
+
+    press(harness, Modifiers::NONE, Key::Num2);
+    assert_eq!(spans(harness), vec![(107, 112, "COUNTRY".to_owned())]);
+    harness.get_by_label("روسيا — COUNTRY [107, 112)").click();
+    harness.run_steps(2);
+    press(harness, Modifiers::NONE, Key::Num1);
+    assert_eq!(spans(harness), vec![(107, 112, "PERSON".to_owned())]);
+    harness.get_by_label("روسيا — PERSON [107, 112)");
+
+    press(harness, Modifiers::COMMAND, Key::Z);
+    harness.get_by_label("روسيا — COUNTRY [107, 112)");
+    press(harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.get_by_label("روسيا — PERSON [107, 112)");
+
+    press(harness, Modifiers::COMMAND, Key::S);
+    assert!(
+        harness.state().messages().errors().is_empty(),
+        "{:?}",
+        harness.state().messages().errors()
+    );
+    assert!(!harness.state().current_document().expect("open").is_dirty());
+    let saved = files.join("kim-lavrov-wonsan.ar.qalam.json");
+    let loaded = qalam::io::load_path(&saved).expect("reload the saved file");
+    let reloaded: Vec<_> = loaded
+        .annotation
+        .spans
+        .iter()
+        .map(|s| (s.start, s.end, s.label.clone()))
+        .collect();
+    assert_eq!(reloaded, vec![(107, 112, "PERSON".to_owned())]);
+    assert_eq!(reloaded, spans(harness));
+    let text: String = loaded
+        .annotation
+        .document
+        .text()
+        .chars()
+        .skip(RUSSIA.start)
+        .take(RUSSIA.len())
+        .collect();
+    assert_eq!(text, "روسيا");
+    assert_eq!(loaded.annotation.document.text(), SAMPLE_TEXT);
+}
+
+#[test]
+fn acceptance_mouse_drag_tags_russia_inside_its_clitic_word_and_round_trips() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(vec![sample_copy(files.path())], data.path());
+    let from = before_rtl_char(&harness, RUSSIA.start);
+    let to = after_rtl_char(&harness, RUSSIA.end - 1);
+    mouse_drag(&mut harness, from, to);
+    tag_relabel_undo_redo_save_and_reload(&mut harness, files.path());
+}
+
+#[test]
+fn acceptance_keyboard_selection_tags_russia_inside_its_clitic_word_and_round_trips() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(vec![sample_copy(files.path())], data.path());
+    let caret = before_rtl_char(&harness, RUSSIA.start);
+    mouse_click(&mut harness, caret);
+    assert_eq!(
+        harness
+            .state()
+            .current_document()
+            .expect("open")
+            .view
+            .caret(),
+        RUSSIA.start
+    );
+    // Right-to-left text: Left moves forward in the text.
+    for _ in RUSSIA {
+        press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft);
+    }
+    tag_relabel_undo_redo_save_and_reload(&mut harness, files.path());
 }
