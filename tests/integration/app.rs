@@ -509,26 +509,34 @@ fn saving_over_a_file_changed_on_disk_asks_to_overwrite() {
     press(&mut harness, Modifiers::NONE, Key::P);
     press(&mut harness, Modifiers::COMMAND, Key::S);
     let saved = files.path().join("putin.qalam.json");
-    let mine = std::fs::read_to_string(&saved).expect("saved");
-    std::fs::write(&saved, mine.replace("PERSON", "EVENT")).expect("someone else edits");
+    // Someone else relabels the span in the saved file.
+    let mut theirs = qalam::io::load_path(&saved).expect("saved").annotation;
+    theirs.spans[0].label = "EVENT".to_owned();
+    qalam::io::save_path(&saved, &theirs, None, true).expect("someone else saves");
+    let labels_on_disk = || -> Vec<(usize, usize, String)> {
+        qalam::io::load_path(&saved)
+            .expect("reload")
+            .annotation
+            .spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.clone()))
+            .collect()
+    };
     select(&mut harness, 10..15);
     press(&mut harness, Modifiers::NONE, Key::C);
     press(&mut harness, Modifiers::COMMAND, Key::S);
     harness.run_steps(1);
     harness.get_by_label("File changed on disk");
     harness.get_by_label_contains("putin.qalam.json changed on disk since it was opened");
-    assert!(
-        std::fs::read_to_string(&saved)
-            .expect("read")
-            .contains("EVENT")
-    );
+    assert_eq!(labels_on_disk(), vec![(4, 9, "EVENT".to_owned())]);
+    assert!(harness.state().current_document().expect("open").is_dirty());
     harness.get_by_label("Overwrite").click();
     harness.run_steps(2);
-    assert!(
-        !std::fs::read_to_string(&saved)
-            .expect("read")
-            .contains("EVENT")
+    assert_eq!(
+        labels_on_disk(),
+        vec![(4, 9, "PERSON".to_owned()), (10, 15, "COUNTRY".to_owned())]
     );
+    assert!(!harness.state().current_document().expect("open").is_dirty());
 }
 
 #[test]
