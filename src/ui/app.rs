@@ -7,6 +7,7 @@ use crate::model::{Annotation, Document, Edit};
 
 mod file_actions;
 
+use super::bidi_text::{selectable_text_ui, text_label_ui};
 use super::commands::{Command, CommandQueue, consume_shortcuts, fixed_shortcuts};
 use super::dialogs::{Dialog, PathPurpose, dialog_ui};
 use super::files;
@@ -270,7 +271,7 @@ impl QalamApp {
                 } else {
                     doc.display_name()
                 };
-                if ui.selectable_label(index == self.current, name).clicked() {
+                if selectable_text_ui(ui, index == self.current, &name).clicked() {
                     self.commands.push(Command::SelectDocument(index));
                 }
             }
@@ -279,11 +280,11 @@ impl QalamApp {
 
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         let Some(doc) = self.documents.get(self.current) else {
-            ui.label(
-                self.messages
-                    .info_text()
-                    .unwrap_or("Open a .txt or .qalam.json file to start"),
-            );
+            let text = self
+                .messages
+                .info_text()
+                .unwrap_or("Open a .txt or .qalam.json file to start");
+            text_label_ui(ui, text, None);
             return;
         };
         let status = StatusContext {

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use super::bidi_text::text_label_ui;
 use super::recovery::RecoveryEntry;
 
 /// What is being closed when unsaved changes are found.
@@ -118,7 +119,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> (bool, Option<Dial
                 message,
             } => {
                 ui.heading("File changed on disk");
-                ui.label(message.as_str());
+                text_label_ui(ui, message, None);
                 ui.label("Overwrite it with your version?");
                 ui.horizontal(|ui| {
                     if ui.button("Overwrite").clicked() {
@@ -135,7 +136,11 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> (bool, Option<Dial
             }
             Dialog::UnsavedChanges { target, names } => {
                 ui.heading("Unsaved changes");
-                ui.label(format!("Unsaved changes in {}.", names.join(", ")));
+                text_label_ui(
+                    ui,
+                    &format!("Unsaved changes in {}.", names.join(", ")),
+                    None,
+                );
                 ui.horizontal(|ui| {
                     if ui.button("Save").clicked() {
                         action = Some(DialogAction::SaveAndClose(*target));
@@ -154,7 +159,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> (bool, Option<Dial
                 ui.heading("Unsaved work found");
                 let mut decided = None;
                 for (index, entry) in entries.iter().enumerate() {
-                    ui.label(entry.offer_text());
+                    text_label_ui(ui, &entry.offer_text(), None);
                     ui.horizontal(|ui| {
                         if ui.button("Restore").clicked() {
                             action = Some(DialogAction::Restore(entry.clone()));

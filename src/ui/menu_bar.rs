@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::model::LabelSet;
 
+use super::bidi_text::{has_right_to_left, selectable_text_ui};
 use super::commands::{Command, CommandQueue, Menu, label_shortcuts};
 
 /// What the menus need to know about the app.
@@ -46,13 +47,19 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
                     ui.menu_button("Documents", |ui| {
                         for (index, name) in menus.documents.iter().enumerate() {
                             let command = Command::SelectDocument(index);
-                            let mut button =
-                                egui::Button::selectable(index == menus.current, name.as_str());
-                            if let Some(key) = command.shortcuts().first() {
-                                button = button.shortcut_text(ui.ctx().format_shortcut(key));
-                            }
-                            if ui.add(button).clicked() {
+                            let selected = index == menus.current;
+                            let clicked = if has_right_to_left(name) {
+                                selectable_text_ui(ui, selected, name).clicked()
+                            } else {
+                                let mut button = egui::Button::selectable(selected, name.as_str());
+                                if let Some(key) = command.shortcuts().first() {
+                                    button = button.shortcut_text(ui.ctx().format_shortcut(key));
+                                }
+                                ui.add(button).clicked()
+                            };
+                            if clicked {
                                 commands.push(command);
+                                ui.close();
                             }
                         }
                     });
@@ -142,8 +149,9 @@ fn recent_files_ui(ui: &mut egui::Ui, recent: &[PathBuf], commands: &mut Command
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
         ui.menu_button("Open recent", |ui| {
             for path in recent {
-                if ui.button(path.display().to_string()).clicked() {
+                if selectable_text_ui(ui, false, &path.display().to_string()).clicked() {
                     commands.push(Command::OpenFile(path.clone()));
+                    ui.close();
                 }
             }
         });

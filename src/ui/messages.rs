@@ -1,6 +1,8 @@
 //! Messages to the user: errors stay in a banner until dismissed; information shows in the
 //! status bar until the next message.
 
+use super::bidi_text::text_label_ui;
+
 /// Errors and the latest information message.
 #[derive(Debug, Default)]
 pub struct Messages {
@@ -37,10 +39,18 @@ impl Messages {
         let mut dismissed = None;
         for (index, error) in self.errors.iter().enumerate() {
             ui.horizontal(|ui| {
-                ui.label(
-                    egui::RichText::new(format!("Error: {error}"))
-                        .color(ui.visuals().error_fg_color),
-                );
+                let color = ui.visuals().error_fg_color;
+                ui.vertical(|ui| {
+                    // One line each: validation errors list one problem per line.
+                    for (number, line) in error.lines().enumerate() {
+                        let text = if number == 0 {
+                            format!("Error: {line}")
+                        } else {
+                            line.to_owned()
+                        };
+                        text_label_ui(ui, &text, Some(color));
+                    }
+                });
                 if ui.small_button("Dismiss").clicked() {
                     dismissed = Some(index);
                 }

@@ -1,6 +1,7 @@
 //! The eframe app: one file per panel, and the command enum every action goes through.
 
 pub mod app;
+pub mod bidi_text;
 pub mod commands;
 pub mod dialogs;
 pub mod document_view;

@@ -3,6 +3,7 @@
 
 use crate::model::{Annotation, DocStatus};
 
+use super::bidi_text::text_label_ui;
 use super::commands::{Command, CommandQueue, STATUSES, status_name};
 
 /// Longest selection excerpt shown, in characters.
@@ -38,7 +39,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
             commands.push(Command::SetStatus(selected));
         }
         ui.separator();
-        ui.label(selection_text(status.annotation, status.selection.clone()));
+        selection_ui(ui, status.annotation, status.selection.clone());
         ui.separator();
         ui.label(format!("Spans: {}", status.annotation.spans.len()));
         ui.separator();
@@ -49,16 +50,31 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
         });
         if let Some(message) = status.message {
             ui.separator();
-            ui.label(message);
+            text_label_ui(ui, message, None);
         }
     });
 }
 
-/// "Selection [start, end): «text»" or "No selection", with long texts shortened.
-pub fn selection_text(ann: &Annotation, selection: Option<std::ops::Range<usize>>) -> String {
-    let Some(range) = selection.filter(|r| !r.is_empty()) else {
-        return "No selection".to_owned();
-    };
+/// "Selection [start, end):" and the selected text (shortened), or "No selection". The text
+/// goes through the bidi-aware label: egui alone would reverse Arabic word order.
+fn selection_ui(ui: &mut egui::Ui, ann: &Annotation, selection: Option<std::ops::Range<usize>>) {
+    match selection_excerpt(ann, selection) {
+        Some((range, excerpt)) => {
+            ui.label(format!("Selection [{}, {}):", range.start, range.end));
+            text_label_ui(ui, &excerpt, None);
+        }
+        None => {
+            ui.label("No selection");
+        }
+    }
+}
+
+/// The non-empty selection and its text, shortened to [`EXCERPT_CHARS`] characters with "…".
+pub fn selection_excerpt(
+    ann: &Annotation,
+    selection: Option<std::ops::Range<usize>>,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let range = selection.filter(|r| !r.is_empty())?;
     let selected: String = ann
         .document
         .text()
@@ -70,11 +86,7 @@ pub fn selection_text(ann: &Annotation, selection: Option<std::ops::Range<usize>
     if selected.chars().count() > EXCERPT_CHARS {
         excerpt.push('…');
     }
-    // Isolate the (usually right-to-left) excerpt so it does not reorder the surrounding text.
-    format!(
-        "Selection [{}, {}): \u{2068}{}\u{2069}",
-        range.start, range.end, excerpt
-    )
+    Some((range, excerpt))
 }
 
 #[cfg(test)]
@@ -83,11 +95,21 @@ mod tests {
     use crate::model::Document;
 
     #[test]
-    fn selection_text_uses_code_points() {
+    fn selection_excerpt_uses_code_points() {
         let ann = Annotation::new(Document::new("d", "زار بوتين روسيا"));
-        let text = selection_text(&ann, Some(4..9));
-        assert!(text.starts_with("Selection [4, 9)"), "{text}");
-        assert!(text.contains("بوتين"), "{text}");
-        assert_eq!(selection_text(&ann, Some(3..3)), "No selection");
+        assert_eq!(
+            selection_excerpt(&ann, Some(4..9)),
+            Some((4..9, "بوتين".to_owned()))
+        );
+        assert_eq!(selection_excerpt(&ann, Some(3..3)), None);
+    }
+
+    #[test]
+    fn long_selection_excerpt_is_shortened_with_an_ellipsis() {
+        let text = "كلمة ".repeat(20);
+        let ann = Annotation::new(Document::new("d", &text));
+        let (_, excerpt) = selection_excerpt(&ann, Some(0..100)).expect("selection");
+        assert_eq!(excerpt.chars().count(), EXCERPT_CHARS + 1);
+        assert!(excerpt.ends_with('…'));
     }
 }

@@ -701,7 +701,9 @@ fn tag_relabel_undo_redo_save_and_reload(harness: &mut Harness<'_, QalamApp>, fi
         .view
         .selection();
     assert_eq!(selection, Some(RUSSIA));
-    harness.get_by_label_contains("[107, 112)");
+    // The status bar names the selection, its text drawn bidi-correctly.
+    harness.get_by_label("Selection [107, 112):");
+    harness.get_by_label("روسيا");
 
     press(harness, Modifiers::NONE, Key::Num2);
     assert_eq!(spans(harness), vec![(107, 112, "COUNTRY".to_owned())]);
@@ -777,4 +779,39 @@ fn acceptance_keyboard_selection_tags_russia_inside_its_clitic_word_and_round_tr
         press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft);
     }
     tag_relabel_undo_redo_save_and_reload(&mut harness, files.path());
+}
+
+#[test]
+fn arabic_file_names_are_listed_in_the_selector_and_switch_documents() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let arabic = write_document(files.path(), "كيم جونغ أون.txt");
+    let latin = write_document(files.path(), "b.txt");
+    let mut harness = harness(vec![arabic, latin], data.path());
+    assert_eq!(harness.state().window_title(), "Qalam — كيم جونغ أون.txt");
+    harness.get_by_label("b.txt").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().window_title(), "Qalam — b.txt");
+    harness.get_by_label("كيم جونغ أون.txt").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().window_title(), "Qalam — كيم جونغ أون.txt");
+}
+
+#[test]
+fn unsaved_changes_prompt_names_an_arabic_file() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "بوتين في روسيا.txt");
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+    harness.get_by_label("Unsaved changes in بوتين في روسيا.txt.");
 }
