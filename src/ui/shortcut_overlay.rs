@@ -9,7 +9,8 @@ pub fn shortcut_overlay_ui(ctx: &egui::Context, open: &mut bool, labels: Option<
     egui::Window::new("Keyboard shortcuts")
         .open(open)
         .collapsible(false)
-        .default_width(520.0)
+        .default_width(760.0)
+        .max_width(ctx.content_rect().width() - 40.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical()
@@ -18,8 +19,25 @@ pub fn shortcut_overlay_ui(ctx: &egui::Context, open: &mut bool, labels: Option<
         });
 }
 
+/// Width from which the menus are shown in two columns instead of one.
+const TWO_COLUMNS_FROM: f32 = 600.0;
+
+/// The menus in two columns (File and Edit; Span, View and Help) when there is room.
 fn shortcut_table_ui(ui: &mut egui::Ui, labels: Option<&LabelSet>) {
-    for menu in Menu::ALL {
+    if ui.available_width() < TWO_COLUMNS_FROM {
+        menus_shortcuts_ui(ui, &Menu::ALL, labels);
+        return;
+    }
+    let (left, right) = Menu::ALL.split_at(2);
+    ui.columns(2, |columns| {
+        menus_shortcuts_ui(&mut columns[0], left, labels);
+        menus_shortcuts_ui(&mut columns[1], right, labels);
+    });
+}
+
+/// The shortcut grids of `menus`, one after the other.
+fn menus_shortcuts_ui(ui: &mut egui::Ui, menus: &[Menu], labels: Option<&LabelSet>) {
+    for &menu in menus {
         ui.heading(menu.title());
         egui::Grid::new(("shortcuts", menu.title()))
             .striped(true)
@@ -38,7 +56,7 @@ fn shortcut_table_ui(ui: &mut egui::Ui, labels: Option<&LabelSet>) {
     }
 }
 
-/// The keys of `command` as shown to the user.
+/// The keys of `command` as shown to the user (the label commands one label a line).
 pub fn keys_text(ctx: &egui::Context, command: &Command, labels: Option<&LabelSet>) -> String {
     match command {
         Command::TagSelection(_) | Command::RelabelSpan(_) => {
@@ -56,13 +74,14 @@ pub fn keys_text(ctx: &egui::Context, command: &Command, labels: Option<&LabelSe
                 })
                 .unwrap_or_default();
             let context = if matches!(command, Command::TagSelection(_)) {
-                "with text selected"
+                "text selected"
             } else {
-                "with a span and no text selected"
+                "a span and no text selected"
             };
+            // One label a line keeps the overlay narrow.
             format!(
-                "1–9 or the label letter {context}: {}",
-                per_label.join(", ")
+                "1–9 or the label letter, with {context}:\n{}",
+                per_label.join("\n")
             )
         }
         Command::SelectDocument(_) => "Ctrl+1–9".to_owned(),
@@ -72,5 +91,28 @@ pub fn keys_text(ctx: &egui::Context, command: &Command, labels: Option<&LabelSe
             .map(|k| ctx.format_shortcut(k))
             .collect::<Vec<_>>()
             .join(" or "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_command_keys_list_one_label_a_line() {
+        let ctx = egui::Context::default();
+        let labels = LabelSet::default();
+        let text = keys_text(&ctx, &Command::TagSelection(0), Some(&labels));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 1 + labels.labels.len(), "{text}");
+        assert!(lines[1].ends_with("PERSON"), "{text}");
+        assert!(lines[2].contains("COUNTRY"), "{text}");
+    }
+
+    #[test]
+    fn fixed_command_keys_are_joined_with_or() {
+        let ctx = egui::Context::default();
+        let text = keys_text(&ctx, &Command::Redo, None);
+        assert_eq!(text, "Ctrl+Shift+Z or Ctrl+Y");
     }
 }
