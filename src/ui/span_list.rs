@@ -87,8 +87,13 @@ pub fn span_list_ui(
         state.last_selected = selected;
         if let Some(row) = selected.and_then(|id| rows.iter().position(|&i| ann.spans[i].id == id))
         {
-            let offset = row as f32 * (row_height + spacing);
-            scroll = scroll.vertical_scroll_offset((offset - 3.0 * row_height).max(0.0));
+            // Put the row a few rows below the top, without scrolling past the end (which
+            // would spring back over several frames).
+            let row_stride = row_height + spacing;
+            let content_height = rows.len() as f32 * row_stride - spacing;
+            let max_offset = (content_height - ui.available_height()).max(0.0);
+            let offset = row as f32 * row_stride - 3.0 * row_stride;
+            scroll = scroll.vertical_scroll_offset(offset.clamp(0.0, max_offset));
         }
     }
     scroll.show_rows(ui, row_height, rows.len(), |ui, visible| {

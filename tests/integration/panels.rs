@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use qalam::model::{Annotation, Document, Edit, History, SpanId};
+use qalam::model::{Annotation, Document, Edit, History, Span, SpanId};
 use qalam::ui::commands::{Command, consume_shortcuts, fixed_shortcuts};
 use qalam::ui::document_view::DocumentView;
 use qalam::ui::labelling_panels::LabellingPanels;
@@ -121,9 +121,12 @@ impl Bench {
                         self.messages.push(format!("The change was refused: {err}"));
                     }
                 }
+                Command::ClearSelection => {
+                    self.view.set_selection(None);
+                    self.selected = None;
+                }
                 Command::SelectSpan(id) => {
                     self.selected = id.filter(|id| self.ann.span(*id).is_some());
-                    self.view.set_selection(None);
                     if let Some(span) = self.selected.and_then(|id| self.ann.span(id)) {
                         self.view.scroll_to(span.start);
                     }
@@ -415,4 +418,31 @@ fn note_editor_saves_a_note_as_one_edit() {
         harness.query_by_label("Save note").is_none(),
         "the window closes"
     );
+}
+
+#[test]
+fn span_list_with_20k_spans_draws_only_the_visible_rows() {
+    let text = "زار بوتين لروسيا ".repeat(20_000);
+    let mut bench = Bench::new(&text);
+    let template = bench.ann.new_span(0, 1, "PERSON");
+    bench.ann.spans = (0..20_000)
+        .map(|i| Span {
+            id: SpanId(i as u64 + 1),
+            start: i * 17 + 4,
+            end: i * 17 + 9,
+            ..template.clone()
+        })
+        .collect();
+    let mut harness = harness(bench);
+    let drawn = harness.get_all_by_role(Role::ListBoxOption).count();
+    assert!(
+        (1..100).contains(&drawn),
+        "{drawn} rows drawn for 20000 spans"
+    );
+    harness.get_by_label("20000 of 20000 spans");
+    // Selecting the last span (as Next span would) scrolls the list to it.
+    let last = harness.state().ann.spans.last().map(|s| s.id);
+    harness.state_mut().selected = last;
+    harness.run();
+    harness.get_by_label("بوتين — PERSON [339987, 339992)");
 }
