@@ -267,7 +267,6 @@ fn hotkeys_are_ignored_while_typing_in_a_text_field() {
 }
 
 #[test]
-#[ignore = "needs the model's Annotation::apply for SetBounds (the placeholder ignores it)"]
 fn grow_start_by_a_char_takes_in_the_clitic() {
     // ل[روسيا|COUNTRY]: Alt+→ grows the start (the right edge in Arabic) by one character.
     let mut harness = harness(Bench::new(TEXT).with_span(11, 16, "COUNTRY"));
@@ -283,7 +282,6 @@ fn grow_start_by_a_char_takes_in_the_clitic() {
 }
 
 #[test]
-#[ignore = "needs the model's Annotation::apply for SetBounds (the placeholder ignores it)"]
 fn word_steps_grow_and_shrink_by_whole_words() {
     let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
     let word = Modifiers::ALT | Modifiers::COMMAND;
@@ -360,7 +358,6 @@ fn clicking_a_span_row_selects_it_and_next_prev_keys_move() {
 }
 
 #[test]
-#[ignore = "needs the model's Annotation::apply for UpdateLabel (the placeholder ignores it)"]
 fn label_editor_rename_propagates_to_spans_and_undoes_in_one_step() {
     let mut harness = harness(Bench::new(TEXT).with_span(11, 16, "COUNTRY"));
     harness.state_mut().pending.push(Command::EditLabels);
