@@ -8,9 +8,10 @@ use std::collections::VecDeque;
 use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use qalam::model::{Annotation, Document, Edit, History, Span, SpanId};
+use qalam::model::{Annotation, Document, Edit, History, Label, LabelSet, Rgb, Span, SpanId};
 use qalam::ui::commands::{Command, consume_shortcuts, fixed_shortcuts};
 use qalam::ui::document_view::DocumentView;
+use qalam::ui::label_template::{load_template, save_template};
 use qalam::ui::labelling_panels::LabellingPanels;
 
 /// The sentence used throughout: "Putin visited Russia", with the clitic `ل` ("to") glued to
@@ -163,6 +164,14 @@ fn select_text(harness: &mut Harness<'_, Bench>, range: std::ops::Range<usize>) 
     harness.run();
 }
 
+/// The text input showing `placeholder` when empty.
+fn placeholder_field<'h>(
+    harness: &'h Harness<'_, Bench>,
+    placeholder: &'h str,
+) -> egui_kittest::Node<'h> {
+    harness.get_by(move |node| node.data().placeholder() == Some(placeholder))
+}
+
 /// The text input currently holding `value`.
 fn text_field<'h>(harness: &'h Harness<'_, Bench>, value: &'h str) -> egui_kittest::Node<'h> {
     harness.get_by(move |node| {
@@ -252,9 +261,7 @@ fn delete_removes_the_selected_span_and_undo_brings_it_back() {
 fn hotkeys_are_ignored_while_typing_in_a_text_field() {
     let mut harness = harness(Bench::new(TEXT));
     select_text(&mut harness, 4..9);
-    harness
-        .get_by(|node| node.data().placeholder() == Some("Scratch field"))
-        .focus();
+    placeholder_field(&harness, "Scratch field").focus();
     harness.run();
     harness.key_press(Key::Num1);
     harness.key_press(Key::P);
@@ -400,9 +407,7 @@ fn label_editor_refuses_removing_a_used_label_and_a_duplicate_hotkey() {
 fn note_editor_saves_a_note_as_one_edit() {
     let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
     press(&mut harness, Modifiers::NONE, Key::F2);
-    harness
-        .get_by(|node| node.data().placeholder() == Some("Note"))
-        .set_text_value_accesskit("check the spelling");
+    placeholder_field(&harness, "Note").set_text_value_accesskit("check the spelling");
     harness.run();
     harness.get_by_label("Save note").click();
     harness.run();
@@ -415,6 +420,11 @@ fn note_editor_saves_a_note_as_one_edit() {
         harness.query_by_label("Save note").is_none(),
         "the window closes"
     );
+    let note = |harness: &Harness<'_, Bench>| harness.state().ann.spans[0].note.clone();
+    assert_eq!(note(&harness).as_deref(), Some("check the spelling"));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(note(&harness), None);
+    assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
 }
 
 #[test]
@@ -442,4 +452,44 @@ fn span_list_with_20k_spans_draws_only_the_visible_rows() {
     harness.state_mut().selected = last;
     harness.run();
     harness.get_by_label("بوتين — PERSON [339987, 339992)");
+}
+
+#[test]
+fn label_template_saves_and_loads_through_the_editor_as_one_undo_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
+    harness.state_mut().pending.push(Command::EditLabels);
+    harness.run();
+
+    let saved = dir.path().join("news");
+    placeholder_field(&harness, "Template path")
+        .set_text_value_accesskit(&saved.display().to_string());
+    harness.run();
+    harness.get_by_label("Save template").click();
+    harness.run();
+    let saved = dir.path().join("news.labels.json");
+    let reloaded = load_template(&saved).expect("the saved template loads");
+    assert_eq!(reloaded, LabelSet::default());
+
+    let mut other = LabelSet::default();
+    other.labels.retain(|label| label.name == "PERSON");
+    other
+        .labels
+        .push(Label::new("MISC", Rgb([1, 2, 3]), Some('M')));
+    let other_path = dir.path().join("other.labels.json");
+    save_template(&other_path, &other).expect("write template");
+    placeholder_field(&harness, "Template path")
+        .set_text_value_accesskit(&other_path.display().to_string());
+    harness.run();
+    harness.get_by_label("Load template").click();
+    harness.run();
+    let names = |harness: &Harness<'_, Bench>| -> Vec<String> {
+        let labels = &harness.state().ann.labels.labels;
+        labels.iter().map(|label| label.name.clone()).collect()
+    };
+    assert_eq!(names(&harness), ["PERSON", "MISC"]);
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().ann.labels, LabelSet::default());
+    assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
 }
