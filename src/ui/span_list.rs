@@ -44,12 +44,17 @@ pub fn visible_rows(ann: &Annotation, sort: SpanSort, filter: Option<&str>) -> V
         .filter(|&i| filter.is_none_or(|label| ann.spans[i].label == label))
         .collect();
     if sort == SpanSort::Label {
-        // Spans are already in text order, and the sort is stable.
-        let order = |i: &usize| {
-            let label = &ann.spans[*i].label;
-            ann.labels.position(label).unwrap_or(usize::MAX)
-        };
-        rows.sort_by_key(order);
+        // Sort by (label position, span index): spans are in text order, so ties stay in text
+        // order. Each label is looked up once per span, not once per comparison.
+        let mut keyed: Vec<(usize, usize)> = rows
+            .iter()
+            .map(|&i| {
+                let label = &ann.spans[i].label;
+                (ann.labels.position(label).unwrap_or(usize::MAX), i)
+            })
+            .collect();
+        keyed.sort_unstable();
+        rows = keyed.into_iter().map(|(_, i)| i).collect();
     }
     rows
 }

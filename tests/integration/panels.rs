@@ -493,3 +493,28 @@ fn label_template_saves_and_loads_through_the_editor_as_one_undo_step() {
     assert_eq!(harness.state().ann.labels, LabelSet::default());
     assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
 }
+
+#[test]
+fn overlap_refusal_after_turning_overlaps_off_is_shown_as_a_message() {
+    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
+    harness.state_mut().pending.push(Command::EditLabels);
+    harness.run();
+    harness.get_by_label("Allow overlapping spans").click();
+    harness.run();
+    assert!(!harness.state().ann.labels.allow_overlaps);
+
+    select_text(&mut harness, 0..6);
+    press(&mut harness, Modifiers::NONE, Key::Num4);
+    let bench = harness.state();
+    assert_eq!(bench.spans(), vec![(4, 9, "PERSON".to_owned())]);
+    let message = bench
+        .messages
+        .last()
+        .map(String::as_str)
+        .unwrap_or_default();
+    assert!(message.starts_with("The change was refused: "), "{message}");
+    assert!(
+        message.contains("does not allow overlapping spans"),
+        "{message}"
+    );
+}
