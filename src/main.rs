@@ -1,3 +1,5 @@
 //! The `qalam` binary: a thin wrapper over [`qalam::cli`].
 
-fn main() {}
+fn main() -> std::process::ExitCode {
+    qalam::cli::main()
+}

@@ -162,3 +162,80 @@ impl Annotation {
             .unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Edit;
+
+    /// "[ا[ب|PERSON]ت[ث|COUNTRY]جحخ|EVENT]دذ" over "ابتثجحخدذ": EVENT [0, 7) encloses the others.
+    fn annotation() -> Annotation {
+        let mut ann = Annotation::new(Document::new("d", "ابتثجحخدذ"));
+        ann.annotator = Some("سارة".into());
+        for (start, end, label) in [(1, 2, "PERSON"), (0, 7, "EVENT"), (3, 4, "COUNTRY")] {
+            let span = ann.new_span(start, end, label);
+            ann.apply(Edit::AddSpan(span)).unwrap();
+        }
+        ann
+    }
+
+    fn labels<'a>(spans: impl Iterator<Item = &'a Span>) -> Vec<&'a str> {
+        spans.map(|span| span.label.as_str()).collect()
+    }
+
+    #[test]
+    fn spans_at_finds_a_long_span_that_starts_earlier() {
+        let ann = annotation();
+        assert_eq!(labels(ann.spans_at(0)), ["EVENT"]);
+        assert_eq!(labels(ann.spans_at(1)), ["EVENT", "PERSON"]);
+        assert_eq!(labels(ann.spans_at(5)), ["EVENT"]);
+        assert!(labels(ann.spans_at(7)).is_empty());
+        assert!(labels(ann.spans_at(100)).is_empty());
+    }
+
+    #[test]
+    fn spans_in_counts_intersection_not_touching() {
+        let ann = annotation();
+        assert_eq!(labels(ann.spans_in(2..3)), ["EVENT"]);
+        assert_eq!(labels(ann.spans_in(1..4)), ["EVENT", "PERSON", "COUNTRY"]);
+        assert!(labels(ann.spans_in(7..9)).is_empty());
+        assert!(
+            labels(ann.spans_in(3..3)).is_empty(),
+            "an empty range intersects nothing"
+        );
+    }
+
+    #[test]
+    fn next_span_id_is_one_past_the_largest() {
+        let mut ann = Annotation::new(Document::new("d", "abc"));
+        assert_eq!(ann.next_span_id(), SpanId(1));
+        let mut span = ann.new_span(0, 1, "PERSON");
+        span.id = SpanId(41);
+        ann.apply(Edit::AddSpan(span)).unwrap();
+        assert_eq!(ann.next_span_id(), SpanId(42));
+    }
+
+    #[test]
+    fn new_span_takes_the_annotator_and_one_timestamp() {
+        let ann = annotation();
+        let span = ann.new_span(7, 9, "PERSON");
+        assert_eq!(span.annotator.as_deref(), Some("سارة"));
+        assert_eq!(span.created, span.modified);
+        assert_eq!(span.id, SpanId(4));
+        assert_eq!(ann.span_text(&span), "دذ");
+    }
+
+    #[test]
+    fn span_text_of_a_span_outside_the_text_is_empty() {
+        let ann = annotation();
+        let outside = ann.new_span(5, 20, "PERSON");
+        assert_eq!(ann.span_text(&outside), "");
+    }
+
+    #[test]
+    fn status_titles_are_distinct() {
+        let titles: std::collections::HashSet<_> =
+            DocStatus::ALL.iter().map(|s| s.title()).collect();
+        assert_eq!(titles.len(), 4);
+    }
+}

@@ -6,6 +6,26 @@ use chrono::{DateTime, Utc};
 
 use super::{Annotation, Edit, EditError};
 
+/// Which rules an edit is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Checks {
+    /// Structure (ranges inside the text, known labels, unique ids and label names) and the
+    /// annotation policies (no overlaps when forbidden, no identical twin spans, non-blank
+    /// label names, unique hotkeys).
+    All,
+    /// Structure only. Undo and redo use this: they return to states that existed before, and
+    /// those may break a policy if they came from a file (e.g. overlapping spans while overlaps
+    /// are forbidden); refusing them would make the edit impossible to undo.
+    Structure,
+}
+
+impl Checks {
+    /// Whether the policies are checked.
+    pub(super) fn policies(self) -> bool {
+        self == Checks::All
+    }
+}
+
 impl Annotation {
     /// Applies `edit` and returns its inverse: applying the inverse restores a state `==` the
     /// one before, timestamps included. On error nothing changes (a [`Edit::Group`] that fails
@@ -29,12 +49,17 @@ impl Annotation {
     /// assert_eq!(ann, before);
     /// ```
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        self.apply_with(edit, Checks::All)
+    }
+
+    /// [`Annotation::apply`] with a choice of checks (see [`Checks`]).
+    pub(super) fn apply_with(&mut self, edit: Edit, checks: Checks) -> Result<Edit, EditError> {
         let now = Utc::now();
         if matches!(edit, Edit::WithModified { .. }) {
-            return self.apply_inner(edit, now);
+            return self.apply_inner(edit, now, checks);
         }
         let previous = self.modified;
-        let inverse = self.apply_inner(edit, now)?;
+        let inverse = self.apply_inner(edit, now, checks)?;
         self.modified = now;
         Ok(Edit::WithModified {
             edit: Box::new(inverse),
@@ -44,30 +69,39 @@ impl Annotation {
 
     /// Applies one edit without touching [`Annotation::modified`] (except through
     /// `WithModified`); `now` stamps changed spans.
-    fn apply_inner(&mut self, edit: Edit, now: DateTime<Utc>) -> Result<Edit, EditError> {
+    fn apply_inner(
+        &mut self,
+        edit: Edit,
+        now: DateTime<Utc>,
+        checks: Checks,
+    ) -> Result<Edit, EditError> {
         match edit {
-            Edit::AddSpan(span) => self.add_span(span),
+            Edit::AddSpan(span) => self.add_span(span, checks),
             Edit::RemoveSpan(id) => self.remove_span(id),
-            Edit::Relabel { id, label } => self.change_span(id, now, |span| span.label = label),
-            Edit::SetBounds { id, start, end } => self.change_span(id, now, |span| {
+            Edit::Relabel { id, label } => {
+                self.change_span(id, now, checks, |span| span.label = label)
+            }
+            Edit::SetBounds { id, start, end } => self.change_span(id, now, checks, |span| {
                 span.start = start;
                 span.end = end;
             }),
-            Edit::SetNote { id, note } => self.change_span(id, now, |span| span.note = note),
-            Edit::ReplaceSpan(span) => self.replace_span(span),
+            Edit::SetNote { id, note } => {
+                self.change_span(id, now, checks, |span| span.note = note)
+            }
+            Edit::ReplaceSpan(span) => self.replace_span(span, checks),
             Edit::SetStatus(status) => {
                 let previous = std::mem::replace(&mut self.status, status);
                 Ok(Edit::SetStatus(previous))
             }
-            Edit::AddLabel { index, label } => self.add_label(index, label),
+            Edit::AddLabel { index, label } => self.add_label(index, label, checks),
             Edit::RemoveLabel { index } => self.remove_label(index),
-            Edit::UpdateLabel { index, label } => self.update_label(index, label),
+            Edit::UpdateLabel { index, label } => self.update_label(index, label, checks),
             Edit::MoveLabel { from, to } => self.move_label(from, to),
-            Edit::SetAllowOverlaps(allow) => self.set_allow_overlaps(allow),
-            Edit::Group(edits) => self.apply_group(edits, now),
+            Edit::SetAllowOverlaps(allow) => self.set_allow_overlaps(allow, checks),
+            Edit::Group(edits) => self.apply_group(edits, now, checks),
             Edit::WithModified { edit, modified } => {
                 let previous = self.modified;
-                let inverse = self.apply_inner(*edit, now)?;
+                let inverse = self.apply_inner(*edit, now, checks)?;
                 self.modified = modified;
                 Ok(Edit::WithModified {
                     edit: Box::new(inverse),
@@ -78,7 +112,12 @@ impl Annotation {
     }
 
     /// Applies `edits` in order; on the first error restores the state from before the group.
-    fn apply_group(&mut self, edits: Vec<Edit>, now: DateTime<Utc>) -> Result<Edit, EditError> {
+    fn apply_group(
+        &mut self,
+        edits: Vec<Edit>,
+        now: DateTime<Utc>,
+        checks: Checks,
+    ) -> Result<Edit, EditError> {
         let snapshot = (
             self.spans.clone(),
             self.labels.clone(),
@@ -87,7 +126,7 @@ impl Annotation {
         );
         let mut inverses = Vec::with_capacity(edits.len());
         for edit in edits {
-            match self.apply_inner(edit, now) {
+            match self.apply_inner(edit, now, checks) {
                 Ok(inverse) => inverses.push(inverse),
                 Err(error) => {
                     (self.spans, self.labels, self.status, self.modified) = snapshot;

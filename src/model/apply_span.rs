@@ -4,15 +4,16 @@
 
 use chrono::{DateTime, Utc};
 
+use super::apply::Checks;
 use super::{Annotation, Edit, EditError, Span, SpanId};
 
 impl Annotation {
     /// Inserts a new span; the inverse removes it.
-    pub(super) fn add_span(&mut self, span: Span) -> Result<Edit, EditError> {
+    pub(super) fn add_span(&mut self, span: Span, checks: Checks) -> Result<Edit, EditError> {
         if self.span_index(span.id).is_some() {
             return Err(EditError::DuplicateId(span.id));
         }
-        self.check_span(&span)?;
+        self.check_span(&span, checks)?;
         let id = span.id;
         self.insert_sorted(span);
         Ok(Edit::RemoveSpan(id))
@@ -29,20 +30,21 @@ impl Annotation {
         &mut self,
         id: SpanId,
         now: DateTime<Utc>,
+        checks: Checks,
         change: impl FnOnce(&mut Span),
     ) -> Result<Edit, EditError> {
         let mut span = self.span(id).ok_or(EditError::NoSuchSpan(id))?.clone();
         change(&mut span);
         span.modified = now;
-        self.replace_span(span)
+        self.replace_span(span, checks)
     }
 
     /// Replaces the span with the same id by `span` exactly; the inverse puts the old one back.
-    pub(super) fn replace_span(&mut self, span: Span) -> Result<Edit, EditError> {
+    pub(super) fn replace_span(&mut self, span: Span, checks: Checks) -> Result<Edit, EditError> {
         let index = self
             .span_index(span.id)
             .ok_or(EditError::NoSuchSpan(span.id))?;
-        self.check_span(&span)?;
+        self.check_span(&span, checks)?;
         let old = self.spans.remove(index);
         self.insert_sorted(span);
         Ok(Edit::ReplaceSpan(old))
@@ -50,7 +52,7 @@ impl Annotation {
 
     /// Checks `span` against the text, the label set and every other span (a span with the
     /// same id is the one being replaced and is ignored).
-    fn check_span(&self, span: &Span) -> Result<(), EditError> {
+    fn check_span(&self, span: &Span, checks: Checks) -> Result<(), EditError> {
         if span.start >= span.end || span.end > self.document.char_len() {
             return Err(EditError::InvalidRange {
                 start: span.start,
@@ -60,6 +62,9 @@ impl Annotation {
         }
         if self.labels.get(&span.label).is_none() {
             return Err(EditError::UnknownLabel(span.label.clone()));
+        }
+        if !checks.policies() {
+            return Ok(());
         }
         let others = || {
             self.spans_in(span.range())
@@ -73,7 +78,13 @@ impl Annotation {
                 label: twin.label.clone(),
             });
         }
+        // A span that keeps its range (relabel, note) cannot create an overlap, even where a
+        // loaded file already had one.
+        let keeps_range = self
+            .span(span.id)
+            .is_some_and(|old| old.range() == span.range());
         if !self.labels.allow_overlaps
+            && !keeps_range
             && let Some(other) = others().next()
         {
             return Err(EditError::Overlap {
@@ -92,8 +103,15 @@ impl Annotation {
     }
 
     /// Allows or forbids overlaps; forbidding is refused while two spans intersect.
-    pub(super) fn set_allow_overlaps(&mut self, allow: bool) -> Result<Edit, EditError> {
-        if !allow && let Some((first, second)) = self.first_overlap() {
+    pub(super) fn set_allow_overlaps(
+        &mut self,
+        allow: bool,
+        checks: Checks,
+    ) -> Result<Edit, EditError> {
+        if !allow
+            && checks.policies()
+            && let Some((first, second)) = self.first_overlap()
+        {
             return Err(EditError::ExistingOverlap { first, second });
         }
         let previous = std::mem::replace(&mut self.labels.allow_overlaps, allow);
@@ -262,6 +280,33 @@ mod tests {
         assert_eq!(ann.spans[1].id, first, "(12, 16) sorts after (11, 16)");
         assert!(ann.span(first).unwrap().modified >= created);
         assert_eq!(ann.span_text(ann.span(first).unwrap()), "وسيا");
+    }
+
+    #[test]
+    fn relabel_allowed_when_loaded_spans_already_overlap() {
+        let mut ann = annotation();
+        let outer = add(&mut ann, 0, 16, "EVENT").unwrap();
+        add(&mut ann, 4, 9, "PERSON").unwrap();
+        // As if loaded from a file: overlaps forbidden although spans overlap.
+        ann.labels.allow_overlaps = false;
+        ann.apply(Edit::Relabel {
+            id: outer,
+            label: "ORGANIZATION".into(),
+        })
+        .unwrap();
+        ann.apply(Edit::SetNote {
+            id: outer,
+            note: Some("x".into()),
+        })
+        .unwrap();
+        assert!(matches!(
+            ann.apply(Edit::SetBounds {
+                id: outer,
+                start: 0,
+                end: 15
+            }),
+            Err(EditError::Overlap { .. })
+        ));
     }
 
     #[test]

@@ -24,6 +24,7 @@
 //! assert!(history.is_dirty());
 //! ```
 
+use super::apply::Checks;
 use super::{Annotation, Edit, EditError};
 
 /// One undoable step: applying `edit` moves the annotation from revision `from` to `to`.
@@ -90,7 +91,9 @@ impl History {
 
     /// Undoes the most recent edit. Returns false if there is nothing to undo or the inverse
     /// no longer applies (only possible if `ann` was changed behind the history's back); the
-    /// history is then unchanged.
+    /// history is then unchanged. Undo and redo return to states that existed before, so they
+    /// are not refused for breaking a label-set policy that state already broke (e.g. a file
+    /// loaded with overlapping spans while overlaps are forbidden).
     pub fn undo(&mut self, ann: &mut Annotation) -> bool {
         Self::step(ann, &mut self.undo, &mut self.redo, &mut self.current)
     }
@@ -111,7 +114,7 @@ impl History {
         let Some(step) = from.pop() else {
             return false;
         };
-        match ann.apply(step.edit.clone()) {
+        match ann.apply_with(step.edit.clone(), Checks::Structure) {
             Ok(inverse) => {
                 *current = step.to;
                 to.push(Step {
@@ -147,6 +150,12 @@ impl History {
     /// What redo would reapply, e.g. `add PERSON` (for "Redo add PERSON").
     pub fn redo_description(&self) -> Option<&str> {
         self.redo.last().map(|step| step.description.as_str())
+    }
+
+    /// Identifies the current state: a fresh number after every apply, and the earlier number
+    /// again after undo or redo returns to a state. Useful to notice changes, e.g. for autosave.
+    pub fn revision(&self) -> u64 {
+        self.current
     }
 
     /// Whether the current state differs from the last saved one.
@@ -243,6 +252,67 @@ mod tests {
         assert!(!history.is_dirty());
         history.mark_unsaved();
         assert!(history.is_dirty());
+    }
+
+    #[test]
+    fn revision_returns_to_earlier_numbers_on_undo_and_redo() {
+        let mut ann = annotation();
+        let mut history = History::new();
+        let initial = history.revision();
+        add(&mut history, &mut ann, 4, 9);
+        let first = history.revision();
+        add(&mut history, &mut ann, 11, 16);
+        let second = history.revision();
+        assert!(initial != first && first != second && initial != second);
+        history.undo(&mut ann);
+        assert_eq!(history.revision(), first);
+        history.undo(&mut ann);
+        assert_eq!(history.revision(), initial);
+        history.redo(&mut ann);
+        assert_eq!(history.revision(), first);
+        add(&mut history, &mut ann, 0, 3);
+        assert!(![initial, first, second].contains(&history.revision()));
+    }
+
+    /// As io might load it: spans pushed directly, overlapping although overlaps are forbidden.
+    fn loaded_with_overlaps_forbidden() -> Annotation {
+        let mut ann = annotation();
+        let outer = ann.new_span(0, 9, "EVENT");
+        let mut inner = ann.new_span(4, 9, "PERSON");
+        inner.id = crate::model::SpanId(outer.id.0 + 1);
+        ann.spans = vec![outer, inner];
+        ann.labels.allow_overlaps = false;
+        ann
+    }
+
+    #[test]
+    fn undo_remove_span_when_loaded_spans_overlap_despite_overlaps_forbidden() {
+        let mut ann = loaded_with_overlaps_forbidden();
+        let before = ann.clone();
+        let id = ann.spans[1].id;
+        let mut history = History::new();
+        history.apply(&mut ann, Edit::RemoveSpan(id)).unwrap();
+        // Re-adding it as a new edit is refused by the policy...
+        let mut plain = ann.clone();
+        assert!(plain.apply(Edit::AddSpan(before.spans[1].clone())).is_err());
+        // ...but undo returns to the loaded state.
+        assert!(history.undo(&mut ann));
+        assert_eq!(ann, before);
+        assert!(history.redo(&mut ann));
+        assert_eq!(ann.spans.len(), 1);
+    }
+
+    #[test]
+    fn undo_remove_label_when_loaded_labels_share_a_hotkey() {
+        let mut ann = annotation();
+        ann.labels.labels[3].hotkey = Some('p');
+        let before = ann.clone();
+        let mut history = History::new();
+        history
+            .apply(&mut ann, Edit::RemoveLabel { index: 3 })
+            .unwrap();
+        assert!(history.undo(&mut ann));
+        assert_eq!(ann, before);
     }
 
     #[test]

@@ -26,6 +26,8 @@
 //! assert!(ann.spans.is_empty() && !history.is_dirty());
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod annotation;
 mod apply;
 mod apply_label;

@@ -1,2 +1,28 @@
 //! Text engine: parley layout of document paragraphs, bidi, hit-testing, painting through egui,
 //! and conversions between code points, UTF-8 bytes and UTF-16 units.
+//!
+//! - [`fonts`]: the embedded fonts and the font stack.
+//! - [`offsets`]: [`offsets::CharIndex`], code point ↔ byte ↔ UTF-16.
+//! - [`paragraphs`]: splitting a text into paragraphs with exact offsets.
+//! - [`engine`]: [`engine::TextEngine`], lays out and paints.
+//! - [`paragraph`]: [`paragraph::ParagraphLayout`], geometry queries in code points.
+//! - [`geometry`]: cluster boxes per line (carets, hit-testing, highlights).
+//! - [`atlas`]: the glyph atlas texture.
+//! - [`layout_dump`]: the visual order of every line as JSON lines (for tests and the CLI).
+//! - [`label`]: [`bidi_label_ui`], a short bidi-correct single-line label.
+
+pub mod atlas;
+pub mod engine;
+pub mod fonts;
+pub mod geometry;
+pub mod label;
+pub mod layout_dump;
+pub mod offsets;
+pub mod paragraph;
+pub mod paragraphs;
+
+pub use engine::{TextEngine, shared_engine};
+pub use label::bidi_label_ui;
+pub use offsets::CharIndex;
+pub use paragraph::{ParagraphLayout, TextDirection, VisualLine};
+pub use paragraphs::{ParagraphRange, split_paragraphs};

@@ -1,4 +1,5 @@
 //! The eframe app: one file per panel, and the command enum every action goes through.
+
 pub mod app;
 pub mod commands;
 pub mod dialogs;

@@ -265,6 +265,7 @@ proptest! {
         let mut ann = Annotation::new(Document::new("d", text));
         let start = ann.clone();
         let mut history = History::new();
+        let initial_revision = history.revision();
         let mut applied = 0;
         for op in &ops {
             let edit = concretise(&ann, op);
@@ -287,6 +288,7 @@ proptest! {
         prop_assert_eq!(undone, applied);
         prop_assert_eq!(&ann, &start);
         prop_assert!(!history.is_dirty());
+        prop_assert_eq!(history.revision(), initial_revision);
         let mut redone = 0;
         while history.redo(&mut ann) {
             redone += 1;
@@ -294,6 +296,29 @@ proptest! {
         prop_assert_eq!(redone, applied);
         prop_assert_eq!(&ann, &end);
         prop_assert_eq!(history.is_dirty(), applied > 0);
+    }
+
+    /// Without History: the inverses `apply` returns, applied in reverse through `apply` itself
+    /// (all checks on), lead back to the start. Starting from a valid state, no inverse is
+    /// refused.
+    #[test]
+    fn apply_inverses_in_reverse_restore_the_start(
+        text in text_strategy(40),
+        ops in prop::collection::vec(op(), 0..30),
+    ) {
+        let mut ann = Annotation::new(Document::new("d", text));
+        let start = ann.clone();
+        let mut inverses = Vec::new();
+        for op in &ops {
+            if let Ok(inverse) = ann.apply(concretise(&ann, op)) {
+                inverses.push(inverse);
+            }
+        }
+        while let Some(inverse) = inverses.pop() {
+            let described = inverse.describe();
+            ann.apply(inverse).map_err(|e| TestCaseError::fail(format!("{described}: {e}")))?;
+        }
+        prop_assert_eq!(ann, start);
     }
 
     #[test]

@@ -41,7 +41,7 @@
 //! written as nested brackets: [`try_render`] refuses them, and [`render`] falls back to
 //! splitting the later span where the earlier one closes (`[..[..|B]|A][..|B]`), so parsing the
 //! result gives the same text but that span in two pieces. [`render`] leaves out spans that are
-//! empty or reach past the text; [`try_render`] refuses them.
+//! empty, reach past the text or have an empty label; [`try_render`] refuses them.
 
 mod parse;
 mod render;
@@ -135,6 +135,12 @@ pub enum RenderError {
         end: usize,
         /// Text length in code points.
         len: usize,
+    },
+    /// A span's label is empty, which notation cannot express.
+    #[error("span {index} has an empty label")]
+    EmptyLabel {
+        /// Index in the input.
+        index: usize,
     },
     /// Two spans cross (neither contains the other), so brackets cannot nest.
     #[error("spans {first} and {second} cross, so they cannot be written as nested brackets")]

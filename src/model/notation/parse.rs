@@ -16,6 +16,16 @@ struct OpenSpan {
 
 /// Parses `s` into its plain text and its spans `(start, end, label)` in code points, listed in
 /// the order of their opening brackets (so an enclosing span comes before the spans inside it).
+///
+/// ```
+/// use qalam::model::notation::{parse, NotationError};
+///
+/// // "ل[روسيا|COUNTRY]": لروسيا has 6 code points; روسيا is [1, 6).
+/// let (text, spans) = parse("ل[روسيا|COUNTRY]").unwrap();
+/// assert_eq!((text.as_str(), spans), ("لروسيا", vec![(1, 6, "COUNTRY".to_owned())]));
+/// // Column 6 is the `|` outside any span (columns count code points from 0).
+/// assert_eq!(parse("بوتين | x"), Err(NotationError::StrayBar { column: 6 }));
+/// ```
 pub fn parse(s: &str) -> Result<(String, Vec<NotatedSpan>), NotationError> {
     let mut text = String::with_capacity(s.len());
     let mut len = 0;

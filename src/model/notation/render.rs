@@ -6,7 +6,7 @@ use std::convert::Infallible;
 use super::{RenderError, is_special};
 
 /// Writes `text` with `spans` `(start, end, label)` as notation. Never fails: spans that are
-/// empty or reach past the text are left out, and a span crossing an earlier one is split where
+/// empty, reach past the text or have an empty label are left out, and a span crossing an earlier one is split where
 /// the earlier one closes (see the [module docs](super)). Use [`try_render`] to be told instead.
 ///
 /// ```
@@ -27,7 +27,8 @@ pub fn render(text: &str, spans: &[(usize, usize, String)]) -> String {
     }
 }
 
-/// Like [`render`], but refuses spans that are empty, outside the text, or cross another span,
+/// Like [`render`], but refuses spans that are empty, outside the text, unlabelled, or cross
+/// another span,
 /// so that `parse(&try_render(text, spans)?)` gives back `text` and exactly these spans (ordered
 /// by start, longer first, ties in input order).
 pub fn try_render(text: &str, spans: &[(usize, usize, String)]) -> Result<String, RenderError> {
@@ -43,16 +44,18 @@ fn write_notation<E>(
 ) -> Result<String, E> {
     let len = text.chars().count();
     let mut order = Vec::with_capacity(spans.len());
-    for (index, (start, end, _)) in spans.iter().enumerate() {
-        if start < end && *end <= len {
-            order.push(index);
-        } else {
+    for (index, (start, end, label)) in spans.iter().enumerate() {
+        if start >= end || *end > len {
             report(RenderError::InvalidSpan {
                 index,
                 start: *start,
                 end: *end,
                 len,
             })?;
+        } else if label.is_empty() {
+            report(RenderError::EmptyLabel { index })?;
+        } else {
+            order.push(index);
         }
     }
     order.sort_by_key(|&index| (spans[index].0, Reverse(spans[index].1)));
@@ -202,5 +205,15 @@ mod tests {
             })
         );
         assert_eq!(render("abc", &spans), "[a|A]bc");
+    }
+
+    #[test]
+    fn empty_label_is_refused_or_left_out() {
+        let spans = owned(&[(0, 1, ""), (1, 2, "B")]);
+        assert_eq!(
+            try_render("ab", &spans),
+            Err(RenderError::EmptyLabel { index: 0 })
+        );
+        assert_eq!(render("ab", &spans), "a[b|B]");
     }
 }

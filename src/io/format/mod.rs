@@ -1,0 +1,13 @@
+//! The `.qalam.json` format, version 1: shared vocabulary ([`schema`]), the deterministic writer
+//! ([`write`]), the validating reader ([`read`], with [`read_labels`] and [`read_spans`]), typed
+//! field access that records problems ([`fields`], [`problems`]) and the JSON position locator
+//! that puts a line and column on every problem ([`locate`]).
+
+pub mod fields;
+pub mod locate;
+pub mod problems;
+pub mod read;
+pub mod read_labels;
+pub mod read_spans;
+pub mod schema;
+pub mod write;

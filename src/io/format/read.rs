@@ -1,0 +1,314 @@
+//! The validating reader: parses a `.qalam.json` text and checks everything, reporting every
+//! problem with its line and column rather than stopping at the first.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::fields::{Fields, Need, quote_short};
+use super::problems::{Problems, display_name};
+use super::read_labels::{ReadLabels, read_labels};
+use super::read_spans::{SpanContext, read_spans};
+use super::schema::{
+    DOCUMENT_KEYS, FORMAT_NAME, FORMAT_VERSION, STATUS_NAMES, TOP_LEVEL_KEYS, parse_status,
+    text_sha256_hex,
+};
+use crate::io::{Diagnostic, ValidationErrors};
+use crate::model::{Annotation, DocStatus, Document};
+
+/// Parses and validates a `.qalam.json` text; `file` is only used to name it in diagnostics.
+///
+/// A leading byte-order mark is ignored. On failure every problem found is returned, sorted by
+/// position; a JSON syntax error stops reading (there is one at most).
+pub fn from_json_str(text: &str, file: &Path) -> Result<Annotation, ValidationErrors> {
+    let json = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(error) => {
+            return Err(ValidationErrors(vec![syntax_diagnostic(
+                json, file, &error,
+            )]));
+        }
+    };
+    let mut problems = Problems::default();
+    match read_annotation(&value, &mut problems) {
+        Some(annotation) if problems.is_empty() => Ok(annotation),
+        _ => Err(ValidationErrors(problems.into_diagnostics(json, file))),
+    }
+}
+
+/// A diagnostic for a JSON syntax error, with the column converted to code points.
+fn syntax_diagnostic(json: &str, file: &Path, error: &serde_json::Error) -> Diagnostic {
+    let full = error.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(cut) => &full[..cut],
+        None => &full,
+    };
+    let line = error.line().max(1);
+    let column = match json.split('\n').nth(line - 1) {
+        Some(text) => {
+            let mut byte = error.column().min(text.len());
+            while !text.is_char_boundary(byte) {
+                byte += 1;
+            }
+            text[..byte].chars().count().max(1)
+        }
+        None => error.column().max(1),
+    };
+    Diagnostic {
+        file: file.to_owned(),
+        line,
+        column,
+        message: format!("malformed JSON: {message}"),
+    }
+}
+
+/// Reads the whole annotation; `None` or recorded problems mean it is invalid.
+fn read_annotation(value: &Value, problems: &mut Problems) -> Option<Annotation> {
+    let top = Fields::new(value, String::new(), problems)?;
+    check_format_and_version(&top, problems)?;
+
+    let document = top
+        .object(problems, "document", Need::Required)
+        .and_then(|fields| read_document(&fields, problems));
+    let status = read_status(&top, problems);
+    let annotator = top.string(problems, "annotator", Need::Optional);
+    let created = top.timestamp(problems, "created", Need::Required);
+    let modified = top.timestamp(problems, "modified", Need::Required);
+    let labels = match top.object(problems, "labels", Need::Required) {
+        Some(fields) => read_labels(&fields, problems),
+        None => ReadLabels::default(),
+    };
+    let spans = top.array(problems, "spans").map(|items| {
+        let context = SpanContext {
+            text: document.as_ref().map(Document::text),
+            label_names: &labels.names,
+            allow_overlaps: labels.set.allow_overlaps,
+            default_time: modified.or(created).unwrap_or_default(),
+        };
+        read_spans(items, &top.pointer("spans"), &context, problems)
+    });
+    let extra = top.unknown_map(&TOP_LEVEL_KEYS);
+    if !problems.is_empty() {
+        return None;
+    }
+    Some(Annotation {
+        document: document?,
+        labels: labels.set,
+        spans: spans?,
+        status: status?,
+        annotator: annotator.map(str::to_owned),
+        created: created?,
+        modified: modified?,
+        extra,
+    })
+}
+
+/// `"format": "qalam"` and `"version": 1`; anything else stops reading (`None`), since the
+/// rest of the file cannot be understood.
+fn check_format_and_version(top: &Fields<'_>, problems: &mut Problems) -> Option<()> {
+    let format = top.string(problems, "format", Need::Required)?;
+    if format != FORMAT_NAME {
+        problems.push(
+            top.pointer("format"),
+            format!(
+                "\"format\" must be \"{FORMAT_NAME}\", found {}: this is not a Qalam file",
+                quote_short(format)
+            ),
+        );
+        return None;
+    }
+    let version = top.uint(problems, "version")?;
+    if version != FORMAT_VERSION {
+        problems.push(
+            top.pointer("version"),
+            format!(
+                "unsupported version {version}: this Qalam reads version {FORMAT_VERSION} only"
+            ),
+        );
+        return None;
+    }
+    Some(())
+}
+
+/// The `"status"` field; `todo` when absent.
+fn read_status(top: &Fields<'_>, problems: &mut Problems) -> Option<DocStatus> {
+    let Some(name) = top.string(problems, "status", Need::Optional) else {
+        return Some(DocStatus::Todo);
+    };
+    let status = parse_status(name);
+    if status.is_none() {
+        problems.push(
+            top.pointer("status"),
+            format!(
+                "\"status\" must be one of {}, found {}",
+                STATUS_NAMES.map(|name| format!("\"{name}\"")).join(", "),
+                quote_short(name)
+            ),
+        );
+    }
+    status
+}
+
+/// Reads the `"document"` object and checks the text hash.
+fn read_document(fields: &Fields<'_>, problems: &mut Problems) -> Option<Document> {
+    let before = problems.list().len();
+    let id = fields.string(problems, "id", Need::Required);
+    let title = fields.string(problems, "title", Need::Optional);
+    let source = fields.string(problems, "source", Need::Optional);
+    let language = fields.string(problems, "language", Need::Optional);
+    let metadata = fields.object(problems, "metadata", Need::Optional);
+    let text = fields.string(problems, "text", Need::Required);
+    let hash = fields.string(problems, "text_sha256", Need::Required);
+    for (key, _) in fields.unknown(&DOCUMENT_KEYS) {
+        problems.push(
+            fields.pointer(key),
+            format!(
+                "unknown field \"{key}\" in document (allowed: {}); put extra information in document.metadata",
+                DOCUMENT_KEYS.join(", ")
+            ),
+        );
+    }
+    if let (Some(text), Some(hash)) = (text, hash) {
+        check_hash(fields, text, hash, problems);
+    }
+    if problems.list().len() > before {
+        return None;
+    }
+    let mut document = Document::new(id?, text?);
+    if let Some(title) = title {
+        document.title = title.to_owned();
+    }
+    document.source = source.map(str::to_owned);
+    document.language = language.map(str::to_owned);
+    if let Some(metadata) = metadata {
+        document.metadata = metadata.unknown_map(&[]);
+    }
+    Some(document)
+}
+
+/// `"text_sha256"` must be 64 hex digits equal to the SHA-256 of the text.
+fn check_hash(fields: &Fields<'_>, text: &str, hash: &str, problems: &mut Problems) {
+    let at = fields.pointer("text_sha256");
+    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        problems.push(
+            at.clone(),
+            format!(
+                "{} must be 64 hexadecimal digits, found {}",
+                display_name(&at),
+                quote_short(hash)
+            ),
+        );
+        return;
+    }
+    let actual = text_sha256_hex(text);
+    if !hash.eq_ignore_ascii_case(&actual) {
+        problems.push(
+            at,
+            format!(
+                "document.text_sha256 does not match the text (file says {hash}, text hashes to {actual}): the text was changed after the spans were made or the file is damaged"
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::to_json_string;
+
+    fn sample_json() -> String {
+        let mut ann = Annotation::new(Document::new("doc", "زار بوتين روسيا."));
+        ann.document.language = Some("ar".into());
+        ann.spans.push(crate::model::Span {
+            id: crate::model::SpanId(1),
+            start: 4,
+            end: 9,
+            label: "PERSON".into(),
+            note: Some("الرئيس".into()),
+            annotator: None,
+            created: ann.created,
+            modified: ann.modified,
+            extra: Default::default(),
+        });
+        to_json_string(&ann)
+    }
+
+    fn messages(json: &str) -> Vec<String> {
+        match from_json_str(json, Path::new("t.qalam.json")) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.0.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn written_file_reads_back_equal() {
+        let json = sample_json();
+        let ann = from_json_str(&json, Path::new("t")).unwrap();
+        assert_eq!(to_json_string(&ann), json);
+        assert_eq!(ann.spans[0].note.as_deref(), Some("الرئيس"));
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        let json = format!("\u{feff}{}", sample_json());
+        assert!(from_json_str(&json, Path::new("t")).is_ok());
+    }
+
+    #[test]
+    fn syntax_error_has_code_point_column() {
+        let shown = messages("{\"نص\": \"سلام\",}");
+        assert_eq!(shown.len(), 1);
+        assert!(
+            shown[0].starts_with("t.qalam.json:1:15: malformed JSON: trailing comma"),
+            "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn wrong_format_and_version_stop_early() {
+        let json = sample_json();
+        let other = json.replacen("\"qalam\"", "\"doccano\"", 1);
+        assert_eq!(
+            messages(&other),
+            vec![
+                "t.qalam.json:2:13: \"format\" must be \"qalam\", found \"doccano\": this is not a Qalam file"
+            ]
+        );
+        let newer = json.replacen("\"version\": 1", "\"version\": 2", 1);
+        assert_eq!(
+            messages(&newer),
+            vec!["t.qalam.json:3:14: unsupported version 2: this Qalam reads version 1 only"]
+        );
+    }
+
+    #[test]
+    fn several_problems_are_all_reported_in_file_order() {
+        let json = sample_json()
+            .replacen("\"status\": \"todo\"", "\"status\": \"finished\"", 1)
+            .replacen("\"start\": 4", "\"start\": \"4\"", 1)
+            .replacen("\"id\": \"doc\"", "\"id\": 7", 1);
+        let shown = messages(&json);
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(shown[0].contains(":5:11: document.id must be a string, found the number 7"));
+        assert!(shown[1].contains("\"status\" must be one of \"todo\""));
+        assert!(shown[2].contains("spans[0].start must be a non-negative integer"));
+    }
+
+    #[test]
+    fn hash_mismatch_is_reported_at_the_hash() {
+        let json = sample_json().replacen("زار", "رأى", 2);
+        let shown = messages(&json);
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert!(shown[0].contains("document.text_sha256 does not match the text"));
+        assert!(shown[0].starts_with("t.qalam.json:11:"));
+    }
+
+    #[test]
+    fn unknown_document_field_is_refused_not_dropped() {
+        let json = sample_json().replacen("\"title\"", "\"subtitle\": \"x\",\n    \"title\"", 1);
+        let shown = messages(&json);
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert!(shown[0].contains("unknown field \"subtitle\" in document"));
+    }
+}

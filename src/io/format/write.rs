@@ -1,0 +1,364 @@
+//! The deterministic writer: stable key order, spans sorted by `(start, end, id)`, one span and
+//! one label per line, 2-space indentation elsewhere, UTF-8 left unescaped, final newline.
+
+use serde_json::{Map, Value};
+
+use super::schema::{
+    FORMAT_NAME, FORMAT_VERSION, format_color, format_timestamp, status_name, text_sha256_hex,
+};
+use crate::model::{Annotation, Label, Span};
+
+/// Serialises `ann` as a `.qalam.json` version 1 document. The same annotation always gives the
+/// same bytes.
+pub fn to_json_string(ann: &Annotation) -> String {
+    let text = ann.document.text();
+    let mut out = String::with_capacity(text.len() * 2 + ann.spans.len() * 220 + 1024);
+    out.push_str("{\n");
+    push_key(&mut out, 1, "format");
+    push_str(&mut out, FORMAT_NAME);
+    out.push_str(",\n");
+    push_key(&mut out, 1, "version");
+    out.push_str(&FORMAT_VERSION.to_string());
+    out.push_str(",\n");
+    push_document(&mut out, ann);
+    push_key(&mut out, 1, "status");
+    push_str(&mut out, status_name(ann.status));
+    out.push_str(",\n");
+    push_key(&mut out, 1, "annotator");
+    push_opt_str(&mut out, ann.annotator.as_deref());
+    out.push_str(",\n");
+    push_key(&mut out, 1, "created");
+    push_str(&mut out, &format_timestamp(ann.created));
+    out.push_str(",\n");
+    push_key(&mut out, 1, "modified");
+    push_str(&mut out, &format_timestamp(ann.modified));
+    out.push_str(",\n");
+    push_labels(&mut out, ann);
+    push_spans(&mut out, ann);
+    for (key, value) in sorted(&ann.extra) {
+        out.push_str(",\n");
+        push_key(&mut out, 1, key);
+        push_pretty(&mut out, 1, value);
+    }
+    out.push_str("\n}\n");
+    out
+}
+
+/// The `"document"` object, followed by `,\n`.
+fn push_document(out: &mut String, ann: &Annotation) {
+    let document = &ann.document;
+    push_key(out, 1, "document");
+    out.push_str("{\n");
+    push_key(out, 2, "id");
+    push_str(out, &document.id);
+    out.push_str(",\n");
+    push_key(out, 2, "title");
+    push_str(out, &document.title);
+    out.push_str(",\n");
+    push_key(out, 2, "source");
+    push_opt_str(out, document.source.as_deref());
+    out.push_str(",\n");
+    push_key(out, 2, "language");
+    push_opt_str(out, document.language.as_deref());
+    out.push_str(",\n");
+    push_key(out, 2, "metadata");
+    push_pretty(out, 2, &Value::Object(sorted_map(&document.metadata)));
+    out.push_str(",\n");
+    push_key(out, 2, "text");
+    push_str(out, document.text());
+    out.push_str(",\n");
+    push_key(out, 2, "text_sha256");
+    push_str(out, &text_sha256_hex(document.text()));
+    out.push_str("\n  },\n");
+}
+
+/// The `"labels"` object with one label per line, followed by `,\n`.
+fn push_labels(out: &mut String, ann: &Annotation) {
+    push_key(out, 1, "labels");
+    out.push_str("{\n");
+    push_key(out, 2, "allow_overlaps");
+    out.push_str(if ann.labels.allow_overlaps {
+        "true"
+    } else {
+        "false"
+    });
+    out.push_str(",\n");
+    push_key(out, 2, "items");
+    if ann.labels.labels.is_empty() {
+        out.push_str("[]");
+    } else {
+        out.push_str("[\n");
+        for (index, label) in ann.labels.labels.iter().enumerate() {
+            if index > 0 {
+                out.push_str(",\n");
+            }
+            indent(out, 3);
+            push_label(out, label);
+        }
+        out.push('\n');
+        indent(out, 2);
+        out.push(']');
+    }
+    out.push_str("\n  },\n");
+}
+
+/// One label as a single-line object.
+fn push_label(out: &mut String, label: &Label) {
+    out.push_str("{\"name\": ");
+    push_str(out, &label.name);
+    out.push_str(", \"color\": ");
+    push_str(out, &format_color(label.color));
+    out.push_str(", \"hotkey\": ");
+    match label.hotkey {
+        Some(key) => push_str(out, key.encode_utf8(&mut [0; 4])),
+        None => out.push_str("null"),
+    }
+    out.push_str(", \"export_tag\": ");
+    push_opt_str(out, label.export_tag.as_deref());
+    push_inline_extra(out, &label.extra);
+    out.push('}');
+}
+
+/// The `"spans"` array with one span per line, sorted by `(start, end, id)`.
+fn push_spans(out: &mut String, ann: &Annotation) {
+    push_key(out, 1, "spans");
+    if ann.spans.is_empty() {
+        out.push_str("[]");
+        return;
+    }
+    let mut spans: Vec<&Span> = ann.spans.iter().collect();
+    spans.sort_by_key(|span| (span.start, span.end, span.id));
+    let text = ann.document.text();
+    let boundaries = CharBoundaries::new(text);
+    out.push_str("[\n");
+    for (index, span) in spans.iter().enumerate() {
+        if index > 0 {
+            out.push_str(",\n");
+        }
+        indent(out, 2);
+        push_span(out, span, boundaries.slice(text, span.start, span.end));
+    }
+    out.push_str("\n  ]");
+}
+
+/// One span as a single-line object; `covered` is the text at its offsets.
+fn push_span(out: &mut String, span: &Span, covered: &str) {
+    out.push_str("{\"id\": ");
+    out.push_str(&span.id.0.to_string());
+    out.push_str(", \"start\": ");
+    out.push_str(&span.start.to_string());
+    out.push_str(", \"end\": ");
+    out.push_str(&span.end.to_string());
+    out.push_str(", \"label\": ");
+    push_str(out, &span.label);
+    out.push_str(", \"text\": ");
+    push_str(out, covered);
+    out.push_str(", \"note\": ");
+    push_opt_str(out, span.note.as_deref());
+    out.push_str(", \"annotator\": ");
+    push_opt_str(out, span.annotator.as_deref());
+    out.push_str(", \"created\": ");
+    push_str(out, &format_timestamp(span.created));
+    out.push_str(", \"modified\": ");
+    push_str(out, &format_timestamp(span.modified));
+    push_inline_extra(out, &span.extra);
+    out.push('}');
+}
+
+/// Unknown fields of a single-line object, sorted, in compact form.
+fn push_inline_extra(out: &mut String, extra: &Map<String, Value>) {
+    for (key, value) in sorted(extra) {
+        out.push_str(", ");
+        push_str(out, key);
+        out.push_str(": ");
+        out.push_str(&value.to_string());
+    }
+}
+
+/// Byte offsets of code points, so spans can be sliced without rescanning the text.
+struct CharBoundaries {
+    byte_of_char: Vec<usize>,
+}
+
+impl CharBoundaries {
+    fn new(text: &str) -> Self {
+        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(byte, _)| byte).collect();
+        byte_of_char.push(text.len());
+        Self { byte_of_char }
+    }
+
+    /// The text of code points `[start, end)`, clamped to the text (an out-of-range span, which
+    /// the model should never hold, writes the part that exists rather than panicking).
+    fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        let last = self.byte_of_char.len() - 1;
+        let start = self.byte_of_char[start.min(last)];
+        let end = self.byte_of_char[end.min(last)].max(start);
+        &text[start..end]
+    }
+}
+
+/// `"key": ` at `level` levels of 2-space indentation.
+fn push_key(out: &mut String, level: usize, key: &str) {
+    indent(out, level);
+    push_str(out, key);
+    out.push_str(": ");
+}
+
+fn indent(out: &mut String, level: usize) {
+    for _ in 0..level {
+        out.push_str("  ");
+    }
+}
+
+fn push_opt_str(out: &mut String, value: Option<&str>) {
+    match value {
+        Some(value) => push_str(out, value),
+        None => out.push_str("null"),
+    }
+}
+
+/// A JSON string literal; only `"`, `\` and control characters are escaped, everything else
+/// (Arabic, emoji, directional marks) is written as UTF-8.
+fn push_str(out: &mut String, value: &str) {
+    out.push('"');
+    let mut plain_from = 0;
+    for (index, byte) in value.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&value[plain_from..index]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{byte:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+        plain_from = index + 1;
+    }
+    out.push_str(&value[plain_from..]);
+    out.push('"');
+}
+
+/// A nested value pretty-printed with 2-space indentation, continuing at `level`.
+fn push_pretty(out: &mut String, level: usize, value: &Value) {
+    let pretty = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
+    for (index, line) in pretty.split('\n').enumerate() {
+        if index > 0 {
+            out.push('\n');
+            indent(out, level);
+        }
+        out.push_str(line);
+    }
+}
+
+/// Map entries sorted by key, whatever the map's own order.
+fn sorted(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut entries: Vec<_> = map.iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    entries
+}
+
+/// A copy of `map` with keys in sorted order at every level.
+fn sorted_map(map: &Map<String, Value>) -> Map<String, Value> {
+    sorted(map)
+        .into_iter()
+        .map(|(key, value)| (key.clone(), sorted_value(value)))
+        .collect()
+}
+
+fn sorted_value(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(sorted_map(map)),
+        Value::Array(items) => Value::Array(items.iter().map(sorted_value).collect()),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::model::{Document, SpanId};
+
+    fn sample() -> Annotation {
+        let mut ann = Annotation::new(Document::new("doc", "زار بوتين روسيا."));
+        let time = Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5).unwrap();
+        ann.created = time;
+        ann.modified = time;
+        let span = |id, start, end, label: &str| Span {
+            id: SpanId(id),
+            start,
+            end,
+            label: label.to_owned(),
+            note: None,
+            annotator: None,
+            created: time,
+            modified: time,
+            extra: Map::new(),
+        };
+        ann.spans = vec![span(2, 10, 15, "COUNTRY"), span(1, 4, 9, "PERSON")];
+        ann
+    }
+
+    #[test]
+    fn one_span_per_line_sorted_with_covered_text() {
+        let json = to_json_string(&sample());
+        let span_lines: Vec<&str> = json
+            .lines()
+            .filter(|line| line.starts_with("    {\"id\""))
+            .collect();
+        assert_eq!(span_lines.len(), 2);
+        assert!(span_lines[0].contains("\"id\": 1, \"start\": 4, \"end\": 9"));
+        assert!(span_lines[0].contains("\"text\": \"بوتين\""));
+        assert!(span_lines[1].contains("\"text\": \"روسيا\""));
+        assert!(json.ends_with("]\n}\n"));
+    }
+
+    #[test]
+    fn top_level_keys_in_order_then_sorted_extra() {
+        let mut ann = sample();
+        ann.extra.insert("zeta".into(), Value::from(1));
+        ann.extra
+            .insert("alpha".into(), serde_json::json!({"b": [1, 2], "a": null}));
+        let json = to_json_string(&ann);
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["alpha"]["b"][1], 2);
+        let top_keys: Vec<&str> = json
+            .lines()
+            .filter(|line| line.starts_with("  \""))
+            .map(|line| line[3..].split('"').next().unwrap())
+            .collect();
+        let mut expected: Vec<&str> = super::super::schema::TOP_LEVEL_KEYS.to_vec();
+        expected.extend(["alpha", "zeta"]);
+        assert_eq!(top_keys, expected);
+    }
+
+    #[test]
+    fn strings_escape_only_what_json_requires() {
+        let mut out = String::new();
+        push_str(&mut out, "a\"b\\c\nd\u{1}é\u{200f}🙂");
+        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001é\u{200f}🙂\"");
+        let back: String = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, "a\"b\\c\nd\u{1}é\u{200f}🙂");
+    }
+
+    #[test]
+    fn output_is_deterministic_and_valid_json() {
+        let ann = sample();
+        let first = to_json_string(&ann);
+        assert_eq!(first, to_json_string(&ann.clone()));
+        let value: Value = serde_json::from_str(&first).unwrap();
+        assert_eq!(
+            value["document"]["text_sha256"],
+            text_sha256_hex(ann.document.text())
+        );
+    }
+}

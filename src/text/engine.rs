@@ -1,0 +1,251 @@
+//! [`TextEngine`]: the fonts, parley's layout scratch space and the glyph atlas, in one value
+//! that lays out paragraphs and paints them through egui.
+//!
+//! One engine can be shared by every widget of a window through [`shared_engine`], which keeps
+//! it in egui's temporary data as an `Arc<Mutex<TextEngine>>`.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use parley::{FontContext, LayoutContext, LineHeight, PositionedLayoutItem, StyleProperty};
+
+use super::atlas::{GlyphAtlas, GlyphKey, GlyphLookup, SUBPIXEL_STEPS};
+use super::fonts;
+use super::label::LABEL_LINE_HEIGHT_FACTOR;
+use super::paragraph::ParagraphLayout;
+
+/// Line height as a multiple of the font size: generous, so Arabic marks above and below the
+/// letters of adjacent lines never collide.
+pub const LINE_HEIGHT_FACTOR: f32 = 1.8;
+
+/// Lays out and paints text with the embedded fonts.
+pub struct TextEngine {
+    font_cx: FontContext,
+    layout_cx: LayoutContext<()>,
+    atlas: GlyphAtlas,
+    /// Single-line label layouts by (text, size bits), see [`Self::paint_label`].
+    labels: HashMap<(String, u32), ParagraphLayout>,
+}
+
+/// Label layouts kept at most; the cache is emptied when it grows past this.
+const MAX_CACHED_LABELS: usize = 1024;
+
+impl Default for TextEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for TextEngine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextEngine")
+            .field("cached_glyphs", &self.atlas.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl TextEngine {
+    /// An engine with the embedded fonts registered (no system fonts) and an empty atlas.
+    pub fn new() -> Self {
+        Self {
+            font_cx: fonts::embedded_font_context(),
+            layout_cx: LayoutContext::new(),
+            atlas: GlyphAtlas::new(),
+            labels: HashMap::new(),
+        }
+    }
+
+    /// The glyph atlas (for statistics).
+    pub fn atlas(&self) -> &GlyphAtlas {
+        &self.atlas
+    }
+
+    /// Lays out one paragraph (no `'\n'` inside; `'\r'` stripped by the caller) at `font_size`
+    /// points, wrapped at `max_width` points, right to left or left to right from the first
+    /// strong character (UAX #9 P2/P3, left to right when there is none), aligned to its start
+    /// side (right-to-left paragraphs right-aligned).
+    pub fn layout_paragraph(
+        &mut self,
+        text: &str,
+        font_size: f32,
+        max_width: f32,
+    ) -> ParagraphLayout {
+        self.layout_with_line_height(text, font_size, max_width, LINE_HEIGHT_FACTOR)
+    }
+
+    /// Like [`Self::layout_paragraph`] with line height `line_height_factor` × `font_size`.
+    pub fn layout_with_line_height(
+        &mut self,
+        text: &str,
+        font_size: f32,
+        max_width: f32,
+        line_height_factor: f32,
+    ) -> ParagraphLayout {
+        let font_size = if font_size.is_finite() && font_size > 0.0 {
+            font_size
+        } else {
+            14.0
+        };
+        let mut builder = self
+            .layout_cx
+            .ranged_builder(&mut self.font_cx, text, 1.0, false);
+        builder.push_default(StyleProperty::FontFamily(parley::FontFamily::Source(
+            fonts::FONT_STACK.into(),
+        )));
+        builder.push_default(StyleProperty::FontSize(font_size));
+        builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(
+            line_height_factor,
+        )));
+        let layout = builder.build(text);
+        ParagraphLayout::new(layout, text.to_owned(), font_size, max_width)
+    }
+
+    /// Lays out (or finds in the cache) `text` as one unwrapped line; line breaks become spaces.
+    fn cached_label(&mut self, text: &str, size: f32) -> ParagraphLayout {
+        let key = (text.to_owned(), size.to_bits());
+        if let Some(layout) = self.labels.remove(&key) {
+            return layout;
+        }
+        let single_line: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let mut layout =
+            self.layout_with_line_height(&single_line, size, f32::MAX, LABEL_LINE_HEIGHT_FACTOR);
+        layout.rebreak_unwrapped();
+        layout
+    }
+
+    fn store_label(&mut self, text: &str, size: f32, layout: ParagraphLayout) {
+        if self.labels.len() >= MAX_CACHED_LABELS {
+            self.labels.clear();
+        }
+        self.labels
+            .insert((text.to_owned(), size.to_bits()), layout);
+    }
+
+    /// Size in points of `text` drawn as a single-line label at `size` points.
+    pub fn label_size(&mut self, text: &str, size: f32) -> egui::Vec2 {
+        let layout = self.cached_label(text, size);
+        let result = layout.size();
+        self.store_label(text, size, layout);
+        result
+    }
+
+    /// Paints `text` as a single-line label at `size` points with its top-left at `origin`.
+    pub fn paint_label(
+        &mut self,
+        ctx: &egui::Context,
+        painter: &egui::Painter,
+        text: &str,
+        size: f32,
+        origin: egui::Pos2,
+        color: egui::Color32,
+    ) {
+        let layout = self.cached_label(text, size);
+        self.paint(ctx, painter, &layout, origin, color);
+        self.store_label(text, size, layout);
+    }
+
+    /// Paints a laid-out paragraph with its top-left at `origin`, in `color`.
+    pub fn paint(
+        &mut self,
+        ctx: &egui::Context,
+        painter: &egui::Painter,
+        layout: &ParagraphLayout,
+        origin: egui::Pos2,
+        color: egui::Color32,
+    ) {
+        // A full atlas is cleared once and the mesh rebuilt; a second reset would mean one
+        // paragraph needs more than the whole atlas, so give up on the rest then.
+        for _attempt in 0..2 {
+            if let Some(mesh) = self.build_mesh(ctx, layout, origin, color) {
+                if !mesh.is_empty() {
+                    painter.add(egui::Shape::mesh(mesh));
+                }
+                return;
+            }
+        }
+    }
+
+    /// One textured quad per visible glyph; `None` if the atlas was reset meanwhile.
+    fn build_mesh(
+        &mut self,
+        ctx: &egui::Context,
+        layout: &ParagraphLayout,
+        origin: egui::Pos2,
+        color: egui::Color32,
+    ) -> Option<egui::epaint::Mesh> {
+        let pixels_per_point = ctx.pixels_per_point();
+        let texture_id = self.atlas.texture_id(ctx);
+        let uv_scale = 1.0 / self.atlas.texture_size() as f32;
+        let mut mesh = egui::epaint::Mesh::with_texture(texture_id);
+        for line in layout.parley().lines() {
+            for item in line.items() {
+                let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
+                    continue;
+                };
+                let run = glyph_run.run();
+                let font = run.font();
+                let coords: Vec<i16> = run
+                    .normalized_coords()
+                    .iter()
+                    .map(|c| c.to_bits())
+                    .collect();
+                let size_px = run.font_size() * pixels_per_point;
+                for glyph in glyph_run.positioned_glyphs() {
+                    let x_px = (origin.x + glyph.x) * pixels_per_point;
+                    let y_px = ((origin.y + glyph.y) * pixels_per_point).round();
+                    let x_floor = x_px.floor();
+                    let subpixel = (((x_px - x_floor) * SUBPIXEL_STEPS).round() as u8).min(3);
+                    let key = GlyphKey {
+                        font_blob: font.data.id(),
+                        font_index: font.index,
+                        glyph_id: glyph.id,
+                        size_bits: size_px.to_bits(),
+                        subpixel_x: subpixel,
+                    };
+                    let image = match self.atlas.glyph(ctx, font, &coords, key) {
+                        GlyphLookup::Ready(image) => image,
+                        GlyphLookup::Reset => return None,
+                    };
+                    if image.size[0] == 0 {
+                        continue;
+                    }
+                    let left = x_floor + image.left as f32;
+                    let top = y_px - image.top as f32;
+                    let rect = egui::Rect::from_min_size(
+                        egui::pos2(left / pixels_per_point, top / pixels_per_point),
+                        egui::vec2(
+                            image.size[0] as f32 / pixels_per_point,
+                            image.size[1] as f32 / pixels_per_point,
+                        ),
+                    );
+                    let uv = egui::Rect::from_min_size(
+                        egui::pos2(
+                            image.atlas_pos[0] as f32 * uv_scale,
+                            image.atlas_pos[1] as f32 * uv_scale,
+                        ),
+                        egui::vec2(
+                            image.size[0] as f32 * uv_scale,
+                            image.size[1] as f32 * uv_scale,
+                        ),
+                    );
+                    mesh.add_rect_with_uv(rect, uv, color);
+                }
+            }
+        }
+        Some(mesh)
+    }
+}
+
+/// The window's shared engine, created on first use and kept in `ctx`'s temporary data as an
+/// `Arc<Mutex<TextEngine>>`; clones of the `Arc` are cheap. Lock it only for the duration of a
+/// layout or paint call.
+pub fn shared_engine(ctx: &egui::Context) -> Arc<Mutex<TextEngine>> {
+    let id = egui::Id::unique("qalam::text::shared_engine");
+    ctx.data_mut(|data| {
+        data.get_temp_mut_or_insert_with(id, || Arc::new(Mutex::new(TextEngine::new())))
+            .clone()
+    })
+}

@@ -1,0 +1,64 @@
+//! The embedded fonts (Noto Naskh Arabic + Noto Sans, SIL OFL 1.1, see `assets/fonts/OFL.txt`)
+//! and their registration with parley. No system fonts are used, so the app looks the same on
+//! every machine.
+
+/// Noto Naskh Arabic Regular: Arabic letters, marks, Arabic-Indic digits and punctuation.
+pub const NOTO_NASKH_ARABIC: &[u8] =
+    include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf");
+
+/// Noto Sans Regular: Latin, Greek and Cyrillic letters, ASCII digits and punctuation.
+pub const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+
+/// Every embedded font file, in fallback order.
+pub const FONT_DATA: &[&[u8]] = &[NOTO_NASKH_ARABIC, NOTO_SANS];
+
+/// Family name of the Arabic face, as stored in the font's `name` table.
+pub const ARABIC_FAMILY: &str = "Noto Naskh Arabic";
+
+/// Family name of the Latin face, as stored in the font's `name` table.
+pub const LATIN_FAMILY: &str = "Noto Sans";
+
+/// The font stack every layout uses: Arabic first (article text is mostly Arabic, so spaces and
+/// punctuation inside Arabic come from the Arabic face), then Latin for everything the Arabic face
+/// lacks. Characters neither covers (emoji, CJK) are drawn as the `.notdef` box ("tofu").
+pub const FONT_STACK: &str = "\"Noto Naskh Arabic\", \"Noto Sans\"";
+
+/// Registers every embedded font with `font_cx`.
+///
+/// Call once per [`parley::FontContext`]; registering twice only adds duplicates.
+pub fn register_fonts(font_cx: &mut parley::FontContext) {
+    for data in FONT_DATA {
+        let blob = parley::fontique::Blob::new(std::sync::Arc::new(*data));
+        font_cx.collection.register_fonts(blob, None);
+    }
+}
+
+/// A font context holding only the embedded fonts (no system fonts).
+pub fn embedded_font_context() -> parley::FontContext {
+    let mut font_cx = parley::FontContext {
+        collection: parley::fontique::Collection::new(parley::fontique::CollectionOptions {
+            shared: false,
+            system_fonts: false,
+        }),
+        source_cache: parley::fontique::SourceCache::default(),
+    };
+    register_fonts(&mut font_cx);
+    font_cx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_families_are_registered_under_their_names() {
+        let mut font_cx = embedded_font_context();
+        let names: Vec<String> = font_cx
+            .collection
+            .family_names()
+            .map(str::to_owned)
+            .collect();
+        assert!(names.iter().any(|n| n == ARABIC_FAMILY), "{names:?}");
+        assert!(names.iter().any(|n| n == LATIN_FAMILY), "{names:?}");
+    }
+}

@@ -1,0 +1,370 @@
+//! Integration tests of the document view, driven headless by egui_kittest: drag selection in
+//! RTL, LTR and mixed lines and inside a word, double-click, Shift+arrow selection, span clicks,
+//! edge drags, scrolling and virtualisation. Pointer positions come from the view's own
+//! geometry (`range_screen_rects` of known code points), never from magic pixels.
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use qalam::model::{Annotation, Document, Span, SpanId};
+use qalam::ui::document_view::{DocumentView, ViewResponse};
+
+/// What the tiny test app holds.
+struct ViewApp {
+    view: DocumentView,
+    ann: Annotation,
+    selected: Option<SpanId>,
+    responses: Vec<ViewResponse>,
+}
+
+fn annotation(text: &str, spans: &[(usize, usize, &str)]) -> Annotation {
+    let mut ann = Annotation::new(Document::new("test", text));
+    for (i, &(start, end, label)) in spans.iter().enumerate() {
+        ann.spans.push(Span {
+            id: SpanId(i as u64 + 1),
+            start,
+            end,
+            label: label.to_owned(),
+            note: None,
+            annotator: None,
+            created: ann.created,
+            modified: ann.created,
+            extra: Default::default(),
+        });
+    }
+    ann.spans.sort_by_key(|s| (s.start, s.end, s.id));
+    ann
+}
+
+fn harness(ann: Annotation, selected: Option<SpanId>) -> Harness<'static, ViewApp> {
+    let app = ViewApp {
+        view: DocumentView::new(),
+        ann,
+        selected,
+        responses: Vec::new(),
+    };
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(640.0, 420.0))
+        .with_step_dt(0.05)
+        .build_ui_state(
+            |ui, app: &mut ViewApp| {
+                let response = app.view.ui(ui, &app.ann, app.selected);
+                app.responses.push(response);
+            },
+            app,
+        );
+    harness.run();
+    harness
+}
+
+/// The screen box of the single character at code point `cp`.
+fn char_box(harness: &Harness<'_, ViewApp>, cp: usize) -> Rect {
+    let rects = harness.state().view.range_screen_rects(cp..cp + 1);
+    assert_eq!(rects.len(), 1, "char {cp} should have one box: {rects:?}");
+    rects[0]
+}
+
+/// A point just inside character `cp` on the side where the boundary *before* it lies
+/// (right side for right-to-left characters).
+fn before_char(harness: &Harness<'_, ViewApp>, cp: usize, rtl: bool) -> Pos2 {
+    let rect = char_box(harness, cp);
+    let x = if rtl {
+        rect.right() - 1.0
+    } else {
+        rect.left() + 1.0
+    };
+    Pos2::new(x, rect.center().y)
+}
+
+/// A point just inside character `cp` on the side where the boundary *after* it lies.
+fn after_char(harness: &Harness<'_, ViewApp>, cp: usize, rtl: bool) -> Pos2 {
+    let rect = char_box(harness, cp);
+    let x = if rtl {
+        rect.left() + 1.0
+    } else {
+        rect.right() - 1.0
+    };
+    Pos2::new(x, rect.center().y)
+}
+
+fn drag(harness: &mut Harness<'_, ViewApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(Pos2::new((from.x + to.x) / 2.0, (from.y + to.y) / 2.0));
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'_, ViewApp>, pos: Pos2, times: usize) {
+    harness.hover_at(pos);
+    harness.run();
+    for _ in 0..times {
+        for pressed in [true, false] {
+            harness.event(Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+            harness.step();
+        }
+    }
+    harness.run();
+}
+
+/// Drags from the boundary before `start` to the boundary after `end - 1` and returns the
+/// selection.
+fn drag_select(
+    text: &str,
+    start: usize,
+    end: usize,
+    start_rtl: bool,
+    end_rtl: bool,
+) -> Option<std::ops::Range<usize>> {
+    let mut harness = harness(annotation(text, &[]), None);
+    let from = before_char(&harness, start, start_rtl);
+    let to = after_char(&harness, end - 1, end_rtl);
+    drag(&mut harness, from, to);
+    harness.state().view.selection()
+}
+
+#[test]
+fn drag_selects_exact_range_in_rtl_line() {
+    // "بيونغ يانغ" is code points 6..16.
+    let text = "ضاعفت بيونغ يانغ من رهاناتها";
+    assert_eq!(drag_select(text, 6, 16, true, true), Some(6..16));
+}
+
+#[test]
+fn drag_backwards_selects_the_same_range() {
+    let text = "ضاعفت بيونغ يانغ من رهاناتها";
+    let mut harness = harness(annotation(text, &[]), None);
+    let from = after_char(&harness, 15, true);
+    let to = before_char(&harness, 6, true);
+    drag(&mut harness, from, to);
+    assert_eq!(harness.state().view.selection(), Some(6..16));
+}
+
+#[test]
+fn drag_selects_exact_range_in_ltr_line() {
+    let text = "The quick brown fox jumps";
+    assert_eq!(drag_select(text, 4, 15, false, false), Some(4..15));
+}
+
+#[test]
+fn drag_selects_latin_word_inside_rtl_line() {
+    // "BBC" is code points 5..8 of a right-to-left paragraph.
+    let text = "قالت BBC 2024 إن الاتفاق";
+    assert_eq!(drag_select(text, 5, 8, false, false), Some(5..8));
+}
+
+#[test]
+fn drag_selects_clitic_entity_inside_word() {
+    // روسيا after the proclitic ل: code points 1..6 of لروسيا.
+    let text = "لروسيا في حربها";
+    assert_eq!(drag_select(text, 1, 6, true, true), Some(1..6));
+}
+
+#[test]
+fn drag_across_paragraphs_spans_the_separator() {
+    let text = "كيم جونغ أون\nسيرغي لافروف";
+    // From before ج (4) in the first paragraph to after س (13) in the second.
+    assert_eq!(drag_select(text, 4, 14, true, true), Some(4..14));
+}
+
+#[test]
+fn double_click_selects_a_word() {
+    let text = "ضاعفت بيونغ يانغ من رهاناتها";
+    let mut harness = harness(annotation(text, &[]), None);
+    let pos = char_box(&harness, 8).center();
+    click(&mut harness, pos, 2);
+    assert_eq!(harness.state().view.selection(), Some(6..11));
+}
+
+#[test]
+fn shift_arrow_selects_part_of_a_word_in_rtl() {
+    let text = "لروسيا في حربها";
+    let mut harness = harness(annotation(text, &[]), None);
+    let pos = before_char(&harness, 1, true);
+    click(&mut harness, pos, 1);
+    assert_eq!(harness.state().view.caret(), 1);
+    assert!(
+        harness
+            .state()
+            .responses
+            .last()
+            .is_some_and(|r| r.has_focus)
+    );
+    // In right-to-left text, Left moves forward.
+    for _ in 0..5 {
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+        harness.run();
+    }
+    assert_eq!(harness.state().view.selection(), Some(1..6));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().view.selection(), Some(1..5));
+}
+
+#[test]
+fn arrow_keys_cross_paragraph_boundaries() {
+    let text = "كيم\nلافروف";
+    let mut harness = harness(annotation(text, &[]), None);
+    let pos = after_char(&harness, 2, true);
+    click(&mut harness, pos, 1);
+    assert_eq!(harness.state().view.caret(), 3);
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(
+        harness.state().view.caret(),
+        4,
+        "forward into the next paragraph"
+    );
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        harness.state().view.caret(),
+        3,
+        "back to the end of the first"
+    );
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert!(
+        harness.state().view.caret() >= 4,
+        "down moves into the second paragraph"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    harness.run();
+    assert_eq!(harness.state().view.caret(), 10);
+}
+
+#[test]
+fn clicking_a_span_reports_the_innermost() {
+    // ORGANIZATION over "وزير الخارجية الروسي", COUNTRY on "الروسي" inside it.
+    let text = "لقائه بوزير الخارجية الروسي سيرغي لافروف";
+    let ann = annotation(text, &[(7, 27, "ORGANIZATION"), (21, 27, "COUNTRY")]);
+    let mut harness = harness(ann, None);
+    let inner = char_box(&harness, 23).center();
+    click(&mut harness, inner, 1);
+    let clicked: Vec<SpanId> = harness
+        .state()
+        .responses
+        .iter()
+        .filter_map(|r| r.clicked_span)
+        .collect();
+    assert_eq!(clicked, vec![SpanId(2)]);
+    harness.state_mut().responses.clear();
+    let outer = char_box(&harness, 10).center();
+    click(&mut harness, outer, 1);
+    let clicked: Vec<SpanId> = harness
+        .state()
+        .responses
+        .iter()
+        .filter_map(|r| r.clicked_span)
+        .collect();
+    assert_eq!(clicked, vec![SpanId(1)]);
+    harness.state_mut().responses.clear();
+    let outside = char_box(&harness, 30).center();
+    click(&mut harness, outside, 1);
+    assert!(
+        harness
+            .state()
+            .responses
+            .iter()
+            .all(|r| r.clicked_span.is_none())
+    );
+}
+
+#[test]
+fn dragging_selected_span_edge_reports_new_bounds() {
+    // COUNTRY on روسيا (1..6); drag its end edge back by one letter.
+    let text = "لروسيا في حربها";
+    let ann = annotation(text, &[(1, 6, "COUNTRY")]);
+    let mut harness = harness(ann, Some(SpanId(1)));
+    let edge = harness
+        .state()
+        .view
+        .caret_screen_rect(6)
+        .expect("caret rect");
+    let from = Pos2::new(edge.center().x, edge.center().y);
+    let to = after_char(&harness, 4, true);
+    drag(&mut harness, from, to);
+    let drags: Vec<_> = harness
+        .state()
+        .responses
+        .iter()
+        .filter_map(|r| r.span_edge_drag)
+        .collect();
+    assert_eq!(drags, vec![(SpanId(1), 1, 5)]);
+    assert_eq!(
+        harness.state().view.selection(),
+        None,
+        "an edge drag does not select"
+    );
+}
+
+#[test]
+fn view_is_accessible_as_document() {
+    let harness = harness(annotation("نص قصير", &[]), None);
+    let node = harness.get_by_label("Document");
+    assert!(node.rect().width() > 100.0);
+}
+
+#[test]
+fn long_document_lays_out_only_visible_paragraphs() {
+    let paragraph = "ضاعفت بيونغ يانغ من رهاناتها على موسكو، حيث عبّر الزعيم الكوري الشمالي كيم جونغ أون عن دعمه لروسيا.";
+    let text = vec![paragraph; 3000].join("\n");
+    let per = paragraph.chars().count() + 1;
+    let mut harness = harness(
+        annotation(&text, &[(per * 10 + 6, per * 10 + 16, "PERSON")]),
+        None,
+    );
+    let view = &harness.state().view;
+    let painted = view.paragraphs_painted_last_frame();
+    assert_eq!(painted.start, 0);
+    assert!(painted.len() < 30, "painted {painted:?}");
+    assert!(
+        view.cached_layouts() < 40,
+        "cached {}",
+        view.cached_layouts()
+    );
+
+    let target = per * 2000 + 5;
+    harness.state_mut().view.scroll_to(target);
+    harness.run();
+    let view = &harness.state().view;
+    let painted = view.paragraphs_painted_last_frame();
+    assert!(painted.contains(&2000), "painted {painted:?}");
+    assert!(painted.len() < 30, "painted {painted:?}");
+    assert!(
+        view.cached_layouts() < 80,
+        "cached {}",
+        view.cached_layouts()
+    );
+    let caret = view.caret_screen_rect(target).expect("target laid out");
+    let screen = Rect::from_min_size(Pos2::ZERO, Vec2::new(640.0, 420.0));
+    assert!(
+        screen.contains(caret.center()),
+        "caret {caret:?} off screen"
+    );
+}
+
+#[test]
+fn text_size_change_relayouts_at_the_new_size() {
+    let text = "ضاعفت بيونغ يانغ من رهاناتها";
+    let mut harness = harness(annotation(text, &[]), None);
+    let small = char_box(&harness, 6);
+    harness.state_mut().view.set_text_size(40.0);
+    harness.run();
+    assert_eq!(harness.state().view.text_size(), 40.0);
+    let large = char_box(&harness, 6);
+    assert!(
+        large.height() > small.height() * 1.5,
+        "{small:?} -> {large:?}"
+    );
+}
