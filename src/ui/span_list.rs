@@ -171,7 +171,7 @@ fn span_row_ui(
     child.add(plain(egui::RichText::new(&span.label)));
     if span.note.is_some() {
         child
-            .add(plain(egui::RichText::new("✎").weak()))
+            .add(plain(egui::RichText::new("note").weak()))
             .on_hover_text("This span has a note");
     }
     child.with_layout(Layout::left_to_right(Align::Center), |ui| {

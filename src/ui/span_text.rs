@@ -1,5 +1,5 @@
-//! How a span's text appears in lists: a short excerpt cut by code points, drawn by one helper so
-//! that switching to the bidi-correct text engine is a one-line change.
+//! How a span's text appears in lists: a short excerpt cut by code points, drawn bidi-correctly
+//! by the text engine's label.
 
 use std::ops::Range;
 
@@ -58,19 +58,17 @@ impl SpanTextIndex {
     }
 }
 
-/// Draws a short span excerpt on one line. The ONE place to switch to
-/// `crate::text::bidi_label_ui(ui, text, size, color)` when the text engine lands.
+/// Draws a short span excerpt on one line, bidi-correctly (Arabic words in reading order),
+/// clipped to the space left in `ui`.
 pub fn span_text_ui(
     ui: &mut egui::Ui,
     text: &str,
     size: f32,
     color: egui::Color32,
 ) -> egui::Response {
-    ui.add(
-        egui::Label::new(egui::RichText::new(text).size(size).color(color))
-            .selectable(false)
-            .truncate(),
-    )
+    let clip = ui.available_rect_before_wrap().intersect(ui.clip_rect());
+    ui.set_clip_rect(clip);
+    crate::text::bidi_label_ui(ui, text, size, color)
 }
 
 #[cfg(test)]

@@ -150,9 +150,6 @@ impl Bench {
 fn harness(bench: Bench) -> Harness<'static, Bench> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1000.0, 700.0))
-        // The span list draws Arabic excerpts with egui's own fonts until the text engine's
-        // bidi label (with its bundled Arabic font) replaces `span_text_ui`.
-        .allow_missing_glyphs()
         .build_ui_state(|ui, bench: &mut Bench| bench.frame_ui(ui), bench);
     harness.run();
     harness
