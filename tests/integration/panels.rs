@@ -515,3 +515,16 @@ fn overlap_refusal_after_turning_overlaps_off_is_shown_as_a_message() {
         "{message}"
     );
 }
+
+/// Regression: the text selection survived tagging, so a second label key tagged the same text
+/// again instead of relabelling the new span.
+#[test]
+fn second_label_key_after_tagging_relabels_instead_of_tagging_again() {
+    let mut harness = harness(Bench::new(TEXT));
+    select_text(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    assert_eq!(harness.state().spans(), vec![(4, 9, "COUNTRY".to_owned())]);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
+}
