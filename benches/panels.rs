@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use qalam::model::{Annotation, Document, Span, SpanId};
-use qalam::ui::span_list::{SpanListState, SpanSort, span_list_ui};
+use qalam::ui::span_list::{SpanListState, SpanSort, span_list_ui, visible_rows};
 
 fn annotation_with_spans(count: usize) -> Annotation {
     let text = "زار بوتين لروسيا ".repeat(count);
@@ -44,5 +44,12 @@ fn span_list_frame(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, span_list_frame);
+fn row_order(c: &mut Criterion) {
+    let ann = annotation_with_spans(20_000);
+    c.bench_function("visible_rows_20k_by_label", |b| {
+        b.iter(|| visible_rows(&ann, SpanSort::Label, None));
+    });
+}
+
+criterion_group!(benches, span_list_frame, row_order);
 criterion_main!(benches);
