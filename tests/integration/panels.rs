@@ -528,3 +528,35 @@ fn second_label_key_after_tagging_relabels_instead_of_tagging_again() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
 }
+
+#[test]
+fn label_editor_adds_and_reorders_labels_and_digits_follow_the_order() {
+    let mut harness = harness(Bench::new(TEXT));
+    harness.state_mut().pending.push(Command::EditLabels);
+    harness.run();
+    placeholder_field(&harness, "New label name").set_text_value_accesskit("MISC");
+    harness.run();
+    harness.get_by_label("Add label").click();
+    harness.run();
+    let names = |harness: &Harness<'_, Bench>| -> Vec<String> {
+        let labels = &harness.state().ann.labels.labels;
+        labels.iter().map(|label| label.name.clone()).collect()
+    };
+    assert_eq!(
+        names(&harness),
+        ["PERSON", "COUNTRY", "ORGANIZATION", "EVENT", "MISC"]
+    );
+    assert_eq!(harness.state().ann.labels.labels[4].hotkey, Some('M'));
+
+    harness.get_by_label("Move MISC up").click();
+    harness.run();
+    assert_eq!(
+        names(&harness),
+        ["PERSON", "COUNTRY", "ORGANIZATION", "MISC", "EVENT"]
+    );
+
+    // Digit 4 now means MISC: hotkeys are resolved from the current order.
+    select_text(&mut harness, 0..3);
+    press(&mut harness, Modifiers::NONE, Key::Num4);
+    assert_eq!(harness.state().spans(), vec![(0, 3, "MISC".to_owned())]);
+}
