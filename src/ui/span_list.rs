@@ -30,6 +30,8 @@ pub struct SpanListState {
     pub filter: Option<String>,
     text_index: SpanTextIndex,
     last_selected: Option<SpanId>,
+    /// Scroll offset and height of the list's viewport in the last frame.
+    viewport: (f32, f32),
 }
 
 /// The accessible name of a span's row: its excerpt, label and position, e.g.
@@ -88,20 +90,24 @@ pub fn span_list_ui(
     let mut scroll = egui::ScrollArea::vertical()
         .id_salt("span list")
         .auto_shrink([false, false]);
+    let row_stride = row_height + spacing;
     if selected != state.last_selected {
         state.last_selected = selected;
         if let Some(row) = selected.and_then(|id| rows.iter().position(|&i| ann.spans[i].id == id))
         {
-            // Put the row a few rows below the top, without scrolling past the end (which
-            // would spring back over several frames).
-            let row_stride = row_height + spacing;
-            let content_height = rows.len() as f32 * row_stride - spacing;
-            let max_offset = (content_height - ui.available_height()).max(0.0);
-            let offset = row as f32 * row_stride - 3.0 * row_stride;
-            scroll = scroll.vertical_scroll_offset(offset.clamp(0.0, max_offset));
+            let top = row as f32 * row_stride;
+            let (offset, height) = state.viewport;
+            if top < offset || top + row_height > offset + height {
+                // Bring the row into view a few rows below the top, without scrolling past
+                // the end (which would spring back over several frames).
+                let content_height = rows.len() as f32 * row_stride - spacing;
+                let max_offset = (content_height - ui.available_height()).max(0.0);
+                let wanted = top - 3.0 * row_stride;
+                scroll = scroll.vertical_scroll_offset(wanted.clamp(0.0, max_offset));
+            }
         }
     }
-    scroll.show_rows(ui, row_height, rows.len(), |ui, visible| {
+    let output = scroll.show_rows(ui, row_height, rows.len(), |ui, visible| {
         for &index in &rows[visible] {
             let span = &ann.spans[index];
             if span_row_ui(ui, state, ann, span, selected == Some(span.id), row_height) {
@@ -109,6 +115,7 @@ pub fn span_list_ui(
             }
         }
     });
+    state.viewport = (output.state.clamped_offset().y, output.inner_rect.height());
     commands
 }
 

@@ -444,6 +444,11 @@ fn span_list_with_20k_spans_draws_only_the_visible_rows() {
         "{drawn} rows drawn for 20000 spans"
     );
     harness.get_by_label("20000 of 20000 spans");
+    // Clicking a visible row selects it without scrolling the list.
+    harness.get_by_label("بوتين — PERSON [140, 145)").click();
+    harness.run();
+    assert_eq!(harness.state().selected, Some(SpanId(9)));
+    harness.get_by_label("بوتين — PERSON [4, 9)");
     // Selecting the last span (as Next span would) scrolls the list to it.
     let last = harness.state().ann.spans.last().map(|s| s.id);
     harness.state_mut().selected = last;
