@@ -225,7 +225,7 @@ fn label_rows_ui(
             for index in 0..count {
                 let name = ann.labels.labels[index].name.clone();
                 ui.horizontal(|ui| {
-                    let up = ui.add_enabled(index > 0, egui::Button::new("⏶"));
+                    let up = ui.add_enabled(index > 0, egui::Button::new("Up"));
                     up.widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::Button,
@@ -240,7 +240,7 @@ fn label_rows_ui(
                         }));
                     }
                     let last = index + 1 < count;
-                    let down = ui.add_enabled(last, egui::Button::new("⏷"));
+                    let down = ui.add_enabled(last, egui::Button::new("Down"));
                     down.widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::Button,

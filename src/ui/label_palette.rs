@@ -42,6 +42,10 @@ pub fn label_palette_ui(ui: &mut egui::Ui, labels: &LabelSet, action: LabelActio
         LabelAction::Relabel => "Relabel the selected span as",
     };
     ui.heading("Labels");
+    ui.weak(match action {
+        LabelAction::Tag => "Click or press a key to tag the selected text",
+        LabelAction::Relabel => "Click or press a key to relabel the selected span",
+    });
     for (index, label) in labels.labels.iter().enumerate() {
         ui.horizontal(|ui| {
             let (swatch, _) = ui.allocate_exact_size(Vec2::splat(14.0), Sense::hover());

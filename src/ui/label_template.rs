@@ -358,4 +358,29 @@ mod tests {
         assert!(edits.contains(&Edit::MoveLabel { from: 2, to: 1 }));
         assert_eq!(edits.last(), Some(&Edit::SetAllowOverlaps(false)));
     }
+
+    #[test]
+    fn template_edit_applies_as_one_step_and_undoes() {
+        let mut ann = Annotation::new(Document::new("t", "abc"));
+        let span = ann.new_span(0, 1, "EVENT");
+        ann.apply(Edit::AddSpan(span)).expect("add span");
+        let before = ann.labels.clone();
+        let template = LabelSet {
+            labels: vec![
+                Label::new("MISC", Rgb([4, 5, 6]), Some('E')),
+                Label::new("PERSON", Rgb([1, 2, 3]), Some('M')),
+            ],
+            allow_overlaps: false,
+        };
+        let edit = template_edit(&ann, &template).expect("an edit");
+        let inverse = ann.apply(edit).expect("the model accepts every step");
+        let names: Vec<&str> = ann.labels.labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["MISC", "PERSON", "EVENT"]);
+        assert_eq!(ann.labels.labels[..2], template.labels[..]);
+        assert_eq!(ann.labels.labels[2].hotkey, None, "E went to MISC");
+        assert!(!ann.labels.allow_overlaps);
+        assert_eq!(ann.spans[0].label, "EVENT", "the used label survives");
+        ann.apply(inverse).expect("undo");
+        assert_eq!(ann.labels, before);
+    }
 }

@@ -1,6 +1,8 @@
 //! The note editor (window): a multiline field for the selected span's note; saving emits one
 //! `Edit::SetNote` (an empty note clears it).
 
+use chrono::{DateTime, Utc};
+
 use crate::model::{Annotation, SpanId};
 
 use super::commands::Command;
@@ -10,7 +12,14 @@ use super::span_commands::{SpanCommandError, selected_span, set_note};
 #[derive(Debug, Default)]
 pub struct NoteEditorState {
     span: Option<SpanId>,
+    /// The annotation the span belongs to (document id and creation time), so switching to
+    /// another open document closes the window instead of editing a span with the same id there.
+    owner: Option<(String, DateTime<Utc>)>,
     draft: String,
+}
+
+fn owner_of(ann: &Annotation) -> (String, DateTime<Utc>) {
+    (ann.document.id.clone(), ann.created)
 }
 
 impl NoteEditorState {
@@ -23,6 +32,7 @@ impl NoteEditorState {
         let span = selected_span(ann, selected)?;
         self.draft = span.note.clone().unwrap_or_default();
         self.span = Some(span.id);
+        self.owner = Some(owner_of(ann));
         Ok(())
     }
 
@@ -34,6 +44,7 @@ impl NoteEditorState {
     /// Closes the window, dropping the draft.
     pub fn close(&mut self) {
         self.span = None;
+        self.owner = None;
         self.draft.clear();
     }
 }
@@ -47,8 +58,9 @@ pub fn note_editor_ui(
     let Some(id) = state.span else {
         return Vec::new();
     };
-    let Some(span) = ann.span(id) else {
-        // The span went away (undo, delete): nothing left to annotate.
+    let same_document = state.owner.as_ref() == Some(&owner_of(ann));
+    let Some(span) = ann.span(id).filter(|_| same_document) else {
+        // The span went away (undo, delete) or another document is showing.
         state.close();
         return Vec::new();
     };

@@ -67,6 +67,9 @@ pub enum SpanCommandError {
     /// Shrinking would leave an empty span.
     #[error("A span must keep at least one character; delete it instead")]
     WouldBeEmpty,
+    /// Relabelling a span with the label it already has (no edit, so no undo step).
+    #[error("The span is already labelled {0}")]
+    AlreadyLabelled(String),
     /// Nothing to move to.
     #[error("No {0} span")]
     NoAdjacentSpan(&'static str),
@@ -129,6 +132,9 @@ pub fn relabel_span(
 ) -> Result<SpanOutcome, SpanCommandError> {
     let label = label_name(ann, label_index)?.to_owned();
     let span = selected_span(ann, selected)?;
+    if span.label == label {
+        return Err(SpanCommandError::AlreadyLabelled(label));
+    }
     Ok(SpanOutcome {
         edit: Edit::Relabel { id: span.id, label },
         select: Some(span.id),
@@ -277,7 +283,8 @@ pub fn adjacent_span(
 }
 
 /// Carries out a span command against the current state: returns the commands that replace it
-/// (`ApplyEdit` then `SelectSpan`, or `ReportError` with a message for the user), or `None` when
+/// (`ApplyEdit` then `SelectSpan` — with `ClearSelection` between them after tagging — or
+/// `ReportError` with a message for the user), or `None` when
 /// `command` is not a span command. Tag, relabel, delete, resize, next and previous are handled
 /// here; the note editor is opened by the panels.
 pub fn span_command_effects(
@@ -311,7 +318,17 @@ pub fn span_command_effects(
     };
     Some(match outcome {
         Ok(SpanOutcome { edit, select }) => {
-            vec![Command::ApplyEdit(edit), Command::SelectSpan(select)]
+            let mut commands = vec![Command::ApplyEdit(edit)];
+            if matches!(command, Command::TagSelection(_)) {
+                // The tagged text is now a span: drop the text selection so the next label key
+                // relabels the new span instead of tagging the same text twice.
+                commands.push(Command::ClearSelection);
+            }
+            commands.push(Command::SelectSpan(select));
+            commands
+        }
+        Err(err @ SpanCommandError::AlreadyLabelled(_)) => {
+            vec![Command::ReportInfo(err.to_string())]
         }
         Err(err) => vec![Command::ReportError(err.to_string())],
     })
@@ -550,6 +567,10 @@ mod tests {
                 label: "PERSON".into()
             }
         );
+        assert_eq!(
+            relabel_span(&ann, Some(id), 1),
+            Err(SpanCommandError::AlreadyLabelled("COUNTRY".into()))
+        );
         let tag = apply_label(&ann, Some(0..3), Some(id), 0).expect("tag");
         assert!(matches!(tag.edit, Edit::AddSpan(_)));
     }
@@ -619,6 +640,11 @@ mod tests {
             run(Command::TagSelection(0), None, None),
             Some(vec![Command::ReportError("Select some text first".into())])
         );
+        let tagged = run(Command::TagSelection(0), Some(0..3), None).expect("span command");
+        assert!(matches!(&tagged[0], Command::ApplyEdit(Edit::AddSpan(span)) if span.end == 3));
+        assert_eq!(tagged[1], Command::ClearSelection);
+        assert!(matches!(tagged[2], Command::SelectSpan(Some(_))));
+        assert_eq!(tagged.len(), 3);
         assert_eq!(
             run(Command::DeleteSpan, None, Some(id)),
             Some(vec![

@@ -30,6 +30,8 @@ pub struct SpanListState {
     pub filter: Option<String>,
     text_index: SpanTextIndex,
     last_selected: Option<SpanId>,
+    /// Scroll offset and height of the list's viewport in the last frame.
+    viewport: (f32, f32),
 }
 
 /// The accessible name of a span's row: its excerpt, label and position, e.g.
@@ -44,12 +46,17 @@ pub fn visible_rows(ann: &Annotation, sort: SpanSort, filter: Option<&str>) -> V
         .filter(|&i| filter.is_none_or(|label| ann.spans[i].label == label))
         .collect();
     if sort == SpanSort::Label {
-        // Spans are already in text order, and the sort is stable.
-        let order = |i: &usize| {
-            let label = &ann.spans[*i].label;
-            ann.labels.position(label).unwrap_or(usize::MAX)
-        };
-        rows.sort_by_key(order);
+        // Sort by (label position, span index): spans are in text order, so ties stay in text
+        // order. Each label is looked up once per span, not once per comparison.
+        let mut keyed: Vec<(usize, usize)> = rows
+            .iter()
+            .map(|&i| {
+                let label = &ann.spans[i].label;
+                (ann.labels.position(label).unwrap_or(usize::MAX), i)
+            })
+            .collect();
+        keyed.sort_unstable();
+        rows = keyed.into_iter().map(|(_, i)| i).collect();
     }
     rows
 }
@@ -83,15 +90,24 @@ pub fn span_list_ui(
     let mut scroll = egui::ScrollArea::vertical()
         .id_salt("span list")
         .auto_shrink([false, false]);
+    let row_stride = row_height + spacing;
     if selected != state.last_selected {
         state.last_selected = selected;
         if let Some(row) = selected.and_then(|id| rows.iter().position(|&i| ann.spans[i].id == id))
         {
-            let offset = row as f32 * (row_height + spacing);
-            scroll = scroll.vertical_scroll_offset((offset - 3.0 * row_height).max(0.0));
+            let top = row as f32 * row_stride;
+            let (offset, height) = state.viewport;
+            if top < offset || top + row_height > offset + height {
+                // Bring the row into view a few rows below the top, without scrolling past
+                // the end (which would spring back over several frames).
+                let content_height = rows.len() as f32 * row_stride - spacing;
+                let max_offset = (content_height - ui.available_height()).max(0.0);
+                let wanted = top - 3.0 * row_stride;
+                scroll = scroll.vertical_scroll_offset(wanted.clamp(0.0, max_offset));
+            }
         }
     }
-    scroll.show_rows(ui, row_height, rows.len(), |ui, visible| {
+    let output = scroll.show_rows(ui, row_height, rows.len(), |ui, visible| {
         for &index in &rows[visible] {
             let span = &ann.spans[index];
             if span_row_ui(ui, state, ann, span, selected == Some(span.id), row_height) {
@@ -99,6 +115,7 @@ pub fn span_list_ui(
             }
         }
     });
+    state.viewport = (output.state.clamped_offset().y, output.inner_rect.height());
     commands
 }
 
@@ -161,7 +178,7 @@ fn span_row_ui(
     child.add(plain(egui::RichText::new(&span.label)));
     if span.note.is_some() {
         child
-            .add(plain(egui::RichText::new("✎").weak()))
+            .add(plain(egui::RichText::new("note").weak()))
             .on_hover_text("This span has a note");
     }
     child.with_layout(Layout::left_to_right(Align::Center), |ui| {

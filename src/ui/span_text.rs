@@ -1,44 +1,36 @@
-//! How a span's text appears in lists: a short excerpt cut by code points, drawn by one helper so
-//! that switching to the bidi-correct text engine is a one-line change.
+//! How a span's text appears in lists: a short excerpt cut by code points, drawn bidi-correctly
+//! by the text engine's label.
 
 use std::ops::Range;
+
+use crate::text::CharIndex;
 
 /// Longest excerpt shown for a span, in code points; longer spans end with "…".
 pub const EXCERPT_CHARS: usize = 40;
 
-/// Code-point → byte offsets of a text, sampled every [`SAMPLE_EVERY`] code points so that
-/// slicing a span out of a long text costs at most that many steps.
+/// A copy of the document text with its code-point index, so slicing a span out of a long text
+/// does not walk the text from the start.
 #[derive(Debug, Default)]
 pub struct SpanTextIndex {
     text: String,
-    samples: Vec<usize>,
+    index: Option<CharIndex>,
 }
-
-/// Sampling interval of [`SpanTextIndex`] in code points.
-pub const SAMPLE_EVERY: usize = 64;
 
 impl SpanTextIndex {
     /// Rebuilds the index if `text` differs from the indexed text.
     pub fn update(&mut self, text: &str) {
-        if self.text != text || self.samples.is_empty() {
+        if self.index.is_none() || self.text != text {
             self.text = text.to_owned();
-            self.samples = text
-                .char_indices()
-                .step_by(SAMPLE_EVERY)
-                .map(|(byte, _)| byte)
-                .collect();
+            self.index = Some(CharIndex::new(text));
         }
     }
 
     /// Byte offset of code point `cp` (the text length for `cp` at or past the end).
     fn byte_of(&self, cp: usize) -> usize {
-        let Some(&sample) = self.samples.get(cp / SAMPLE_EVERY) else {
-            return self.text.len();
-        };
-        self.text[sample..]
-            .char_indices()
-            .nth(cp % SAMPLE_EVERY)
-            .map_or(self.text.len(), |(byte, _)| sample + byte)
+        self.index
+            .as_ref()
+            .and_then(|index| index.cp_to_byte(cp))
+            .unwrap_or(self.text.len())
     }
 
     /// The text of code points `range`, at most [`EXCERPT_CHARS`] long, line breaks shown as
@@ -58,19 +50,17 @@ impl SpanTextIndex {
     }
 }
 
-/// Draws a short span excerpt on one line. The ONE place to switch to
-/// `crate::text::bidi_label_ui(ui, text, size, color)` when the text engine lands.
+/// Draws a short span excerpt on one line, bidi-correctly (Arabic words in reading order),
+/// clipped to the space left in `ui`.
 pub fn span_text_ui(
     ui: &mut egui::Ui,
     text: &str,
     size: f32,
     color: egui::Color32,
 ) -> egui::Response {
-    ui.add(
-        egui::Label::new(egui::RichText::new(text).size(size).color(color))
-            .selectable(false)
-            .truncate(),
-    )
+    let clip = ui.available_rect_before_wrap().intersect(ui.clip_rect());
+    ui.set_clip_rect(clip);
+    crate::text::bidi_label_ui(ui, text, size, color)
 }
 
 #[cfg(test)]
@@ -78,7 +68,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn excerpt_is_cut_by_code_points_across_samples() {
+    fn excerpt_is_cut_by_code_points_in_a_long_arabic_text() {
         let text: String = "زار بوتين لروسيا\n".repeat(20);
         let mut index = SpanTextIndex::default();
         index.update(&text);

@@ -69,14 +69,17 @@ pub struct WordBoundaryCache {
 impl WordBoundaryCache {
     /// The word boundaries of `text`, computed on first use and reused while the text is equal.
     pub fn get(&mut self, text: &str) -> &WordBoundaries {
-        let stale = self.cached.as_ref().is_none_or(|(t, _)| t != text);
-        if stale {
-            self.cached = Some((text.to_owned(), WordBoundaries::new(text)));
+        if self
+            .cached
+            .as_ref()
+            .is_some_and(|(cached, _)| cached != text)
+        {
+            self.cached = None;
         }
-        match &self.cached {
-            Some((_, words)) => words,
-            None => unreachable!("filled above"),
-        }
+        &self
+            .cached
+            .get_or_insert_with(|| (text.to_owned(), WordBoundaries::new(text)))
+            .1
     }
 }
 
