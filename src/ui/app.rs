@@ -164,8 +164,15 @@ impl QalamApp {
         let labels = self.current_document().map(|d| d.annotation.labels.clone());
         shortcut_overlay_ui(&ctx, &mut self.show_shortcuts, labels.as_ref());
 
+        let mut applied_any = false;
         for command in self.commands.take() {
             self.apply_command(&ctx, command);
+            applied_any = true;
+        }
+        if applied_any {
+            // Commands are applied after drawing: draw again so their effect (a new span, an
+            // opened window) shows now, not on the next input event.
+            ctx.request_repaint();
         }
         self.write_recovery_files(&ctx);
         let title = self.window_title();
