@@ -94,7 +94,8 @@ impl ParagraphLayout {
         paragraph
     }
 
-    /// The underlying parley layout (for painting).
+    /// The underlying parley layout (byte offsets), for painting and low-level queries such as
+    /// glyph ids.
     pub fn parley(&self) -> &parley::Layout<()> {
         &self.layout
     }

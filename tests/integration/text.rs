@@ -377,3 +377,49 @@ proptest! {
         }
     }
 }
+
+/// Glyph ids drawn for the cluster starting at byte `byte`.
+fn glyphs_at(paragraph: &ParagraphLayout, byte: usize) -> Vec<u32> {
+    let layout = paragraph.parley();
+    let cluster = parley::Cluster::from_byte_index(layout, byte).expect("cluster");
+    cluster.glyphs().map(|g| g.id).collect()
+}
+
+#[test]
+fn brackets_in_rtl_are_mirrored_glyphs() {
+    let rtl = layout("(مرحبا)", 500.0);
+    let ltr = layout("(abc)", 500.0);
+    let ltr_open = glyphs_at(&ltr, 0);
+    let ltr_close = glyphs_at(&ltr, 4);
+    assert_ne!(ltr_open, ltr_close);
+    // UAX #9 L4: in a right-to-left run "(" is drawn with the ")" glyph, and vice versa.
+    assert_eq!(glyphs_at(&rtl, 0), ltr_close);
+    assert_eq!(glyphs_at(&rtl, rtl.text().len() - 1), ltr_open);
+}
+
+#[test]
+fn hit_test_never_splits_a_letter_from_its_harakat() {
+    let text = "مَرْحَبًا بِكُمْ";
+    let paragraph = layout(text, 500.0);
+    let graphemes: Vec<usize> = {
+        use unicode_segmentation::UnicodeSegmentation;
+        let index = CharIndex::new(text);
+        let mut bounds: Vec<usize> = text
+            .grapheme_indices(true)
+            .map(|(b, _)| index.byte_to_cp(b).unwrap())
+            .collect();
+        bounds.push(index.char_len());
+        bounds
+    };
+    let line = &paragraph.visual_lines()[0];
+    let mut x = line.rect.min.x - 5.0;
+    while x < line.rect.max.x + 5.0 {
+        let cp = paragraph.hit_test(egui::vec2(x, line.rect.center().y));
+        assert!(graphemes.contains(&cp), "x={x}: {cp} is inside a grapheme");
+        x += 0.5;
+    }
+    for &cp in &graphemes {
+        let caret = paragraph.caret_rect(cp);
+        assert_eq!(paragraph.hit_test(caret.center().to_vec2()), cp);
+    }
+}
