@@ -56,6 +56,12 @@ fn mixed_line_visual_order_matches_unicode_bidi() {
         "BBC قالت",
         "2024",
         "",
+        "قالت BBC ",
+        "BBC قالت ",
+        "بلغ 1,234.5 دولار و-5 درجات",
+        "اتصل على +966 11 123 4567 الآن",
+        "a (b) ج [د] e",
+        "«الحرية» و\"العدالة\"",
     ];
     for text in samples {
         assert_eq!(
@@ -421,5 +427,32 @@ fn hit_test_never_splits_a_letter_from_its_harakat() {
     for &cp in &graphemes {
         let caret = paragraph.caret_rect(cp);
         assert_eq!(paragraph.hit_test(caret.center().to_vec2()), cp);
+    }
+}
+
+#[test]
+fn wrapped_mixed_lines_match_unicode_bidi_per_line() {
+    let text = "قالت هيئة BBC في تقرير نشر يوم 12 أيار 2024 إن نسبة المشاركة بلغت 45% \
+في العاصمة (موسكو) وفق موقع https://example.com/report وأضافت أن ٢٠٢٤ كان عاما صعبا على New York Times.";
+    let paragraph = layout(text, 220.0);
+    let info = BidiInfo::new(text, None);
+    let para = &info.paragraphs[0];
+    let index = CharIndex::new(text);
+    let lines = paragraph.visual_lines();
+    assert!(lines.len() >= 4);
+    for line in &lines {
+        let bytes = index.cp_range_to_bytes(line.range.clone()).unwrap();
+        let (levels, runs) = info.visual_runs(para, bytes);
+        let mut expected = Vec::new();
+        for run in runs {
+            let first = index.byte_to_cp(run.start).unwrap();
+            let last = index.byte_to_cp(run.end).unwrap();
+            if levels[run.start].is_rtl() {
+                expected.extend((first..last).rev());
+            } else {
+                expected.extend(first..last);
+            }
+        }
+        assert_eq!(line.chars, expected, "line {:?}", line.range);
     }
 }
