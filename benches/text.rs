@@ -1,5 +1,6 @@
 //! Criterion benches of the text engine: shaping + breaking a ~600-character Arabic paragraph,
-//! re-breaking it at a new width, hit-testing, highlight boxes, and the code-point index.
+//! re-breaking it at a new width, hit-testing, highlight boxes, painting it into an egui mesh, and
+//! the code-point index.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use qalam::text::{CharIndex, TextEngine};
@@ -50,6 +51,29 @@ fn bench_text(c: &mut Criterion) {
     });
     c.bench_function("range_rects_200_chars", |b| {
         b.iter(|| black_box(paragraph.range_rects(black_box(150..350))))
+    });
+    let ctx = egui::Context::default();
+    c.bench_function("paint_600_chars_warm_atlas_incl_egui_pass", |b| {
+        b.iter(|| {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                engine.paint(
+                    ui.ctx(),
+                    ui.painter(),
+                    &paragraph,
+                    egui::pos2(0.0, 0.0),
+                    egui::Color32::WHITE,
+                );
+            });
+            output.textures_delta.clear();
+            black_box(output.shapes.len())
+        })
+    });
+    c.bench_function("empty_egui_pass_baseline", |b| {
+        b.iter(|| {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |_ui| {});
+            output.textures_delta.clear();
+            black_box(output.shapes.len())
+        })
     });
     let document: String = std::iter::repeat_n(text.as_str(), 100)
         .collect::<Vec<_>>()
