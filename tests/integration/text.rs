@@ -456,3 +456,42 @@ fn wrapped_mixed_lines_match_unicode_bidi_per_line() {
         assert_eq!(line.chars, expected, "line {:?}", line.range);
     }
 }
+
+#[test]
+fn full_atlas_resets_without_panic_and_keeps_painting() {
+    let ctx = egui::Context::default();
+    let mut engine = TextEngine::new();
+    // Huge glyphs: far more than one 2048 × 2048 atlas holds.
+    let huge = engine.layout_paragraph(LONG_ARABIC, 400.0, 20_000.0);
+    let small = engine.layout_paragraph("قالت BBC", SIZE, 300.0);
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        engine.paint(
+            ui.ctx(),
+            ui.painter(),
+            &huge,
+            egui::Pos2::ZERO,
+            egui::Color32::WHITE,
+        );
+    });
+    output.textures_delta.clear();
+    assert!(engine.atlas().resets() >= 1);
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        engine.paint(
+            ui.ctx(),
+            ui.painter(),
+            &small,
+            egui::Pos2::ZERO,
+            egui::Color32::WHITE,
+        );
+    });
+    output.textures_delta.clear();
+    let quads: usize = output
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Mesh(mesh) => Some(mesh.vertices.len() / 4),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(quads, 7);
+}
