@@ -495,3 +495,28 @@ fn full_atlas_resets_without_panic_and_keeps_painting() {
         .sum();
     assert_eq!(quads, 7);
 }
+
+#[test]
+fn click_past_end_of_wrapped_line_stays_on_that_line() {
+    for (text, width) in [
+        (LONG_ARABIC, 300.0),
+        (
+            "The quick brown fox jumps over the lazy dog again and again",
+            150.0,
+        ),
+    ] {
+        let paragraph = layout(text, width);
+        let lines = paragraph.visual_lines();
+        let first = &lines[0];
+        // Past the logical end of the first line: left of it for RTL, right of it for LTR.
+        let x = if paragraph.is_rtl() {
+            first.rect.min.x - 20.0
+        } else {
+            first.rect.max.x + 20.0
+        };
+        let cp = paragraph.hit_test(egui::vec2(x, first.rect.center().y));
+        assert!(first.range.contains(&cp), "{cp} outside {:?}", first.range);
+        assert_eq!(paragraph.line_of(cp), 0);
+        assert_eq!(cp, first.range.end - 1, "before the trailing space");
+    }
+}
