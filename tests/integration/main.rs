@@ -2,3 +2,5 @@
 
 mod text;
 mod view;
+#[cfg(feature = "snapshots")]
+mod view_snapshots;
