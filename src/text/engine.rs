@@ -159,7 +159,7 @@ impl TextEngine {
         // A full atlas is cleared once and the mesh rebuilt; a second reset would mean one
         // paragraph needs more than the whole atlas, so give up on the rest then.
         for _attempt in 0..2 {
-            if let Some(mesh) = self.build_mesh(ctx, layout, origin, color) {
+            if let Some(mesh) = self.build_mesh(ctx, painter.clip_rect(), layout, origin, color) {
                 if !mesh.is_empty() {
                     painter.add(egui::Shape::mesh(mesh));
                 }
@@ -168,10 +168,12 @@ impl TextEngine {
         }
     }
 
-    /// One textured quad per visible glyph; `None` if the atlas was reset meanwhile.
+    /// One textured quad per glyph on a line that meets `clip`; `None` if the atlas was reset
+    /// meanwhile.
     fn build_mesh(
         &mut self,
         ctx: &egui::Context,
+        clip: egui::Rect,
         layout: &ParagraphLayout,
         origin: egui::Pos2,
         color: egui::Color32,
@@ -180,7 +182,15 @@ impl TextEngine {
         let texture_id = self.atlas.texture_id(ctx);
         let uv_scale = 1.0 / self.atlas.texture_size() as f32;
         let mut mesh = egui::epaint::Mesh::with_texture(texture_id);
+        // Marks may overflow the line box; keep lines that are just outside the clip rectangle.
+        let margin = layout.font_size();
         for line in layout.parley().lines() {
+            let metrics = line.metrics();
+            if origin.y + metrics.block_max_coord + margin < clip.min.y
+                || origin.y + metrics.block_min_coord - margin > clip.max.y
+            {
+                continue;
+            }
             for item in line.items() {
                 let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
                     continue;

@@ -94,7 +94,8 @@ impl ParagraphLayout {
         paragraph
     }
 
-    /// The underlying parley layout (for painting).
+    /// The underlying parley layout (byte offsets), for painting and low-level queries such as
+    /// glyph ids.
     pub fn parley(&self) -> &parley::Layout<()> {
         &self.layout
     }
@@ -219,7 +220,31 @@ impl ParagraphLayout {
             Some(cluster) if pos.x < (cluster.x0 + cluster.x1) / 2.0 => cluster.left_boundary(),
             Some(cluster) => cluster.right_boundary(),
         };
+        let boundary = self.keep_on_wrapped_line(line, boundary);
         self.cp(self.grapheme_floor(self.byte(boundary)))
+    }
+
+    /// A boundary at the end of a soft-wrapped line is drawn at the start of the next line; when
+    /// the line ends in whitespace, use the boundary before that whitespace instead, so a click
+    /// past the end of a line leaves the caret on that line.
+    fn keep_on_wrapped_line(&self, line: &LineBoxes, boundary: usize) -> usize {
+        let is_last_line = line.range.end >= self.char_len();
+        if boundary != line.range.end || is_last_line {
+            return boundary;
+        }
+        let trailing = line.clusters.iter().find(|c| c.chars.end == boundary);
+        match trailing {
+            Some(cluster) if self.is_whitespace(cluster.chars.clone()) => cluster.chars.start,
+            _ => boundary,
+        }
+    }
+
+    /// Whether the code points in `range` are all whitespace.
+    fn is_whitespace(&self, range: Range<usize>) -> bool {
+        let bytes = self.byte(range.start)..self.byte(range.end);
+        self.text
+            .get(bytes)
+            .is_some_and(|s| !s.is_empty() && s.chars().all(char::is_whitespace))
     }
 
     /// The line whose box holds `y` (the first/last line above/below the paragraph).

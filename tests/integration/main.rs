@@ -8,3 +8,5 @@ mod model;
 mod panels;
 mod text;
 mod view;
+#[cfg(feature = "snapshots")]
+mod view_snapshots;

@@ -56,6 +56,12 @@ fn mixed_line_visual_order_matches_unicode_bidi() {
         "BBC قالت",
         "2024",
         "",
+        "قالت BBC ",
+        "BBC قالت ",
+        "بلغ 1,234.5 دولار و-5 درجات",
+        "اتصل على +966 11 123 4567 الآن",
+        "a (b) ج [د] e",
+        "«الحرية» و\"العدالة\"",
     ];
     for text in samples {
         assert_eq!(
@@ -375,5 +381,142 @@ proptest! {
             prop_assert_eq!(index.byte_to_cp(byte), Some(cp));
             prop_assert_eq!(index.byte_to_cp_floor(byte), cp);
         }
+    }
+}
+
+/// Glyph ids drawn for the cluster starting at byte `byte`.
+fn glyphs_at(paragraph: &ParagraphLayout, byte: usize) -> Vec<u32> {
+    let layout = paragraph.parley();
+    let cluster = parley::Cluster::from_byte_index(layout, byte).expect("cluster");
+    cluster.glyphs().map(|g| g.id).collect()
+}
+
+#[test]
+fn brackets_in_rtl_are_mirrored_glyphs() {
+    let rtl = layout("(مرحبا)", 500.0);
+    let ltr = layout("(abc)", 500.0);
+    let ltr_open = glyphs_at(&ltr, 0);
+    let ltr_close = glyphs_at(&ltr, 4);
+    assert_ne!(ltr_open, ltr_close);
+    // UAX #9 L4: in a right-to-left run "(" is drawn with the ")" glyph, and vice versa.
+    assert_eq!(glyphs_at(&rtl, 0), ltr_close);
+    assert_eq!(glyphs_at(&rtl, rtl.text().len() - 1), ltr_open);
+}
+
+#[test]
+fn hit_test_never_splits_a_letter_from_its_harakat() {
+    let text = "مَرْحَبًا بِكُمْ";
+    let paragraph = layout(text, 500.0);
+    let graphemes: Vec<usize> = {
+        use unicode_segmentation::UnicodeSegmentation;
+        let index = CharIndex::new(text);
+        let mut bounds: Vec<usize> = text
+            .grapheme_indices(true)
+            .map(|(b, _)| index.byte_to_cp(b).unwrap())
+            .collect();
+        bounds.push(index.char_len());
+        bounds
+    };
+    let line = &paragraph.visual_lines()[0];
+    let mut x = line.rect.min.x - 5.0;
+    while x < line.rect.max.x + 5.0 {
+        let cp = paragraph.hit_test(egui::vec2(x, line.rect.center().y));
+        assert!(graphemes.contains(&cp), "x={x}: {cp} is inside a grapheme");
+        x += 0.5;
+    }
+    for &cp in &graphemes {
+        let caret = paragraph.caret_rect(cp);
+        assert_eq!(paragraph.hit_test(caret.center().to_vec2()), cp);
+    }
+}
+
+#[test]
+fn wrapped_mixed_lines_match_unicode_bidi_per_line() {
+    let text = "قالت هيئة BBC في تقرير نشر يوم 12 أيار 2024 إن نسبة المشاركة بلغت 45% \
+في العاصمة (موسكو) وفق موقع https://example.com/report وأضافت أن ٢٠٢٤ كان عاما صعبا على New York Times.";
+    let paragraph = layout(text, 220.0);
+    let info = BidiInfo::new(text, None);
+    let para = &info.paragraphs[0];
+    let index = CharIndex::new(text);
+    let lines = paragraph.visual_lines();
+    assert!(lines.len() >= 4);
+    for line in &lines {
+        let bytes = index.cp_range_to_bytes(line.range.clone()).unwrap();
+        let (levels, runs) = info.visual_runs(para, bytes);
+        let mut expected = Vec::new();
+        for run in runs {
+            let first = index.byte_to_cp(run.start).unwrap();
+            let last = index.byte_to_cp(run.end).unwrap();
+            if levels[run.start].is_rtl() {
+                expected.extend((first..last).rev());
+            } else {
+                expected.extend(first..last);
+            }
+        }
+        assert_eq!(line.chars, expected, "line {:?}", line.range);
+    }
+}
+
+#[test]
+fn full_atlas_resets_without_panic_and_keeps_painting() {
+    let ctx = egui::Context::default();
+    let mut engine = TextEngine::new();
+    // Huge glyphs: far more than one 2048 × 2048 atlas holds.
+    let huge = engine.layout_paragraph(LONG_ARABIC, 400.0, 20_000.0);
+    let small = engine.layout_paragraph("قالت BBC", SIZE, 300.0);
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        engine.paint(
+            ui.ctx(),
+            ui.painter(),
+            &huge,
+            egui::Pos2::ZERO,
+            egui::Color32::WHITE,
+        );
+    });
+    output.textures_delta.clear();
+    assert!(engine.atlas().resets() >= 1);
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        engine.paint(
+            ui.ctx(),
+            ui.painter(),
+            &small,
+            egui::Pos2::ZERO,
+            egui::Color32::WHITE,
+        );
+    });
+    output.textures_delta.clear();
+    let quads: usize = output
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Mesh(mesh) => Some(mesh.vertices.len() / 4),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(quads, 7);
+}
+
+#[test]
+fn click_past_end_of_wrapped_line_stays_on_that_line() {
+    for (text, width) in [
+        (LONG_ARABIC, 300.0),
+        (
+            "The quick brown fox jumps over the lazy dog again and again",
+            150.0,
+        ),
+    ] {
+        let paragraph = layout(text, width);
+        let lines = paragraph.visual_lines();
+        let first = &lines[0];
+        // Past the logical end of the first line: left of it for RTL, right of it for LTR.
+        let x = if paragraph.is_rtl() {
+            first.rect.min.x - 20.0
+        } else {
+            first.rect.max.x + 20.0
+        };
+        let cp = paragraph.hit_test(egui::vec2(x, first.rect.center().y));
+        assert!(first.range.contains(&cp), "{cp} outside {:?}", first.range);
+        assert_eq!(paragraph.line_of(cp), 0);
+        assert_eq!(cp, first.range.end - 1, "before the trailing space");
     }
 }

@@ -368,3 +368,24 @@ fn text_size_change_relayouts_at_the_new_size() {
         "{small:?} -> {large:?}"
     );
 }
+
+#[test]
+fn selected_text_matches_the_code_point_range() {
+    let text = "كيم جونغ أون\r\nلروسيا في حربها";
+    let mut harness = harness(annotation(text, &[]), None);
+    harness.state_mut().view.set_selection(Some(15..20));
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.view.selection(), Some(15..20));
+    assert_eq!(state.view.selected_text(&state.ann), Some("روسيا"));
+    harness.state_mut().view.set_selection(Some(9..15));
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.view.selected_text(&state.ann), Some("أون\r\nل"));
+    assert!(
+        state
+            .responses
+            .last()
+            .is_some_and(|r| r.selection == Some(9..15))
+    );
+}

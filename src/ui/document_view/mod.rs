@@ -36,6 +36,8 @@ pub const DEFAULT_TEXT_SIZE: f32 = 20.0;
 pub const TEXT_SIZE_RANGE: std::ops::RangeInclusive<f32> = 8.0..=72.0;
 /// Horizontal space between the view's edges and the text, in points.
 const PADDING: f32 = 12.0;
+/// Space above the first paragraph (room for its span tags), as a multiple of the text size.
+const TOP_PADDING: f32 = 0.4;
 /// Narrowest wrap width used, however small the view gets.
 const MIN_WRAP_WIDTH: f32 = 40.0;
 /// How close (in points) to a selected span's edge a press must be to drag that edge.
@@ -85,6 +87,7 @@ pub struct DocumentView {
     selection: Selection,
     text_size: f32,
     scroll_request: Option<ScrollRequest>,
+    scroll_delta: f32,
     pending_offset: Option<f32>,
     pointer: PointerState,
     frame: FrameGeometry,
@@ -108,6 +111,7 @@ impl DocumentView {
             selection: Selection::default(),
             text_size: DEFAULT_TEXT_SIZE,
             scroll_request: None,
+            scroll_delta: 0.0,
             pending_offset: None,
             pointer: PointerState::default(),
             frame: FrameGeometry::default(),
@@ -139,18 +143,36 @@ impl DocumentView {
     pub fn selected_text<'a>(&self, ann: &'a Annotation) -> Option<&'a str> {
         let range = self.selection.range()?;
         let text = ann.document.text();
-        let start = text.char_indices().nth(range.start).map(|(b, _)| b)?;
-        let len: usize = text[start..]
-            .chars()
-            .take(range.len())
-            .map(char::len_utf8)
-            .sum();
-        text.get(start..start + len)
+        let start = self.byte_of(text, range.start)?;
+        let end = self.byte_of(text, range.end)?;
+        text.get(start..end)
+    }
+
+    /// Byte offset of code point `cp` in `text` (the text shown last frame), found through its
+    /// paragraph so the cost does not grow with the document.
+    fn byte_of(&self, text: &str, cp: usize) -> Option<usize> {
+        let (index, _) = self.cache.locate(cp)?;
+        let paragraph = self.cache.paragraphs().get(index)?;
+        if cp >= paragraph.end {
+            // At or inside the separator after the paragraph: ASCII, one byte per code point.
+            return Some(paragraph.byte_end + (cp - paragraph.end)).filter(|&b| b <= text.len());
+        }
+        let content = text.get(paragraph.bytes())?;
+        let within = content
+            .char_indices()
+            .nth(cp - paragraph.start)
+            .map_or(content.len(), |(byte, _)| byte);
+        Some(paragraph.byte_start + within)
     }
 
     /// Scrolls so that code point `cp` is visible (a third down the view) on the next frame.
     pub fn scroll_to(&mut self, cp: usize) {
         self.scroll_request = Some(ScrollRequest { cp, always: true });
+    }
+
+    /// Scrolls down by `points` (up when negative) on the next frame, e.g. for Page Down.
+    pub fn scroll_by(&mut self, points: f32) {
+        self.scroll_delta += points;
     }
 
     /// Sets the text size in points (clamped to [`TEXT_SIZE_RANGE`]); drops all layouts.
@@ -283,16 +305,22 @@ impl DocumentView {
             let heights = self.cache.heights();
             offset = heights.top(index) + fraction * heights.height(index);
         }
+        if self.scroll_delta != 0.0 {
+            offset = (offset + std::mem::take(&mut self.scroll_delta)).max(0.0);
+        }
         if let Some(request) = self.scroll_request.take() {
             offset = self.offset_showing(request, offset, viewport.height(), text);
         }
+        let max_offset = (self.cache.heights().total() - viewport.height()).max(0.0);
+        offset = offset.clamp(0.0, max_offset.max(viewport.min.y));
         let first = self.cache.heights().index_at(offset);
         let heights = self.cache.heights();
         if !heights.is_measured(first) && heights.is_measured(first + 1) {
             // Scrolling up into a paragraph never seen: keep what was on screen in place.
             offset += self.cache.ensure(&mut self.engine, text, first);
         }
-        let bottom = offset + viewport.height();
+        let top_padding = self.text_size * TOP_PADDING;
+        let bottom = offset + viewport.height() + top_padding;
         let mut end = first;
         while end < self.cache.paragraphs().len() && self.cache.heights().top(end) < bottom {
             self.cache.ensure(&mut self.engine, text, end);
@@ -306,13 +334,13 @@ impl DocumentView {
         let total = self.cache.heights().total();
         let content_min = ui.max_rect().min;
         let (rect, _) = ui.allocate_exact_size(
-            Vec2::new(full_width, total.max(viewport.height())),
+            Vec2::new(full_width, (total + top_padding).max(viewport.height())),
             Sense::hover(),
         );
         let clip = rect.intersect(ui.clip_rect());
         let response = ui.interact(clip, id, Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Document"));
-        self.frame.origin = Pos2::new(content_min.x + PADDING, content_min.y - shift);
+        self.frame.origin = Pos2::new(content_min.x + PADDING, content_min.y - shift + top_padding);
         self.frame.visible = first..end;
 
         self.pointer_ui(ui, &response, text, selected_span, out);

@@ -119,17 +119,40 @@ impl DocumentView {
                         .copied()
                         .map(to_screen)
                 {
-                    let name = span
+                    let full_name = span
                         .label
                         .and_then(|i| ann.labels.labels.get(i))
                         .map_or("?", |label| label.name.as_str());
-                    let tag_size =
-                        self.engine.label_size(name, tag_font_size) + Vec2::new(6.0, 0.0);
-                    let y = first.top() + inset;
-                    let x = if layout.is_rtl() {
-                        first.right() - tag_size.x
+                    // The tag sits at the span's start side: the side of its first character
+                    // within the span's box on that line (right for right-to-left runs).
+                    let run_box = rects
+                        .iter()
+                        .find(|rect| rect.contains(first.center()))
+                        .copied()
+                        .unwrap_or(first);
+                    let rtl_run = if first.width() < run_box.width() - 0.5 {
+                        first.center().x > run_box.center().x
                     } else {
-                        first.left()
+                        layout.is_rtl()
+                    };
+                    // Too long for the span: abbreviate so neighbouring tags do not collide.
+                    let mut name = full_name;
+                    let mut tag_size =
+                        self.engine.label_size(name, tag_font_size) + Vec2::new(6.0, 0.0);
+                    if tag_size.x > run_box.width() + tag_font_size {
+                        let cut = full_name
+                            .char_indices()
+                            .nth(3)
+                            .map_or(full_name.len(), |(byte, _)| byte);
+                        name = &full_name[..cut];
+                        tag_size =
+                            self.engine.label_size(name, tag_font_size) + Vec2::new(6.0, 0.0);
+                    }
+                    let y = run_box.top() + inset;
+                    let x = if rtl_run {
+                        run_box.right() - tag_size.x
+                    } else {
+                        run_box.left()
                     };
                     let tag = Rect::from_min_size(pos2(x, y - tag_size.y * 0.35), tag_size);
                     painter.rect_filled(tag, CornerRadius::same(3), color);

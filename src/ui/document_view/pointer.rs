@@ -166,6 +166,30 @@ impl DocumentView {
                 None => self.selection.move_caret(cp, true),
             }
         }
+        if down && let Some(pos) = pos {
+            // Dragging past the top or bottom edge scrolls.
+            let rect = response.rect;
+            let beyond = if pos.y < rect.top() {
+                pos.y - rect.top()
+            } else if pos.y > rect.bottom() {
+                pos.y - rect.bottom()
+            } else {
+                0.0
+            };
+            if beyond != 0.0 {
+                self.scroll_delta += beyond.clamp(-40.0, 40.0);
+                ui.ctx().request_repaint();
+            }
+        }
+        if response.hovered() && !down {
+            let hover = ui.input(|input| input.pointer.hover_pos());
+            let on_edge = hover.is_some_and(|pos| self.edge_at(pos, selected_span, text).is_some());
+            ui.ctx().set_cursor_icon(if on_edge {
+                egui::CursorIcon::ResizeHorizontal
+            } else {
+                egui::CursorIcon::Text
+            });
+        }
         if !down && self.pointer.pressing {
             self.pointer.pressing = false;
             if let Some(drag) = self.pointer.edge_drag.take()
