@@ -160,15 +160,6 @@ fn read_document(fields: &Fields<'_>, problems: &mut Problems) -> Option<Documen
     let metadata = fields.object(problems, "metadata", Need::Optional);
     let text = fields.string(problems, "text", Need::Required);
     let hash = fields.string(problems, "text_sha256", Need::Required);
-    for (key, _) in fields.unknown(&DOCUMENT_KEYS) {
-        problems.push(
-            fields.pointer(key),
-            format!(
-                "unknown field \"{key}\" in document (allowed: {}); put extra information in document.metadata",
-                DOCUMENT_KEYS.join(", ")
-            ),
-        );
-    }
     if let (Some(text), Some(hash)) = (text, hash) {
         check_hash(fields, text, hash, problems);
     }
@@ -184,6 +175,7 @@ fn read_document(fields: &Fields<'_>, problems: &mut Problems) -> Option<Documen
     if let Some(metadata) = metadata {
         document.metadata = metadata.unknown_map(&[]);
     }
+    document.extra = fields.unknown_map(&DOCUMENT_KEYS);
     Some(document)
 }
 
@@ -305,10 +297,9 @@ mod tests {
     }
 
     #[test]
-    fn unknown_document_field_is_refused_not_dropped() {
+    fn unknown_document_field_is_kept() {
         let json = sample_json().replacen("\"title\"", "\"subtitle\": \"x\",\n    \"title\"", 1);
-        let shown = messages(&json);
-        assert_eq!(shown.len(), 1, "{shown:?}");
-        assert!(shown[0].contains("unknown field \"subtitle\" in document"));
+        let ann = from_json_str(&json, Path::new("t")).unwrap();
+        assert_eq!(ann.document.extra["subtitle"], "x");
     }
 }

@@ -35,11 +35,7 @@ pub fn to_json_string(ann: &Annotation) -> String {
     out.push_str(",\n");
     push_labels(&mut out, ann);
     push_spans(&mut out, ann);
-    for (key, value) in sorted(&ann.extra) {
-        out.push_str(",\n");
-        push_key(&mut out, 1, key);
-        push_pretty(&mut out, 1, value);
-    }
+    push_block_extra(&mut out, 1, &ann.extra);
     out.push_str("\n}\n");
     out
 }
@@ -69,6 +65,7 @@ fn push_document(out: &mut String, ann: &Annotation) {
     out.push_str(",\n");
     push_key(out, 2, "text_sha256");
     push_str(out, &text_sha256_hex(document.text()));
+    push_block_extra(out, 2, &document.extra);
     out.push_str("\n  },\n");
 }
 
@@ -99,6 +96,7 @@ fn push_labels(out: &mut String, ann: &Annotation) {
         indent(out, 2);
         out.push(']');
     }
+    push_block_extra(out, 2, &ann.labels.extra);
     out.push_str("\n  },\n");
 }
 
@@ -163,6 +161,15 @@ fn push_span(out: &mut String, span: &Span, covered: &str) {
     push_str(out, &format_timestamp(span.modified));
     push_inline_extra(out, &span.extra);
     out.push('}');
+}
+
+/// Unknown fields of a multi-line object at `level`, sorted, each preceded by `,\n`.
+fn push_block_extra(out: &mut String, level: usize, extra: &Map<String, Value>) {
+    for (key, value) in sorted(extra) {
+        out.push_str(",\n");
+        push_key(out, level, key);
+        push_pretty(out, level, &sorted_value(value));
+    }
 }
 
 /// Unknown fields of a single-line object, sorted, in compact form.
