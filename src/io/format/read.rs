@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::fast_read::read_valid;
 use super::fields::{Fields, Need, quote_short};
 use super::problems::{Problems, display_name};
 use super::read_labels::{ReadLabels, read_labels};
@@ -20,8 +21,23 @@ use crate::model::{Annotation, DocStatus, Document};
 ///
 /// A leading byte-order mark is ignored. On failure every problem found is returned, sorted by
 /// position; a JSON syntax error stops reading (there is one at most).
+///
+/// Valid files take a fast typed path ([`read_valid`]); only when that finds anything wrong is
+/// the file read again by the validating reader, which locates and explains every problem.
 pub fn from_json_str(text: &str, file: &Path) -> Result<Annotation, ValidationErrors> {
     let json = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match read_valid(json) {
+        Some(annotation) => Ok(annotation),
+        None => read_with_diagnostics(json, file),
+    }
+}
+
+/// The validating reader: builds a `serde_json::Value` tree, checks every field and reports
+/// every problem with its position. `json` has no byte-order mark.
+pub(super) fn read_with_diagnostics(
+    json: &str,
+    file: &Path,
+) -> Result<Annotation, ValidationErrors> {
     let value: Value = match serde_json::from_str(json) {
         Ok(value) => value,
         Err(error) => {
