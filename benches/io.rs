@@ -50,6 +50,22 @@ fn io(c: &mut Criterion) {
     c.bench_function("save_path 20k spans with conflict check", |b| {
         b.iter(|| save_path(&path, black_box(&annotation), Some(&state), false).expect("save"))
     });
+    // What saving costs besides serialising: hashing the bytes for the disk state, writing
+    // them, and flushing them to the disk (fsync), reported separately.
+    c.bench_function("sha256 of the 20k-span file", |b| {
+        b.iter(|| qalam::io::DiskState::from_bytes(black_box(json.as_bytes()), None))
+    });
+    let plain = dir.path().join("plain.qalam.json");
+    c.bench_function("write the 20k-span file without fsync", |b| {
+        b.iter(|| std::fs::write(&plain, black_box(json.as_bytes())).expect("write"))
+    });
+    c.bench_function("write the 20k-span file with fsync", |b| {
+        b.iter(|| {
+            let mut file = std::fs::File::create(&plain).expect("create");
+            std::io::Write::write_all(&mut file, black_box(json.as_bytes())).expect("write");
+            file.sync_all().expect("fsync");
+        })
+    });
     c.bench_function("from_json_str 20k spans", |b| {
         b.iter(|| from_json_str(black_box(&json), Path::new("large.qalam.json")).expect("valid"))
     });

@@ -27,6 +27,11 @@ impl DiskState {
         }
     }
 
+    /// The same state with another modification time.
+    pub fn with_modified(self, modified: Option<SystemTime>) -> Self {
+        Self { modified, ..self }
+    }
+
     /// Reads the file at `path` and returns its current state.
     pub fn read(path: &Path) -> std::io::Result<Self> {
         let bytes = std::fs::read(path)?;

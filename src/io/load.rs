@@ -26,14 +26,21 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let modified = std::fs::metadata(path)
         .and_then(|metadata| metadata.modified())
         .ok();
-    let disk = DiskState::from_bytes(&bytes, modified);
-    let text = decode_utf8(path, &bytes)?;
-    let annotation = if has_json_extension(path) || looks_like_qalam_json(text) {
-        from_json_str(text, path).map_err(|errors| LoadError::Invalid(path.to_owned(), errors))?
-    } else {
-        import_text(path, text)
-    };
-    Ok(Loaded { annotation, disk })
+    // The bytes are hashed (for the disk state) on a helper thread while they are parsed.
+    std::thread::scope(|scope| {
+        let hash = scope.spawn(|| DiskState::from_bytes(&bytes, modified));
+        let text = decode_utf8(path, &bytes)?;
+        let annotation = if has_json_extension(path) || looks_like_qalam_json(text) {
+            from_json_str(text, path)
+                .map_err(|errors| LoadError::Invalid(path.to_owned(), errors))?
+        } else {
+            import_text(path, text)
+        };
+        let disk = hash
+            .join()
+            .unwrap_or_else(|_| DiskState::from_bytes(&bytes, modified));
+        Ok(Loaded { annotation, disk })
+    })
 }
 
 /// The bytes as UTF-8, or an error naming the line and byte offset of the first invalid byte.

@@ -14,29 +14,48 @@ use crate::model::Annotation;
 /// save is refused with [`SaveError::ChangedOnDisk`] if the file's bytes are no longer the
 /// expected ones, or the file is gone. With `expected` `None` (a new file, "save as") the file
 /// is written whatever is there. On any error the file on disk is unchanged.
+///
+/// Hashing runs on helper threads alongside serialising and writing, so a save costs little more
+/// than writing and flushing the file.
 pub fn save_path(
     path: &Path,
     ann: &Annotation,
     expected: Option<&DiskState>,
     force: bool,
 ) -> Result<DiskState, SaveError> {
-    if let (Some(expected), false) = (expected, force) {
-        match DiskState::read(path) {
-            Ok(current) if current.same_content(expected) => {}
-            Ok(_) => return Err(SaveError::ChangedOnDisk(path.to_owned())),
-            Err(error) if error.kind() == ErrorKind::NotFound => {
-                return Err(SaveError::ChangedOnDisk(path.to_owned()));
+    // The conflict check reads and hashes the file on disk while the annotation is serialised;
+    // the new bytes are hashed while they are written and flushed.
+    let json = std::thread::scope(|scope| {
+        let check = match (expected, force) {
+            (Some(expected), false) => Some((expected, scope.spawn(|| DiskState::read(path)))),
+            _ => None,
+        };
+        let json = to_json_string(ann);
+        if let Some((expected, check)) = check {
+            let current = check.join().unwrap_or_else(|_| DiskState::read(path));
+            match current {
+                Ok(current) if current.same_content(expected) => {}
+                Ok(_) => return Err(SaveError::ChangedOnDisk(path.to_owned())),
+                Err(error) if error.kind() == ErrorKind::NotFound => {
+                    return Err(SaveError::ChangedOnDisk(path.to_owned()));
+                }
+                Err(error) => return Err(SaveError::Io(path.to_owned(), error)),
             }
-            Err(error) => return Err(SaveError::Io(path.to_owned(), error)),
         }
-    }
-    let json = to_json_string(ann);
-    let io_error = |error| SaveError::Io(path.to_owned(), error);
-    write_atomically(path, |out| out.write_all(json.as_bytes())).map_err(io_error)?;
-    let modified = std::fs::metadata(path)
-        .and_then(|metadata| metadata.modified())
-        .ok();
-    Ok(DiskState::from_bytes(json.as_bytes(), modified))
+        Ok(json)
+    })?;
+    std::thread::scope(|scope| {
+        let hash = scope.spawn(|| DiskState::from_bytes(json.as_bytes(), None));
+        let io_error = |error| SaveError::Io(path.to_owned(), error);
+        write_atomically(path, |out| out.write_all(json.as_bytes())).map_err(io_error)?;
+        let modified = std::fs::metadata(path)
+            .and_then(|metadata| metadata.modified())
+            .ok();
+        let state = hash
+            .join()
+            .unwrap_or_else(|_| DiskState::from_bytes(json.as_bytes(), None));
+        Ok(state.with_modified(modified))
+    })
 }
 
 #[cfg(test)]

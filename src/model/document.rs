@@ -35,6 +35,8 @@ pub struct Document {
     pub language: Option<String>,
     /// Free-form metadata kept verbatim.
     pub metadata: Map<String, Value>,
+    /// Fields of the file's `document` object that Qalam does not know; written back unchanged.
+    pub extra: Map<String, Value>,
     text: String,
     char_len: usize,
     /// Byte offset of code point `i * CHECKPOINT_STRIDE`, for every such code point in the text.
@@ -60,6 +62,7 @@ impl Document {
             source: None,
             language: None,
             metadata: Map::new(),
+            extra: Map::new(),
             text,
             char_len,
             checkpoints,

@@ -28,6 +28,8 @@ pub struct LabelSet {
     pub labels: Vec<Label>,
     /// When false, spans may not overlap or nest.
     pub allow_overlaps: bool,
+    /// Fields of the file's `labels` object that Qalam does not know; written back unchanged.
+    pub extra: Map<String, Value>,
 }
 
 impl Label {
@@ -62,6 +64,7 @@ impl Default for LabelSet {
                 Label::new("EVENT", Rgb([0x75, 0x50, 0x7b]), Some('E')),
             ],
             allow_overlaps: true,
+            extra: Map::new(),
         }
     }
 }

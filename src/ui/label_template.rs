@@ -182,6 +182,7 @@ pub fn parse_template(text: &str, path: &Path) -> Result<LabelSet, TemplateError
     Ok(LabelSet {
         labels,
         allow_overlaps: file.allow_overlaps,
+        extra: Default::default(),
     })
 }
 
@@ -339,6 +340,7 @@ mod tests {
                 Label::new("MISC", Rgb([4, 5, 6]), Some('M')),
             ],
             allow_overlaps: false,
+            extra: Default::default(),
         };
         let Some(Edit::Group(edits)) = template_edit(&ann, &template) else {
             panic!("expected a group");

@@ -212,12 +212,6 @@ const BROKEN: &[(&str, usize, usize, &str)] = &[
         "spans[1] (id 2) [4, 15) overlaps span id 1 [4, 9) but labels.allow_overlaps is false",
     ),
     (
-        "unknown-document-field.qalam.json",
-        10,
-        15,
-        "unknown field \"author\" in document (allowed: id, title, source, language, metadata, text, text_sha256); put extra information in document.metadata",
-    ),
-    (
         "invalid-utf8.txt",
         2,
         5,

@@ -236,3 +236,73 @@ proptest! {
         prop_assert!(loaded.disk.same_content(&saved));
     }
 }
+
+/// A file with unknown keys at every level: top level, document, labels, one label, one span.
+/// Nested unknown values are objects and arrays, to check they are re-indented the same way
+/// (pretty-printed in multi-line objects, compact inside a span or label line).
+const UNKNOWN_FIELDS_FILE: &str = r##"{
+  "format": "qalam",
+  "version": 1,
+  "document": {
+    "id": "putin-russia",
+    "title": "زيارة",
+    "source": null,
+    "language": "ar",
+    "metadata": {
+      "corpus": "demo"
+    },
+    "text": "زار بوتين روسيا.",
+    "text_sha256": "a4fa3cbf5a8d8a85fda1d9bbc1d4326e4b5f8d8fdd4eea9a1a2e1e0cee02cbf7",
+    "author": "someone",
+    "revisions": [
+      1,
+      {
+        "by": "أمل"
+      }
+    ]
+  },
+  "status": "done",
+  "annotator": "amal",
+  "created": "2025-01-02T03:04:05Z",
+  "modified": "2025-01-02T03:04:05.123Z",
+  "labels": {
+    "allow_overlaps": true,
+    "items": [
+      {"name": "PERSON", "color": "#3465a4", "hotkey": "P", "export_tag": null, "wikidata": "Q5"},
+      {"name": "COUNTRY", "color": "#4e9a06", "hotkey": "C", "export_tag": "GPE"}
+    ],
+    "scheme": "demo-v2"
+  },
+  "spans": [
+    {"id": 1, "start": 4, "end": 9, "label": "PERSON", "text": "بوتين", "note": null, "annotator": "amal", "created": "2025-01-02T03:04:05Z", "modified": "2025-01-02T03:04:05Z", "confidence": 0.5, "links": {"kb":"Q7747"}},
+    {"id": 2, "start": 10, "end": 15, "label": "COUNTRY", "text": "روسيا", "note": null, "annotator": "amal", "created": "2025-01-02T03:04:05Z", "modified": "2025-01-02T03:04:05.123456Z"}
+  ],
+  "review": {
+    "by": "sara",
+    "ok": true
+  },
+  "tool": "other"
+}
+"##;
+
+#[test]
+fn unknown_fields_at_every_level_survive_a_resave_byte_identical() {
+    let text = "زار بوتين روسيا.";
+    let file = UNKNOWN_FIELDS_FILE.replace(
+        "a4fa3cbf5a8d8a85fda1d9bbc1d4326e4b5f8d8fdd4eea9a1a2e1e0cee02cbf7",
+        &qalam::io::format::schema::text_sha256_hex(text),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("unknown.qalam.json");
+    std::fs::write(&path, &file).unwrap();
+    let loaded = load_path(&path).unwrap();
+    let annotation = &loaded.annotation;
+    assert_eq!(annotation.document.extra["author"], "someone");
+    assert_eq!(annotation.labels.extra["scheme"], "demo-v2");
+    assert_eq!(annotation.labels.labels[0].extra["wikidata"], "Q5");
+    assert_eq!(annotation.spans[0].extra["links"]["kb"], "Q7747");
+    assert_eq!(annotation.extra["review"]["by"], "sara");
+    assert_eq!(to_json_string(annotation), file);
+    save_path(&path, annotation, Some(&loaded.disk), false).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), file);
+}

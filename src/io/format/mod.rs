@@ -1,8 +1,11 @@
 //! The `.qalam.json` format, version 1: shared vocabulary ([`schema`]), the deterministic writer
 //! ([`write`]), the validating reader ([`read`], with [`read_labels`] and [`read_spans`]), typed
 //! field access that records problems ([`fields`], [`problems`]) and the JSON position locator
-//! that puts a line and column on every problem ([`locate`]).
+//! that puts a line and column on every problem ([`locate`]). Valid files are read by a fast
+//! typed path ([`fast_read`], [`fast_raw`]); allocation-free timestamps are in [`timestamp`].
 
+pub mod fast_raw;
+pub mod fast_read;
 pub mod fields;
 pub mod locate;
 pub mod problems;
@@ -10,4 +13,5 @@ pub mod read;
 pub mod read_labels;
 pub mod read_spans;
 pub mod schema;
+pub mod timestamp;
 pub mod write;

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::fast_read::read_valid;
 use super::fields::{Fields, Need, quote_short};
 use super::problems::{Problems, display_name};
 use super::read_labels::{ReadLabels, read_labels};
@@ -20,8 +21,23 @@ use crate::model::{Annotation, DocStatus, Document};
 ///
 /// A leading byte-order mark is ignored. On failure every problem found is returned, sorted by
 /// position; a JSON syntax error stops reading (there is one at most).
+///
+/// Valid files take a fast typed path ([`read_valid`]); only when that finds anything wrong is
+/// the file read again by the validating reader, which locates and explains every problem.
 pub fn from_json_str(text: &str, file: &Path) -> Result<Annotation, ValidationErrors> {
     let json = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match read_valid(json) {
+        Some(annotation) => Ok(annotation),
+        None => read_with_diagnostics(json, file),
+    }
+}
+
+/// The validating reader: builds a `serde_json::Value` tree, checks every field and reports
+/// every problem with its position. `json` has no byte-order mark.
+pub(super) fn read_with_diagnostics(
+    json: &str,
+    file: &Path,
+) -> Result<Annotation, ValidationErrors> {
     let value: Value = match serde_json::from_str(json) {
         Ok(value) => value,
         Err(error) => {
@@ -160,15 +176,6 @@ fn read_document(fields: &Fields<'_>, problems: &mut Problems) -> Option<Documen
     let metadata = fields.object(problems, "metadata", Need::Optional);
     let text = fields.string(problems, "text", Need::Required);
     let hash = fields.string(problems, "text_sha256", Need::Required);
-    for (key, _) in fields.unknown(&DOCUMENT_KEYS) {
-        problems.push(
-            fields.pointer(key),
-            format!(
-                "unknown field \"{key}\" in document (allowed: {}); put extra information in document.metadata",
-                DOCUMENT_KEYS.join(", ")
-            ),
-        );
-    }
     if let (Some(text), Some(hash)) = (text, hash) {
         check_hash(fields, text, hash, problems);
     }
@@ -184,6 +191,7 @@ fn read_document(fields: &Fields<'_>, problems: &mut Problems) -> Option<Documen
     if let Some(metadata) = metadata {
         document.metadata = metadata.unknown_map(&[]);
     }
+    document.extra = fields.unknown_map(&DOCUMENT_KEYS);
     Some(document)
 }
 
@@ -305,10 +313,9 @@ mod tests {
     }
 
     #[test]
-    fn unknown_document_field_is_refused_not_dropped() {
+    fn unknown_document_field_is_kept() {
         let json = sample_json().replacen("\"title\"", "\"subtitle\": \"x\",\n    \"title\"", 1);
-        let shown = messages(&json);
-        assert_eq!(shown.len(), 1, "{shown:?}");
-        assert!(shown[0].contains("unknown field \"subtitle\" in document"));
+        let ann = from_json_str(&json, Path::new("t")).unwrap();
+        assert_eq!(ann.document.extra["subtitle"], "x");
     }
 }

@@ -23,19 +23,11 @@ pub struct ReadLabels {
 /// Reads the `"labels"` object, recording every problem.
 pub fn read_labels(labels: &Fields<'_>, problems: &mut Problems) -> ReadLabels {
     let allow_overlaps = labels.bool_or(problems, "allow_overlaps", true);
-    for (key, _) in labels.unknown(&LABEL_SET_KEYS) {
-        let at = labels.pointer(key);
-        problems.push(
-            at,
-            format!(
-                "unknown field \"{key}\" in labels (allowed: allow_overlaps, items); Qalam would not keep it"
-            ),
-        );
-    }
     let mut read = ReadLabels {
         set: LabelSet {
             labels: Vec::new(),
             allow_overlaps,
+            extra: labels.unknown_map(&LABEL_SET_KEYS),
         },
         names: Vec::new(),
     };
@@ -172,7 +164,6 @@ mod tests {
         assert_eq!(
             messages,
             vec![
-                "unknown field \"extra\" in labels (allowed: allow_overlaps, items); Qalam would not keep it",
                 "labels.items[0].color must be a colour written #rrggbb, found \"red\"",
                 "duplicate label name \"A\"",
                 "labels.items[1].hotkey must be a single character or null, found \"AB\"",
@@ -181,6 +172,7 @@ mod tests {
             ]
         );
         assert!(read.set.labels.is_empty());
+        assert_eq!(read.set.extra["extra"], json!(1));
         assert_eq!(read.names, vec!["A", "A", ""]);
     }
 }

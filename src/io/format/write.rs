@@ -3,10 +3,9 @@
 
 use serde_json::{Map, Value};
 
-use super::schema::{
-    FORMAT_NAME, FORMAT_VERSION, format_color, format_timestamp, status_name, text_sha256_hex,
-};
-use crate::model::{Annotation, Label, Span};
+use super::schema::{FORMAT_NAME, FORMAT_VERSION, format_color, status_name, text_sha256_hex};
+use super::timestamp::push_timestamp;
+use crate::model::{Annotation, Document, Label, Span};
 
 /// Serialises `ann` as a `.qalam.json` version 1 document. The same annotation always gives the
 /// same bytes.
@@ -18,7 +17,7 @@ pub fn to_json_string(ann: &Annotation) -> String {
     push_str(&mut out, FORMAT_NAME);
     out.push_str(",\n");
     push_key(&mut out, 1, "version");
-    out.push_str(&FORMAT_VERSION.to_string());
+    push_number(&mut out, FORMAT_VERSION);
     out.push_str(",\n");
     push_document(&mut out, ann);
     push_key(&mut out, 1, "status");
@@ -28,18 +27,14 @@ pub fn to_json_string(ann: &Annotation) -> String {
     push_opt_str(&mut out, ann.annotator.as_deref());
     out.push_str(",\n");
     push_key(&mut out, 1, "created");
-    push_str(&mut out, &format_timestamp(ann.created));
+    push_timestamp_str(&mut out, ann.created);
     out.push_str(",\n");
     push_key(&mut out, 1, "modified");
-    push_str(&mut out, &format_timestamp(ann.modified));
+    push_timestamp_str(&mut out, ann.modified);
     out.push_str(",\n");
     push_labels(&mut out, ann);
     push_spans(&mut out, ann);
-    for (key, value) in sorted(&ann.extra) {
-        out.push_str(",\n");
-        push_key(&mut out, 1, key);
-        push_pretty(&mut out, 1, value);
-    }
+    push_block_extra(&mut out, 1, &ann.extra);
     out.push_str("\n}\n");
     out
 }
@@ -69,6 +64,7 @@ fn push_document(out: &mut String, ann: &Annotation) {
     out.push_str(",\n");
     push_key(out, 2, "text_sha256");
     push_str(out, &text_sha256_hex(document.text()));
+    push_block_extra(out, 2, &document.extra);
     out.push_str("\n  },\n");
 }
 
@@ -99,6 +95,7 @@ fn push_labels(out: &mut String, ann: &Annotation) {
         indent(out, 2);
         out.push(']');
     }
+    push_block_extra(out, 2, &ann.labels.extra);
     out.push_str("\n  },\n");
 }
 
@@ -126,17 +123,19 @@ fn push_spans(out: &mut String, ann: &Annotation) {
         out.push_str("[]");
         return;
     }
+    let order = |span: &&Span| (span.start, span.end, span.id);
     let mut spans: Vec<&Span> = ann.spans.iter().collect();
-    spans.sort_by_key(|span| (span.start, span.end, span.id));
-    let text = ann.document.text();
-    let boundaries = CharBoundaries::new(text);
+    if !spans.is_sorted_by_key(order) {
+        spans.sort_by_key(order);
+    }
+    let mut texts = SpanTexts::new(&ann.document);
     out.push_str("[\n");
     for (index, span) in spans.iter().enumerate() {
         if index > 0 {
             out.push_str(",\n");
         }
         indent(out, 2);
-        push_span(out, span, boundaries.slice(text, span.start, span.end));
+        push_span(out, span, texts.slice(span.start, span.end));
     }
     out.push_str("\n  ]");
 }
@@ -144,11 +143,11 @@ fn push_spans(out: &mut String, ann: &Annotation) {
 /// One span as a single-line object; `covered` is the text at its offsets.
 fn push_span(out: &mut String, span: &Span, covered: &str) {
     out.push_str("{\"id\": ");
-    out.push_str(&span.id.0.to_string());
+    push_number(out, span.id.0);
     out.push_str(", \"start\": ");
-    out.push_str(&span.start.to_string());
+    push_number(out, span.start as u64);
     out.push_str(", \"end\": ");
-    out.push_str(&span.end.to_string());
+    push_number(out, span.end as u64);
     out.push_str(", \"label\": ");
     push_str(out, &span.label);
     out.push_str(", \"text\": ");
@@ -158,11 +157,20 @@ fn push_span(out: &mut String, span: &Span, covered: &str) {
     out.push_str(", \"annotator\": ");
     push_opt_str(out, span.annotator.as_deref());
     out.push_str(", \"created\": ");
-    push_str(out, &format_timestamp(span.created));
+    push_timestamp_str(out, span.created);
     out.push_str(", \"modified\": ");
-    push_str(out, &format_timestamp(span.modified));
+    push_timestamp_str(out, span.modified);
     push_inline_extra(out, &span.extra);
     out.push('}');
+}
+
+/// Unknown fields of a multi-line object at `level`, sorted, each preceded by `,\n`.
+fn push_block_extra(out: &mut String, level: usize, extra: &Map<String, Value>) {
+    for (key, value) in sorted(extra) {
+        out.push_str(",\n");
+        push_key(out, level, key);
+        push_pretty(out, level, &sorted_value(value));
+    }
 }
 
 /// Unknown fields of a single-line object, sorted, in compact form.
@@ -175,25 +183,83 @@ fn push_inline_extra(out: &mut String, extra: &Map<String, Value>) {
     }
 }
 
-/// Byte offsets of code points, so spans can be sliced without rescanning the text.
-struct CharBoundaries {
-    byte_of_char: Vec<usize>,
+/// Slices span texts out of the document by code points, walking forward from the previous
+/// span (spans come in start order) instead of indexing every code point of the text.
+struct SpanTexts<'a> {
+    document: &'a Document,
+    text: &'a str,
+    /// A code point and its byte offset, at or before the next span's start.
+    cursor: (usize, usize),
 }
 
-impl CharBoundaries {
-    fn new(text: &str) -> Self {
-        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(byte, _)| byte).collect();
-        byte_of_char.push(text.len());
-        Self { byte_of_char }
+impl<'a> SpanTexts<'a> {
+    /// Walking further than this many code points uses the document's checkpoints instead.
+    const WALK_LIMIT: usize = 128;
+
+    fn new(document: &'a Document) -> Self {
+        Self {
+            document,
+            text: document.text(),
+            cursor: (0, 0),
+        }
+    }
+
+    /// The byte offset of code point `target`, walking at most [`Self::WALK_LIMIT`] code points
+    /// from `(cp, byte)`; `None` past the end of the text.
+    fn walk(&self, (cp, byte): (usize, usize), target: usize) -> Option<usize> {
+        if target < cp || target - cp > Self::WALK_LIMIT {
+            return self.document.byte_offset(target);
+        }
+        let steps = target - cp;
+        if steps == 0 {
+            return Some(byte);
+        }
+        let mut rest = self.text[byte..].char_indices().skip(steps);
+        match rest.next() {
+            Some((offset, _)) => Some(byte + offset),
+            None if self.text[byte..].chars().count() == steps => Some(self.text.len()),
+            None => None,
+        }
     }
 
     /// The text of code points `[start, end)`, clamped to the text (an out-of-range span, which
     /// the model should never hold, writes the part that exists rather than panicking).
-    fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
-        let last = self.byte_of_char.len() - 1;
-        let start = self.byte_of_char[start.min(last)];
-        let end = self.byte_of_char[end.min(last)].max(start);
-        &text[start..end]
+    fn slice(&mut self, start: usize, end: usize) -> &'a str {
+        let char_len = self.document.char_len();
+        let (start, end) = (
+            start.min(char_len),
+            end.min(char_len).max(start.min(char_len)),
+        );
+        let start_byte = self.walk(self.cursor, start).unwrap_or(self.text.len());
+        let end_byte = self
+            .walk((start, start_byte), end)
+            .unwrap_or(self.text.len());
+        self.cursor = (start, start_byte);
+        &self.text[start_byte..end_byte]
+    }
+}
+
+/// A timestamp as a JSON string (it never needs escaping).
+fn push_timestamp_str(out: &mut String, time: chrono::DateTime<chrono::Utc>) {
+    out.push('"');
+    push_timestamp(out, time);
+    out.push('"');
+}
+
+/// A non-negative integer in decimal, without allocating.
+fn push_number(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
     }
 }
 

@@ -77,6 +77,7 @@ pub fn to_annotation(id: &str, converted: &Converted) -> Annotation {
     annotation.labels = LabelSet {
         labels,
         allow_overlaps: true,
+        extra: Default::default(),
     };
     annotation.spans = converted
         .spans
