@@ -373,6 +373,7 @@ mod tests {
                 Label::new("PERSON", Rgb([1, 2, 3]), Some('M')),
             ],
             allow_overlaps: false,
+            extra: Default::default(),
         };
         let edit = template_edit(&ann, &template).expect("an edit");
         let inverse = ann.apply(edit).expect("the model accepts every step");
