@@ -55,17 +55,8 @@ fn document(bytes: usize, spans: usize) -> Annotation {
     let mut id = 0;
     let mut push = |ann: &mut Annotation, start: usize, end: usize, label: &str| {
         id += 1;
-        ann.spans.push(Span {
-            id: SpanId(id),
-            start,
-            end,
-            label: label.to_owned(),
-            note: None,
-            annotator: None,
-            created: ann.created,
-            modified: ann.created,
-            extra: Default::default(),
-        });
+        ann.spans
+            .push(Span::new(SpanId(id), start, end, label, ann.created));
     };
     for (n, k) in (0..token_starts.len()).step_by(step).enumerate() {
         let (start, len) = token_starts[k];

@@ -123,17 +123,9 @@ impl Annotation {
     /// timestamps set to now. It is not added: apply [`Edit::AddSpan`](super::Edit::AddSpan)
     /// with it, which also checks the range and label.
     pub fn new_span(&self, start: usize, end: usize, label: &str) -> Span {
-        let now = Utc::now();
         Span {
-            id: self.next_span_id(),
-            start,
-            end,
-            label: label.to_owned(),
-            note: None,
             annotator: self.annotator.clone(),
-            created: now,
-            modified: now,
-            extra: Map::new(),
+            ..Span::new(self.next_span_id(), start, end, label, Utc::now())
         }
     }
 

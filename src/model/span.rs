@@ -50,6 +50,22 @@ pub struct Span {
 }
 
 impl Span {
+    /// A span `[start, end)` labelled `label`, created and modified at `at`, with no note, no
+    /// annotator and no extra fields.
+    pub fn new(id: SpanId, start: usize, end: usize, label: &str, at: DateTime<Utc>) -> Self {
+        Self {
+            id,
+            start,
+            end,
+            label: label.to_owned(),
+            note: None,
+            annotator: None,
+            created: at,
+            modified: at,
+            extra: Map::new(),
+        }
+    }
+
     /// The covered code points as a range.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end

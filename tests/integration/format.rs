@@ -129,17 +129,7 @@ fn schema_parses_and_lists_every_key_the_writer_emits() {
 
 fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
     let time = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
-    Span {
-        id: SpanId(id),
-        start,
-        end,
-        label: label.to_owned(),
-        note: None,
-        annotator: None,
-        created: time,
-        modified: time,
-        extra: Default::default(),
-    }
+    Span::new(SpanId(id), start, end, label, time)
 }
 
 /// Characters that stress the writer and the offsets: Arabic letters and harakat, tatweel,

@@ -20,17 +20,13 @@ struct ViewApp {
 fn annotation(text: &str, spans: &[(usize, usize, &str)]) -> Annotation {
     let mut ann = Annotation::new(Document::new("test", text));
     for (i, &(start, end, label)) in spans.iter().enumerate() {
-        ann.spans.push(Span {
-            id: SpanId(i as u64 + 1),
+        ann.spans.push(Span::new(
+            SpanId(i as u64 + 1),
             start,
             end,
-            label: label.to_owned(),
-            note: None,
-            annotator: None,
-            created: ann.created,
-            modified: ann.created,
-            extra: Default::default(),
-        });
+            label,
+            ann.created,
+        ));
     }
     ann.spans.sort_by_key(|s| (s.start, s.end, s.id));
     ann

@@ -359,17 +359,7 @@ mod tests {
         let time = Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5).unwrap();
         ann.created = time;
         ann.modified = time;
-        let span = |id, start, end, label: &str| Span {
-            id: SpanId(id),
-            start,
-            end,
-            label: label.to_owned(),
-            note: None,
-            annotator: None,
-            created: time,
-            modified: time,
-            extra: Map::new(),
-        };
+        let span = |id, start, end, label: &str| Span::new(SpanId(id), start, end, label, time);
         ann.spans = vec![span(2, 10, 15, "COUNTRY"), span(1, 4, 9, "PERSON")];
         ann
     }

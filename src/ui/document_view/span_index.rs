@@ -189,17 +189,13 @@ mod tests {
     fn annotation(spans: &[(usize, usize, &str)]) -> Annotation {
         let mut ann = Annotation::new(Document::new("t", "x".repeat(200)));
         for (i, &(start, end, label)) in spans.iter().enumerate() {
-            ann.spans.push(crate::model::Span {
-                id: SpanId(i as u64 + 1),
+            ann.spans.push(crate::model::Span::new(
+                SpanId(i as u64 + 1),
                 start,
                 end,
-                label: label.to_owned(),
-                note: None,
-                annotator: None,
-                created: ann.created,
-                modified: ann.created,
-                extra: Default::default(),
-            });
+                label,
+                ann.created,
+            ));
         }
         ann.spans.sort_by_key(|s| (s.start, s.end, s.id));
         ann
