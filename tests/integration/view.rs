@@ -389,3 +389,65 @@ fn selected_text_matches_the_code_point_range() {
             .is_some_and(|r| r.selection == Some(9..15))
     );
 }
+
+/// Regression: Left/Right without Shift moved one step from the caret instead of collapsing a
+/// non-empty selection to its edge on that side of the screen.
+#[test]
+fn arrow_without_shift_collapses_selection_to_its_visual_edge() {
+    // RTL: the selection's logical start is its right edge, its end its left edge.
+    let text = "لروسيا في حربها";
+    let mut harness = harness(annotation(text, &[]), None);
+    let pos = before_char(&harness, 1, true);
+    click(&mut harness, pos, 1);
+    for _ in 0..4 {
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+        harness.run();
+    }
+    assert_eq!(harness.state().view.selection(), Some(1..5));
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().view.selection(), None);
+    assert_eq!(
+        harness.state().view.caret(),
+        1,
+        "Right edge of RTL text is the start"
+    );
+
+    harness.state_mut().view.set_selection(Some(1..5));
+    harness.run();
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().view.selection(), None);
+    assert_eq!(
+        harness.state().view.caret(),
+        5,
+        "Left edge of RTL text is the end"
+    );
+
+    // LTR: Left is the start, Right the end, whichever end the caret was at.
+    let mut harness = self::harness(annotation("Sergei Lavrov met Kim", &[]), None);
+    let pos = before_char(&harness, 0, false);
+    click(&mut harness, pos, 1);
+    harness.state_mut().view.set_selection(Some(7..13));
+    harness.run();
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(
+        (
+            harness.state().view.selection(),
+            harness.state().view.caret()
+        ),
+        (None, 7)
+    );
+    harness.state_mut().view.set_selection(Some(7..13));
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        (
+            harness.state().view.selection(),
+            harness.state().view.caret()
+        ),
+        (None, 13)
+    );
+}
