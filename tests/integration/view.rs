@@ -315,6 +315,19 @@ fn view_is_accessible_as_document() {
     assert!(node.rect().width() > 100.0);
 }
 
+/// Regression: the view's AccessKit node had no value, so screen readers read nothing of it.
+#[test]
+fn view_gives_screen_readers_the_selected_text_or_the_title() {
+    let mut ann = annotation("زار بوتين لروسيا", &[]);
+    ann.document.title = "زيارة".to_owned();
+    let mut harness = harness(ann, None);
+    let value = |harness: &Harness<'_, ViewApp>| harness.get_by_label("Document").value();
+    assert_eq!(value(&harness).as_deref(), Some("زيارة"));
+    harness.state_mut().view.set_selection(Some(4..9));
+    harness.run();
+    assert_eq!(value(&harness).as_deref(), Some("بوتين"));
+}
+
 #[test]
 fn long_document_lays_out_only_visible_paragraphs() {
     let paragraph = "ضاعفت بيونغ يانغ من رهاناتها على موسكو، حيث عبّر الزعيم الكوري الشمالي كيم جونغ أون عن دعمه لروسيا.";
