@@ -2,6 +2,19 @@
 //! remove labels, toggle overlaps, and save/load the set as a `*.labels.json` template. Every
 //! change is one `Edit` (a renamed label renames its spans in the same edit; loading a template
 //! is one `Edit::Group`), emitted as `Command::ApplyEdit`. Refusals are shown in the window.
+//!
+//! There is no "Apply" button: each field of a label row commits by itself, as one undo step.
+//! - Colour applies as it is picked, once per finished pick: while a pointer button is held
+//!   (dragging in the picker) only the row's swatch follows; the label changes when the button
+//!   is released. So one drag is one undo step, yet the document shows the new colour as soon
+//!   as the annotator lets go, without closing the picker.
+//! - Hotkey applies on every change (the field holds one letter, so each change is complete).
+//! - Name and export tag apply on Enter or when the field loses focus, and Esc puts the label's
+//!   value back; while one is being typed the window says so ("Press Enter to rename …"). A
+//!   value set by assistive technology (no focus) applies at once.
+//!
+//! A refused value (duplicate name or hotkey, not a letter) is shown as a message and the field
+//! shows the label's value again, so a row never holds a value that is not the label's.
 
 use std::path::PathBuf;
 
@@ -22,7 +35,7 @@ const NEW_LABEL_COLORS: [Rgb; 6] = [
     Rgb([0x20, 0x4a, 0x87]),
 ];
 
-/// The editable fields of one label row, kept until "Apply" is pressed.
+/// The editable fields of one label row: what the row's widgets show, committed field by field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelDraft {
     /// Name (spans follow a rename).
@@ -191,6 +204,9 @@ pub fn label_editor_ui(
         .resizable(true)
         .show(ctx, |ui| {
             label_rows_ui(ui, state, ann, &mut commands);
+            if let Some(hint) = pending_hint(ann, &state.drafts) {
+                ui.weak(hint);
+            }
             ui.separator();
             add_label_ui(ui, state, &ann.labels, &mut commands);
             let mut allow = ann.labels.allow_overlaps;
@@ -208,6 +224,147 @@ pub fn label_editor_ui(
     commands
 }
 
+/// One field of a label row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelField {
+    /// The name (spans follow a rename).
+    Name,
+    /// The colour.
+    Color,
+    /// The letter hotkey.
+    Hotkey,
+    /// The export tag.
+    ExportTag,
+}
+
+impl LabelField {
+    /// Copies this field from `from` into `into`.
+    fn copy(self, from: &LabelDraft, into: &mut LabelDraft) {
+        match self {
+            LabelField::Name => into.name.clone_from(&from.name),
+            LabelField::Color => into.color = from.color,
+            LabelField::Hotkey => into.hotkey.clone_from(&from.hotkey),
+            LabelField::ExportTag => into.export_tag.clone_from(&from.export_tag),
+        }
+    }
+}
+
+/// What a row's field asks for this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldChange {
+    /// Make the field's draft value the label's.
+    Commit(LabelField),
+    /// Throw the field's draft away (Esc).
+    Revert(LabelField),
+}
+
+/// The edit that gives the label at `index` the `field` of `draft` (and nothing else of it);
+/// `None` when that changes nothing, or why it is refused.
+pub fn field_edit(
+    labels: &LabelSet,
+    index: usize,
+    draft: &LabelDraft,
+    field: LabelField,
+) -> Result<Option<Edit>, String> {
+    let current = labels
+        .labels
+        .get(index)
+        .ok_or_else(|| format!("There is no label number {}", index + 1))?;
+    let mut one_field = LabelDraft::of(current);
+    field.copy(draft, &mut one_field);
+    let label = label_from_draft(labels, index, &one_field)?;
+    Ok((label != *current).then_some(Edit::UpdateLabel { index, label }))
+}
+
+/// A single-line field commits when it loses focus (Enter, Tab, a click elsewhere) and reverts
+/// on Esc; a value set from outside while unfocused (assistive technology) commits at once.
+fn text_field_change(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    field: LabelField,
+) -> Option<FieldChange> {
+    if response.lost_focus() {
+        // Raw events: the app's shortcuts may already have consumed this Esc (the field lost
+        // focus before they ran), and it still means "cancel" for the field.
+        let escaped = ui.input(|i| {
+            i.raw.events.iter().any(|event| {
+                matches!(
+                    event,
+                    egui::Event::Key {
+                        key: egui::Key::Escape,
+                        pressed: true,
+                        ..
+                    }
+                )
+            })
+        });
+        Some(if escaped {
+            FieldChange::Revert(field)
+        } else {
+            FieldChange::Commit(field)
+        })
+    } else if response.changed() && !response.has_focus() {
+        Some(FieldChange::Commit(field))
+    } else {
+        None
+    }
+}
+
+/// Emits the edit for one field change, or shows the refusal and puts the label's value back
+/// into the field (so no uncommitted value is left in the row).
+fn apply_field_change(
+    state: &mut LabelEditorState,
+    commands: &mut Vec<Command>,
+    ann: &Annotation,
+    index: usize,
+    change: FieldChange,
+) {
+    let restore = |state: &mut LabelEditorState, field: LabelField| {
+        let saved = LabelDraft::of(&ann.labels.labels[index]);
+        field.copy(&saved, &mut state.drafts[index]);
+    };
+    match change {
+        FieldChange::Revert(field) => restore(state, field),
+        FieldChange::Commit(field) => {
+            match field_edit(&ann.labels, index, &state.drafts[index], field) {
+                Ok(edit) => {
+                    state.message = None;
+                    commands.extend(edit.map(Command::ApplyEdit));
+                }
+                Err(message) => {
+                    state.message = Some(message);
+                    restore(state, field);
+                }
+            }
+        }
+    }
+}
+
+/// The hint shown while a name or export tag is being typed: those apply on Enter.
+fn pending_hint(ann: &Annotation, drafts: &[LabelDraft]) -> Option<String> {
+    ann.labels
+        .labels
+        .iter()
+        .zip(drafts)
+        .find_map(|(label, draft)| {
+            let saved = LabelDraft::of(label);
+            if draft.name != saved.name {
+                Some(format!(
+                    "Press Enter to rename {} to {} (its spans follow), Esc to cancel",
+                    label.name,
+                    draft.name.trim()
+                ))
+            } else if draft.export_tag != saved.export_tag {
+                Some(format!(
+                    "Press Enter to set the export tag of {}, Esc to cancel",
+                    label.name
+                ))
+            } else {
+                None
+            }
+        })
+}
+
 fn label_rows_ui(
     ui: &mut egui::Ui,
     state: &mut LabelEditorState,
@@ -218,7 +375,7 @@ fn label_rows_ui(
     egui::Grid::new("label editor rows")
         .striped(true)
         .show(ui, |ui| {
-            for heading in ["", "Colour", "Name", "Key", "Export tag", "", ""] {
+            for heading in ["", "Colour", "Name", "Key", "Export tag", ""] {
                 ui.strong(heading);
             }
             ui.end_row();
@@ -255,41 +412,44 @@ fn label_rows_ui(
                         }));
                     }
                 });
+                let label = &ann.labels.labels[index];
                 let draft = &mut state.drafts[index];
-                ui.color_edit_button_srgb(&mut draft.color);
-                ui.add(
+                let mut changes = Vec::new();
+                let colour = ui.color_edit_button_srgb(&mut draft.color);
+                colour.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::ColorWell,
+                        true,
+                        format!("Colour of {name}"),
+                    )
+                });
+                let picking = ui.input(|i| i.pointer.any_down());
+                if draft.color != label.color.0 && !picking {
+                    changes.push(FieldChange::Commit(LabelField::Color));
+                }
+                let name_field = ui.add(
                     egui::TextEdit::singleline(&mut draft.name)
                         .desired_width(140.0)
                         .hint_text(format!("Name of label {}", index + 1)),
                 );
-                ui.add(
+                changes.extend(text_field_change(ui, &name_field, LabelField::Name));
+                let hotkey_field = ui.add(
                     egui::TextEdit::singleline(&mut draft.hotkey)
                         .desired_width(24.0)
                         .char_limit(1)
                         .hint_text("Key"),
                 );
-                ui.add(
+                if hotkey_field.changed() {
+                    changes.push(FieldChange::Commit(LabelField::Hotkey));
+                }
+                let tag_field = ui.add(
                     egui::TextEdit::singleline(&mut draft.export_tag)
                         .desired_width(80.0)
                         .hint_text("(name)"),
                 );
-                let changed = *draft != LabelDraft::of(&ann.labels.labels[index]);
-                let apply = ui.add_enabled(changed, egui::Button::new("Apply"));
-                apply.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        changed,
-                        format!("Apply changes to {name}"),
-                    )
-                });
-                if apply.clicked() {
-                    match label_from_draft(&ann.labels, index, draft) {
-                        Ok(label) => {
-                            state.message = None;
-                            commands.push(Command::ApplyEdit(Edit::UpdateLabel { index, label }));
-                        }
-                        Err(message) => state.message = Some(message),
-                    }
+                changes.extend(text_field_change(ui, &tag_field, LabelField::ExportTag));
+                for change in changes {
+                    apply_field_change(state, commands, ann, index, change);
                 }
                 let remove = ui.button("Remove");
                 remove.widget_info(|| {
@@ -433,6 +593,31 @@ mod tests {
         assert_eq!(
             label_from_draft(&labels, 0, &draft),
             Err("There is already a label named EVENT".to_owned())
+        );
+    }
+
+    #[test]
+    fn field_edit_commits_only_that_field() {
+        let labels = LabelSet::default();
+        let mut draft = LabelDraft::of(&labels.labels[1]);
+        draft.name = "BALAD".into();
+        draft.color = [1, 2, 3];
+        let Ok(Some(Edit::UpdateLabel { index: 1, label })) =
+            field_edit(&labels, 1, &draft, LabelField::Color)
+        else {
+            panic!("a colour edit of label 1");
+        };
+        assert_eq!(
+            (label.name.as_str(), label.color),
+            ("COUNTRY", Rgb([1, 2, 3]))
+        );
+        draft.color = labels.labels[1].color.0;
+        draft.name = "COUNTRY".into();
+        assert_eq!(field_edit(&labels, 1, &draft, LabelField::Color), Ok(None));
+        draft.hotkey = "P".into();
+        assert_eq!(
+            field_edit(&labels, 1, &draft, LabelField::Hotkey),
+            Err("Hotkey P is already used by PERSON".to_owned())
         );
     }
 

@@ -366,10 +366,19 @@ fn label_editor_rename_propagates_to_spans_and_undoes_in_one_step() {
     let mut harness = harness(Bench::new(TEXT).with_span(11, 16, "COUNTRY"));
     harness.state_mut().pending.push(Command::EditLabels);
     harness.run();
-    text_field(&harness, "COUNTRY").set_text_value_accesskit("BALAD");
+    let field = text_field(&harness, "COUNTRY");
+    field.focus();
     harness.run();
-    harness.get_by_label("Apply changes to COUNTRY").click();
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    text_field(&harness, "COUNTRY").type_text("BALAD");
     harness.run();
+    harness
+        .get_by_label("Press Enter to rename COUNTRY to BALAD (its spans follow), Esc to cancel");
+    assert!(
+        harness.state().ann.labels.get("COUNTRY").is_some(),
+        "applies on Enter only"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     let bench = harness.state();
     assert_eq!(bench.spans(), vec![(11, 16, "BALAD".to_owned())]);
     assert!(bench.ann.labels.get("BALAD").is_some());
@@ -393,10 +402,11 @@ fn label_editor_refuses_removing_a_used_label_and_a_duplicate_hotkey() {
 
     text_field(&harness, "P").set_text_value_accesskit("C");
     harness.run();
-    harness.get_by_label("Apply changes to PERSON").click();
-    harness.run();
     harness.get_by_label("Hotkey C is already used by COUNTRY");
     assert_eq!(harness.state().ann.labels.labels[0].hotkey, Some('P'));
+    // The refused value is not left in the row as if it were pending.
+    harness.run();
+    text_field(&harness, "P");
     harness.check_accessibility();
 }
 
@@ -564,4 +574,69 @@ fn label_editor_adds_and_reorders_labels_and_digits_follow_the_order() {
     select_text(&mut harness, 0..3);
     press(&mut harness, Modifiers::NONE, Key::Num4);
     assert_eq!(harness.state().spans(), vec![(0, 3, "MISC".to_owned())]);
+}
+
+#[test]
+fn label_editor_escape_cancels_a_typed_rename() {
+    let mut harness = harness(Bench::new(TEXT));
+    harness.state_mut().pending.push(Command::EditLabels);
+    harness.run();
+    text_field(&harness, "COUNTRY").focus();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    text_field(&harness, "COUNTRY").type_text("BALAD");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.run();
+    assert!(harness.state().ann.labels.get("COUNTRY").is_some());
+    assert!(!harness.state().history.can_undo());
+    text_field(&harness, "COUNTRY");
+    assert!(harness.query_by_label_contains("Press Enter").is_none());
+}
+
+/// Regression: a colour picked in the label editor only took effect after pressing the row's
+/// "Apply" button.
+#[test]
+fn label_colour_applies_when_the_pick_ends_as_one_undo_step_without_apply() {
+    let mut harness = harness(Bench::new(TEXT));
+    harness.state_mut().pending.push(Command::EditLabels);
+    harness.run();
+    // egui's picker has a "📋" copy button; the test fonts have no emoji.
+    harness
+        .ctx
+        .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+    let before = harness.state().ann.labels.labels[1].color;
+    harness.get_by_label("Colour of COUNTRY").click();
+    harness.run();
+    // Drag the first channel field of the picker: many changed frames while the button is held.
+    let rect = harness
+        .get_all_by_role(Role::SpinButton)
+        .next()
+        .expect("a channel field")
+        .rect();
+    harness.drag_at(rect.center());
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(rect.center() + egui::vec2(step as f32 * 15.0, 0.0));
+        harness.run();
+    }
+    assert_eq!(
+        harness.state().ann.labels.labels[1].color,
+        before,
+        "nothing applied mid-drag"
+    );
+    assert!(!harness.state().history.can_undo());
+    harness.drop_at(rect.center() + egui::vec2(60.0, 0.0));
+    harness.run();
+    harness.run();
+    let after = harness.state().ann.labels.labels[1].color;
+    assert_ne!(after, before, "the pick applies without any Apply button");
+    assert!(harness.query_by_label_contains("Apply").is_none());
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().ann.labels.labels[1].color,
+        before,
+        "one undo step"
+    );
+    assert!(!harness.state().history.can_undo());
 }

@@ -311,6 +311,19 @@ fn view_is_accessible_as_document() {
     assert!(node.rect().width() > 100.0);
 }
 
+/// Regression: the view's AccessKit node had no value, so screen readers read nothing of it.
+#[test]
+fn view_gives_screen_readers_the_selected_text_or_the_title() {
+    let mut ann = annotation("زار بوتين لروسيا", &[]);
+    ann.document.title = "زيارة".to_owned();
+    let mut harness = harness(ann, None);
+    let value = |harness: &Harness<'_, ViewApp>| harness.get_by_label("Document").value();
+    assert_eq!(value(&harness).as_deref(), Some("زيارة"));
+    harness.state_mut().view.set_selection(Some(4..9));
+    harness.run();
+    assert_eq!(value(&harness).as_deref(), Some("بوتين"));
+}
+
 #[test]
 fn long_document_lays_out_only_visible_paragraphs() {
     let paragraph = "ضاعفت بيونغ يانغ من رهاناتها على موسكو، حيث عبّر الزعيم الكوري الشمالي كيم جونغ أون عن دعمه لروسيا.";
@@ -383,5 +396,67 @@ fn selected_text_matches_the_code_point_range() {
             .responses
             .last()
             .is_some_and(|r| r.selection == Some(9..15))
+    );
+}
+
+/// Regression: Left/Right without Shift moved one step from the caret instead of collapsing a
+/// non-empty selection to its edge on that side of the screen.
+#[test]
+fn arrow_without_shift_collapses_selection_to_its_visual_edge() {
+    // RTL: the selection's logical start is its right edge, its end its left edge.
+    let text = "لروسيا في حربها";
+    let mut harness = harness(annotation(text, &[]), None);
+    let pos = before_char(&harness, 1, true);
+    click(&mut harness, pos, 1);
+    for _ in 0..4 {
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+        harness.run();
+    }
+    assert_eq!(harness.state().view.selection(), Some(1..5));
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().view.selection(), None);
+    assert_eq!(
+        harness.state().view.caret(),
+        1,
+        "Right edge of RTL text is the start"
+    );
+
+    harness.state_mut().view.set_selection(Some(1..5));
+    harness.run();
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().view.selection(), None);
+    assert_eq!(
+        harness.state().view.caret(),
+        5,
+        "Left edge of RTL text is the end"
+    );
+
+    // LTR: Left is the start, Right the end, whichever end the caret was at.
+    let mut harness = self::harness(annotation("Sergei Lavrov met Kim", &[]), None);
+    let pos = before_char(&harness, 0, false);
+    click(&mut harness, pos, 1);
+    harness.state_mut().view.set_selection(Some(7..13));
+    harness.run();
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(
+        (
+            harness.state().view.selection(),
+            harness.state().view.caret()
+        ),
+        (None, 7)
+    );
+    harness.state_mut().view.set_selection(Some(7..13));
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        (
+            harness.state().view.selection(),
+            harness.state().view.caret()
+        ),
+        (None, 13)
     );
 }

@@ -1,7 +1,11 @@
 //! Keyboard caret movement in the document view: Left/Right visually (in RTL text Left moves
 //! forward), Ctrl+Left/Right by words, Up/Down by lines keeping the caret's x, Home/End to the
 //! line's logical start/end, Ctrl+Home/End to the document's, Ctrl+A to select all; Shift
-//! extends the selection. Crossing paragraph boundaries works in every direction.
+//! extends the selection. Plain Left/Right with a non-empty selection collapses it to its edge
+//! on that side of the screen, as text editors do. Crossing paragraph boundaries works in every
+//! direction.
+
+use std::ops::Range;
 
 use egui::{Event, Key, Modifiers, Vec2};
 
@@ -46,7 +50,11 @@ impl DocumentView {
         let target = match key {
             Key::ArrowLeft | Key::ArrowRight => {
                 self.selection.preferred_x = None;
-                self.move_horizontal(caret, key == Key::ArrowRight, by_word, text)
+                let to_right = key == Key::ArrowRight;
+                match self.selection.range() {
+                    Some(range) if !extend && !by_word => self.edge_on_side(range, to_right, text),
+                    _ => self.move_horizontal(caret, to_right, by_word, text),
+                }
             }
             Key::ArrowUp | Key::ArrowDown => self.move_line(caret, key == Key::ArrowDown, text),
             Key::Home if modifiers.command || modifiers.ctrl => Some(0),
@@ -65,6 +73,17 @@ impl DocumentView {
             self.selection.move_caret(target, extend);
         }
         true
+    }
+
+    /// The end of the selected `range` on the left or right side of the screen: in a
+    /// right-to-left paragraph (that of the caret) the right side is the logical start, in a
+    /// left-to-right one the end. Where the selection's text mixes directions this follows the
+    /// paragraph direction, as the crossing between paragraphs does.
+    fn edge_on_side(&mut self, range: Range<usize>, to_right: bool, text: &str) -> Option<usize> {
+        let (index, _) = self.cache.locate(self.selection.caret)?;
+        self.cache.ensure(&mut self.engine, text, index);
+        let forward = to_right != self.cache.get(index)?.is_rtl();
+        Some(if forward { range.end } else { range.start })
     }
 
     /// One grapheme (or word) to the left or right on screen, continuing into the next or

@@ -36,6 +36,8 @@ pub const DEFAULT_TEXT_SIZE: f32 = 20.0;
 pub const TEXT_SIZE_RANGE: std::ops::RangeInclusive<f32> = 8.0..=72.0;
 /// Horizontal space between the view's edges and the text, in points.
 const PADDING: f32 = 12.0;
+/// At most this many characters of the selection are given to screen readers as the value.
+const MAX_ACCESSIBLE_CHARS: usize = 2000;
 /// Space above the first paragraph (room for its span tags), as a multiple of the text size.
 const TOP_PADDING: f32 = 0.4;
 /// Narrowest wrap width used, however small the view gets.
@@ -146,6 +148,20 @@ impl DocumentView {
         let start = self.byte_of(text, range.start)?;
         let end = self.byte_of(text, range.end)?;
         text.get(start..end)
+    }
+
+    /// What screen readers get as the view's value: the selected text (its first
+    /// [`MAX_ACCESSIBLE_CHARS`] characters), or the document's title (its id if untitled) when
+    /// nothing is selected.
+    fn accessible_value(&self, ann: &Annotation) -> String {
+        match self.selected_text(ann) {
+            Some(selected) => match selected.char_indices().nth(MAX_ACCESSIBLE_CHARS) {
+                Some((cut, _)) => format!("{}…", &selected[..cut]),
+                None => selected.to_owned(),
+            },
+            None if ann.document.title.is_empty() => ann.document.id.clone(),
+            None => ann.document.title.clone(),
+        }
     }
 
     /// Byte offset of code point `cp` in `text` (the text shown last frame), found through its
@@ -339,7 +355,6 @@ impl DocumentView {
         );
         let clip = rect.intersect(ui.clip_rect());
         let response = ui.interact(clip, id, Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Document"));
         self.frame.origin = Pos2::new(content_min.x + PADDING, content_min.y - shift + top_padding);
         self.frame.visible = first..end;
 
@@ -359,6 +374,11 @@ impl DocumentView {
             self.keyboard_ui(ui, text);
         }
         self.has_focus = response.has_focus();
+        response.widget_info(|| {
+            let mut info = egui::WidgetInfo::labeled(egui::Role::Document, true, "Document");
+            info.current_text_value = Some(self.accessible_value(ann));
+            info
+        });
         self.paint_ui(ui, ann, selected_span);
         self.frame.work = self.cache.work();
         self.cache.heights().total();

@@ -13,6 +13,11 @@ use crate::model::{Annotation, SpanId};
 const SPAN_FILL_ALPHA: u8 = 70;
 /// Thickness of a span's underline bar, in points.
 const BAR_THICKNESS: f32 = 2.0;
+/// Height of a label tag as a multiple of its font size (capitals plus a little margin).
+const TAG_HEIGHT_FACTOR: f32 = 1.2;
+/// How much of a label tag sticks out above the top of its line box, as a fraction of its
+/// height (the rest overlaps the line's top leading, above the tallest letters).
+const TAG_RAISE: f32 = 0.4;
 /// Colour of spans whose label is not in the label set.
 const UNKNOWN_LABEL_COLOR: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
 
@@ -137,31 +142,33 @@ impl DocumentView {
                     };
                     // Too long for the span: abbreviate so neighbouring tags do not collide.
                     let mut name = full_name;
-                    let mut tag_size =
-                        self.engine.label_size(name, tag_font_size) + Vec2::new(6.0, 0.0);
-                    if tag_size.x > run_box.width() + tag_font_size {
+                    let mut label_size = self.engine.label_size(name, tag_font_size);
+                    if label_size.x + 6.0 > run_box.width() + tag_font_size {
                         let cut = full_name
                             .char_indices()
                             .nth(3)
                             .map_or(full_name.len(), |(byte, _)| byte);
                         name = &full_name[..cut];
-                        tag_size =
-                            self.engine.label_size(name, tag_font_size) + Vec2::new(6.0, 0.0);
+                        label_size = self.engine.label_size(name, tag_font_size);
                     }
-                    let y = run_box.top() + inset;
+                    // Tight around the capitals and straddling the top of the line box, so it
+                    // sits in the gap between lines, clear of tall letters (alif, lam, hamza).
+                    let tag_size = Vec2::new(label_size.x + 6.0, tag_font_size * TAG_HEIGHT_FACTOR);
+                    let y = run_box.top() + inset - tag_size.y * TAG_RAISE;
                     let x = if rtl_run {
                         run_box.right() - tag_size.x
                     } else {
                         run_box.left()
                     };
-                    let tag = Rect::from_min_size(pos2(x, y - tag_size.y * 0.35), tag_size);
+                    let tag = Rect::from_min_size(pos2(x, y), tag_size);
                     painter.rect_filled(tag, CornerRadius::same(3), color);
+                    let centred = Vec2::new(3.0, (tag_size.y - label_size.y) / 2.0);
                     self.engine.paint_label(
                         &ctx,
                         &painter,
                         name,
                         tag_font_size,
-                        tag.min + Vec2::new(3.0, 0.0),
+                        tag.min + centred,
                         Color32::WHITE,
                     );
                 }
