@@ -51,7 +51,7 @@ impl SpanTextIndex {
 }
 
 /// Draws a short span excerpt on one line, bidi-correctly (Arabic words in reading order),
-/// clipped to the space left in `ui`.
+/// shortened at its logical end to the space left in `ui`.
 pub fn span_text_ui(
     ui: &mut egui::Ui,
     text: &str,
@@ -60,7 +60,7 @@ pub fn span_text_ui(
 ) -> egui::Response {
     let clip = ui.available_rect_before_wrap().intersect(ui.clip_rect());
     ui.set_clip_rect(clip);
-    crate::text::bidi_label_ui(ui, text, size, color)
+    crate::text::label::fitted_bidi_label_ui(ui, text, size, color)
 }
 
 #[cfg(test)]
