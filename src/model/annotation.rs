@@ -103,6 +103,23 @@ impl Annotation {
         }
     }
 
+    /// An annotation of `document` (default label set) holding `spans` as given, numbered
+    /// `1, 2, …` in the given order, stamped with the annotation's creation time and sorted by
+    /// `(start, end, id)`. For tests, benchmarks and fixtures: it does **not** validate ranges or
+    /// labels — user edits go through [`Annotation::apply`].
+    pub fn with_spans_unchecked(document: Document, spans: &[(usize, usize, &str)]) -> Self {
+        let mut annotation = Self::new(document);
+        annotation.spans = spans
+            .iter()
+            .zip(1..)
+            .map(|(&(start, end, label), id)| {
+                Span::new(super::SpanId(id), start, end, label, annotation.created)
+            })
+            .collect();
+        annotation.spans.sort_by_key(Span::sort_key);
+        annotation
+    }
+
     /// The span with this id.
     pub fn span(&self, id: SpanId) -> Option<&Span> {
         self.spans.iter().find(|span| span.id == id)

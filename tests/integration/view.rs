@@ -6,7 +6,7 @@
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use qalam::model::{Annotation, Document, Span, SpanId};
+use qalam::model::{Annotation, Document, SpanId};
 use qalam::ui::document_view::{DocumentView, ViewResponse};
 
 /// What the tiny test app holds.
@@ -18,18 +18,7 @@ struct ViewApp {
 }
 
 fn annotation(text: &str, spans: &[(usize, usize, &str)]) -> Annotation {
-    let mut ann = Annotation::new(Document::new("test", text));
-    for (i, &(start, end, label)) in spans.iter().enumerate() {
-        ann.spans.push(Span::new(
-            SpanId(i as u64 + 1),
-            start,
-            end,
-            label,
-            ann.created,
-        ));
-    }
-    ann.spans.sort_by_key(|s| (s.start, s.end, s.id));
-    ann
+    Annotation::with_spans_unchecked(Document::new("test", text), spans)
 }
 
 fn harness(ann: Annotation, selected: Option<SpanId>) -> Harness<'static, ViewApp> {

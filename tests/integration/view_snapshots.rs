@@ -5,7 +5,7 @@
 
 use egui::Vec2;
 use egui_kittest::Harness;
-use qalam::model::{Annotation, Document, Span, SpanId};
+use qalam::model::{Annotation, Document, SpanId};
 use qalam::ui::document_view::DocumentView;
 
 /// Code-point range of the `nth` occurrence of `needle` in `text`.
@@ -19,18 +19,11 @@ fn find(text: &str, needle: &str, nth: usize) -> (usize, usize) {
 }
 
 fn annotation(text: &str, spans: &[((usize, usize), &str)]) -> Annotation {
-    let mut ann = Annotation::new(Document::new("snapshot", text));
-    for (i, &((start, end), label)) in spans.iter().enumerate() {
-        ann.spans.push(Span::new(
-            SpanId(i as u64 + 1),
-            start,
-            end,
-            label,
-            ann.created,
-        ));
-    }
-    ann.spans.sort_by_key(|s| (s.start, s.end, s.id));
-    ann
+    let spans: Vec<(usize, usize, &str)> = spans
+        .iter()
+        .map(|&((start, end), label)| (start, end, label))
+        .collect();
+    Annotation::with_spans_unchecked(Document::new("snapshot", text), &spans)
 }
 
 fn snapshot(name: &str, ann: Annotation, selected: Option<SpanId>, size: Vec2) {

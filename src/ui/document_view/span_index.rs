@@ -187,18 +187,7 @@ mod tests {
     use crate::model::Document;
 
     fn annotation(spans: &[(usize, usize, &str)]) -> Annotation {
-        let mut ann = Annotation::new(Document::new("t", "x".repeat(200)));
-        for (i, &(start, end, label)) in spans.iter().enumerate() {
-            ann.spans.push(crate::model::Span::new(
-                SpanId(i as u64 + 1),
-                start,
-                end,
-                label,
-                ann.created,
-            ));
-        }
-        ann.spans.sort_by_key(|s| (s.start, s.end, s.id));
-        ann
+        Annotation::with_spans_unchecked(Document::new("t", "x".repeat(200)), spans)
     }
 
     fn naive(ann: &Annotation, range: Range<usize>) -> Vec<SpanId> {
