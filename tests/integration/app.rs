@@ -61,6 +61,17 @@ fn spans(harness: &Harness<'_, QalamApp>) -> Vec<(usize, usize, String)> {
         .collect()
 }
 
+/// Queues the window manager's close request (the title bar's ×) for the next frame.
+fn request_window_close(harness: &mut Harness<'_, QalamApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+}
+
 fn press(harness: &mut Harness<'_, QalamApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run_steps(2);
@@ -196,13 +207,7 @@ fn closing_with_unsaved_changes_asks_first() {
     let mut harness = harness(Vec::new(), data.path());
     select(&mut harness, 0..3);
     press(&mut harness, Modifiers::NONE, Key::Num4);
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    request_window_close(&mut harness);
     harness.run_steps(2);
     harness.get_by_label_contains("Unsaved changes in kim-lavrov-wonsan.ar.txt");
     harness.get_by_label("Discard changes");
@@ -219,13 +224,7 @@ fn closing_with_unsaved_changes_asks_first() {
 fn closing_without_changes_does_not_ask() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut harness = harness(Vec::new(), data.path());
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    request_window_close(&mut harness);
     harness.run_steps(2);
     assert!(
         harness
@@ -458,13 +457,7 @@ fn quit_with_unsaved_changes_asks_and_discard_closes() {
         .values()
         .any(|v| v.commands.contains(&egui::ViewportCommand::Close));
     assert!(asked_to_close, "Ctrl+Q asks the window to close");
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    request_window_close(&mut harness);
     harness.run_steps(3);
     harness.get_by_label("Discard changes").click();
     harness.run_steps(1);
@@ -805,13 +798,7 @@ fn unsaved_changes_prompt_names_an_arabic_file() {
     let mut harness = harness(vec![path], data.path());
     select(&mut harness, 4..9);
     press(&mut harness, Modifiers::NONE, Key::Num2);
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    request_window_close(&mut harness);
     harness.run_steps(2);
     harness.get_by_label("Unsaved changes in بوتين في روسيا.txt.");
 }

@@ -46,6 +46,18 @@
 mod parse;
 mod render;
 
+/// Helpers shared by the parse and render tests.
+#[cfg(test)]
+mod test_support {
+    /// `(start, end, label)` triples with owned labels, as [`super::parse`] returns them.
+    pub(super) fn owned(spans: &[(usize, usize, &str)]) -> Vec<(usize, usize, String)> {
+        spans
+            .iter()
+            .map(|&(start, end, label)| (start, end, label.to_owned()))
+            .collect()
+    }
+}
+
 pub use parse::parse;
 pub use render::{render, try_render};
 

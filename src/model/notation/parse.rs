@@ -106,16 +106,10 @@ pub fn parse(s: &str) -> Result<(String, Vec<NotatedSpan>), NotationError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::notation::test_support::owned;
 
     fn spans(s: &str) -> Vec<(usize, usize, String)> {
         parse(s).unwrap().1
-    }
-
-    fn owned(spans: &[(usize, usize, &str)]) -> Vec<(usize, usize, String)> {
-        spans
-            .iter()
-            .map(|&(s, e, l)| (s, e, l.to_owned()))
-            .collect()
     }
 
     #[test]

@@ -117,14 +117,8 @@ fn push_escaped(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::super::parse;
+    use super::super::test_support::owned;
     use super::*;
-
-    fn owned(spans: &[(usize, usize, &str)]) -> Vec<(usize, usize, String)> {
-        spans
-            .iter()
-            .map(|&(s, e, l)| (s, e, l.to_owned()))
-            .collect()
-    }
 
     #[test]
     fn nested_spans_round_trip() {
