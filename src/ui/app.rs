@@ -161,8 +161,11 @@ impl QalamApp {
             self.commands.extend(window_commands);
         }
         self.dialog_ui(&ctx);
-        let labels = self.current_document().map(|d| d.annotation.labels.clone());
-        shortcut_overlay_ui(&ctx, &mut self.show_shortcuts, labels.as_ref());
+        let labels = self
+            .documents
+            .get(self.current)
+            .map(|doc| &doc.annotation.labels);
+        shortcut_overlay_ui(&ctx, &mut self.show_shortcuts, labels);
 
         let mut applied_any = false;
         for command in self.commands.take() {
