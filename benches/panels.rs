@@ -2,8 +2,8 @@
 //! stay interactive on long, densely annotated articles.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use qalam::model::{Annotation, Document, Span, SpanId};
-use qalam::ui::span_list::{SpanListState, SpanSort, span_list_ui, visible_rows};
+use qalam::ui::panels::span_list::{SpanListState, SpanSort, span_list_ui, visible_rows};
+use qalam_core::model::{Annotation, Document, Span, SpanId};
 
 fn annotation_with_spans(count: usize) -> Annotation {
     let text = "زار بوتين لروسيا ".repeat(count);

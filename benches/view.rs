@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2};
-use qalam::model::{Annotation, Document};
 use qalam::ui::document_view::DocumentView;
+use qalam_core::model::{Annotation, Document};
 
 const SCREEN: Vec2 = Vec2::new(1000.0, 800.0);
 const LABELS: [&str; 4] = ["PERSON", "COUNTRY", "ORGANIZATION", "EVENT"];

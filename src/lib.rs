@@ -1,13 +1,10 @@
-//! Qalam: hand-labelling named entities in articles, right-to-left text first.
+//! Qalam, the app: the text engine, the eframe GUI and the command line, on top of
+//! [`qalam_core`] (the GUI-free model, file formats and editing rules).
 //!
-//! - [`model`]: documents, labels, spans, edits and history (no GUI, no files).
-//! - [`io`]: the `.qalam.json` format, validation, atomic saving, plain-text import.
-//! - [`text`]: text layout with parley, bidi, hit-testing, offset conversions.
-//! - [`ui`]: the eframe app, one file per panel, commands.
-//! - [`cli`]: the command line.
+//! - [`text`]: text layout with parley, bidi, hit-testing, painting through egui.
+//! - [`ui`]: the eframe app, panels, windows, the document view and the command enum.
+//! - [`cli`]: the command line, one file per subcommand.
 
 pub mod cli;
-pub mod io;
-pub mod model;
 pub mod text;
 pub mod ui;

@@ -1,29 +1,18 @@
-//! The eframe app: one file per panel, and the command enum every action goes through.
+//! The eframe app, grouped by job:
+//!
+//! - [`app`]: the app state, frame layout, applying commands, file actions, settings, start-up.
+//! - [`commands`]: every user action as a [`commands::Command`], shortcuts, and span commands.
+//! - [`panels`]: the panels around the document (menu bar, label palette, span list, status bar).
+//! - [`windows`]: windows and dialogs (label editor, note editor, shortcut overlay, prompts).
+//! - [`widgets`]: small shared pieces (bidi-correct labels, messages, native file dialogs).
+//! - [`document_view`]: the widget that shows and selects the document text.
 
 pub mod app;
-pub mod bidi_text;
 pub mod commands;
-pub mod dialogs;
 pub mod document_view;
-pub mod egui_fonts;
-pub mod files;
-pub mod label_editor;
-pub mod label_palette;
-pub mod label_template;
-pub mod labelling_panels;
-pub mod menu_bar;
-pub mod messages;
-pub mod note_editor;
-pub mod open_document;
-pub mod recovery;
-pub mod run;
-pub mod settings;
-pub mod shortcut_overlay;
-pub mod span_commands;
-pub mod span_list;
-pub mod span_text;
-pub mod status_bar;
-pub mod word_boundaries;
+pub mod panels;
+pub mod widgets;
+pub mod windows;
 
 pub use app::QalamApp;
-pub use run::run;
+pub use app::run::run;

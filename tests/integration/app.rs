@@ -10,9 +10,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use qalam::ui::QalamApp;
 use qalam::ui::app::SAMPLE_TEXT;
+use qalam::ui::app::egui_fonts::install_egui_fonts;
+use qalam::ui::app::settings::Settings;
 use qalam::ui::commands::Command;
-use qalam::ui::egui_fonts::install_egui_fonts;
-use qalam::ui::settings::Settings;
 
 /// Env var naming the data dir of the recovery child process.
 const CHILD_DATA_DIR_ENV: &str = "QALAM_TEST_RECOVERY_CHILD_DATA_DIR";
@@ -190,7 +190,7 @@ fn saved_spans_reload_at_the_same_code_point_offsets() {
     select(&mut harness, 10..15);
     press(&mut harness, Modifiers::NONE, Key::C);
     press(&mut harness, Modifiers::COMMAND, Key::S);
-    let loaded = qalam::io::load_path(&files.path().join("putin.qalam.json")).expect("reload");
+    let loaded = qalam_core::io::load_path(&files.path().join("putin.qalam.json")).expect("reload");
     let reloaded: Vec<_> = loaded
         .annotation
         .spans
@@ -275,7 +275,7 @@ fn opening_a_missing_file_shows_the_error_in_the_window() {
     assert!(
         matches!(
             harness.state().dialogs().first(),
-            Some(qalam::ui::dialogs::Dialog::Path { .. })
+            Some(qalam::ui::windows::dialogs::Dialog::Path { .. })
         ),
         "{:?}",
         harness.state().dialogs()
@@ -503,11 +503,11 @@ fn saving_over_a_file_changed_on_disk_asks_to_overwrite() {
     press(&mut harness, Modifiers::COMMAND, Key::S);
     let saved = files.path().join("putin.qalam.json");
     // Someone else relabels the span in the saved file.
-    let mut theirs = qalam::io::load_path(&saved).expect("saved").annotation;
+    let mut theirs = qalam_core::io::load_path(&saved).expect("saved").annotation;
     theirs.spans[0].label = "EVENT".to_owned();
-    qalam::io::save_path(&saved, &theirs, None, true).expect("someone else saves");
+    qalam_core::io::save_path(&saved, &theirs, None, true).expect("someone else saves");
     let labels_on_disk = || -> Vec<(usize, usize, String)> {
-        qalam::io::load_path(&saved)
+        qalam_core::io::load_path(&saved)
             .expect("reload")
             .annotation
             .spans
@@ -610,10 +610,10 @@ fn status_shortcut_sets_the_status_as_one_undoable_edit() {
             .annotation
             .status
     };
-    assert_eq!(status(&harness), qalam::model::DocStatus::Done);
+    assert_eq!(status(&harness), qalam_core::model::DocStatus::Done);
     harness.get_by_value("done");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(status(&harness), qalam::model::DocStatus::Todo);
+    assert_eq!(status(&harness), qalam_core::model::DocStatus::Todo);
 }
 
 /// Where `روسيا` lies in the sample: inside `لروسيا`, after the clitic `ل` (code point 106).
@@ -719,7 +719,7 @@ fn tag_relabel_undo_redo_save_and_reload(harness: &mut Harness<'_, QalamApp>, fi
     );
     assert!(!harness.state().current_document().expect("open").is_dirty());
     let saved = files.join("kim-lavrov-wonsan.ar.qalam.json");
-    let loaded = qalam::io::load_path(&saved).expect("reload the saved file");
+    let loaded = qalam_core::io::load_path(&saved).expect("reload the saved file");
     let reloaded: Vec<_> = loaded
         .annotation
         .spans

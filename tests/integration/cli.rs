@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use qalam::io::{load_path, save_path};
+use qalam_core::io::{load_path, save_path};
 
-use crate::format::wojood;
+use crate::wojood;
 
 fn qalam(args: &[&Path]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_qalam"))
@@ -28,7 +28,7 @@ fn validate(paths: &[&Path]) -> (i32, String, String) {
 
 fn broken(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/broken")
+        .join("crates/qalam-core/tests/fixtures/broken")
         .join(name)
 }
 
@@ -66,13 +66,13 @@ fn validate_accepts_the_bundled_sample_with_spans() {
 
 /// A span like `Annotation::new_span` (the model helper's) makes, built locally.
 fn test_span(
-    annotation: &qalam::model::Annotation,
+    annotation: &qalam_core::model::Annotation,
     id: u64,
     start: usize,
     end: usize,
-) -> qalam::model::Span {
-    qalam::model::Span {
-        id: qalam::model::SpanId(id),
+) -> qalam_core::model::Span {
+    qalam_core::model::Span {
+        id: qalam_core::model::SpanId(id),
         start,
         end,
         label: String::new(),

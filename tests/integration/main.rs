@@ -2,11 +2,13 @@
 
 mod app;
 mod cli;
-mod format;
 mod layout_cli;
-mod model;
 mod panels;
 mod text;
 mod view;
 #[cfg(feature = "snapshots")]
 mod view_snapshots;
+
+/// The Wojood CoNLL → annotation converter, shared with the core's format tests.
+#[path = "../../crates/qalam-core/tests/integration/format/wojood.rs"]
+mod wojood;

@@ -8,11 +8,11 @@ use std::collections::VecDeque;
 use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use qalam::model::{Annotation, Document, Edit, History, Label, LabelSet, Rgb, Span, SpanId};
 use qalam::ui::commands::{Command, consume_shortcuts, fixed_shortcuts};
 use qalam::ui::document_view::DocumentView;
-use qalam::ui::label_template::{load_template, save_template};
-use qalam::ui::labelling_panels::LabellingPanels;
+use qalam::ui::panels::labelling_panels::LabellingPanels;
+use qalam_core::io::label_template::{load_template, save_template};
+use qalam_core::model::{Annotation, Document, Edit, History, Label, LabelSet, Rgb, Span, SpanId};
 
 /// The sentence used throughout: "Putin visited Russia", with the clitic `ل` ("to") glued to
 /// `روسيا` (Russia). Code points: زار 0..3, بوتين 4..9, لروسيا 10..16.

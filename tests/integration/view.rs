@@ -6,8 +6,8 @@
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use qalam::model::{Annotation, Document, SpanId};
 use qalam::ui::document_view::{DocumentView, ViewResponse};
+use qalam_core::model::{Annotation, Document, SpanId};
 
 /// What the tiny test app holds.
 struct ViewApp {

@@ -5,8 +5,8 @@
 
 use egui::Vec2;
 use egui_kittest::Harness;
-use qalam::model::{Annotation, Document, SpanId};
 use qalam::ui::document_view::DocumentView;
+use qalam_core::model::{Annotation, Document, SpanId};
 
 /// Code-point range of the `nth` occurrence of `needle` in `text`.
 fn find(text: &str, needle: &str, nth: usize) -> (usize, usize) {

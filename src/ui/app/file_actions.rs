@@ -3,13 +3,14 @@
 
 use std::path::Path;
 
-use crate::io::{self, SaveError};
+use qalam_core::io::{self, SaveError};
 
 use super::QalamApp;
-use crate::ui::dialogs::{CloseTarget, Dialog, DialogAction, PathPurpose};
-use crate::ui::files;
-use crate::ui::open_document::OpenDocument;
-use crate::ui::recovery::{AUTOSAVE_DELAY_SECONDS, RecoveryEntry};
+use crate::ui::app::open_document::OpenDocument;
+use crate::ui::widgets::file_dialogs;
+use crate::ui::windows::dialogs::{CloseTarget, Dialog, DialogAction, PathPurpose};
+use qalam_core::io::file_names;
+use qalam_core::io::recovery::{AUTOSAVE_DELAY_SECONDS, RecoveryEntry};
 
 impl QalamApp {
     /// On a window close request: closes if nothing is unsaved (removing recovery files), else
@@ -129,11 +130,15 @@ impl QalamApp {
         let suggested = doc
             .save_path
             .as_deref()
-            .map(files::display_name)
+            .map(file_names::display_name)
             .unwrap_or_else(|| {
-                format!("{}{}", doc.annotation.document.id, files::ANNOTATION_SUFFIX)
+                format!(
+                    "{}{}",
+                    doc.annotation.document.id,
+                    file_names::ANNOTATION_SUFFIX
+                )
             });
-        match files::pick_file_to_save(self.settings.last_folder.as_deref(), &suggested) {
+        match file_dialogs::pick_file_to_save(self.settings.last_folder.as_deref(), &suggested) {
             Some(path) => {
                 self.save_document(index, &path, false);
             }
@@ -212,7 +217,7 @@ impl QalamApp {
         match action {
             DialogAction::PathChosen(PathPurpose::Open, path) => self.open_file(&path),
             DialogAction::PathChosen(PathPurpose::SaveAs(index), path) => {
-                self.save_document(index, &files::with_annotation_suffix(&path), false);
+                self.save_document(index, &file_names::with_annotation_suffix(&path), false);
             }
             DialogAction::ForceSave { document, path } => {
                 self.save_document(document, &path, true);

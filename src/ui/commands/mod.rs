@@ -9,12 +9,13 @@
 
 use std::path::PathBuf;
 
-use crate::model::{DocStatus, Edit, SpanId};
+use qalam_core::model::{DocStatus, Edit, SpanId};
 
 mod resize;
 mod shortcuts;
+pub mod span_commands;
 
-pub use resize::{ResizeDirection, ResizeStep, SpanEdge, SpanResize};
+pub use resize::{ResizeDirection, ResizeStep, SpanEdge, SpanResize, resize_shortcut};
 pub use shortcuts::{
     consume_shortcuts, fixed_shortcuts, label_shortcuts, letter_key, shortcut_clashes,
 };

@@ -1,118 +1,33 @@
-//! Span-boundary resizes: which edge moves ([`SpanEdge`]), which way ([`ResizeDirection`]), how
-//! far ([`ResizeStep`]), and the menu text and keyboard shortcut of each [`SpanResize`].
+//! The keyboard shortcut of each span-boundary resize ([`SpanResize`], defined in the core).
 //!
-//! Span boundaries: "start" is the logical start of a span (its lowest code point). In
-//! right-to-left text (Arabic) that is the span's **right** edge on screen. The keys are chosen
-//! for right-to-left text: with Alt, an arrow moves the *leading* edge in the arrow's direction
-//! (Alt+→ moves the start rightwards = grows the start), with Alt+Shift the *trailing* edge
-//! (Alt+Shift+→ moves the end rightwards = shrinks the end). Add Ctrl to move by a word.
-//! In left-to-right text the same keys keep their logical meaning (start/end), so on screen
+//! The keys are chosen for right-to-left text: with Alt, an arrow moves the *leading* edge in the
+//! arrow's direction (Alt+→ moves the start rightwards = grows the start), with Alt+Shift the
+//! *trailing* edge (Alt+Shift+→ moves the end rightwards = shrinks the end). Add Ctrl to move by a
+//! word. In left-to-right text the same keys keep their logical meaning (start/end), so on screen
 //! they act mirrored.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// Which edge of a span a resize command moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SpanEdge {
-    /// The logical start (lowest code point; the right edge in right-to-left text).
-    Start,
-    /// The logical end (exclusive; the left edge in right-to-left text).
-    End,
-}
+pub use qalam_core::editing::{ResizeDirection, ResizeStep, SpanEdge, SpanResize};
 
-/// Whether a resize makes the span longer or shorter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ResizeDirection {
-    /// Move the edge outwards (start earlier, end later).
-    Grow,
-    /// Move the edge inwards (start later, end earlier).
-    Shrink,
-}
-
-/// How far a resize moves an edge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ResizeStep {
-    /// One code point.
-    Char,
-    /// To the next word boundary (Unicode word segmentation).
-    Word,
-}
-
-/// A change of one span boundary, e.g. "grow the start by a word".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct SpanResize {
-    /// The edge to move.
-    pub edge: SpanEdge,
-    /// Outwards or inwards.
-    pub direction: ResizeDirection,
-    /// By a character or a word.
-    pub step: ResizeStep,
-}
-
-impl SpanResize {
-    /// All eight resizes, in menu order.
-    pub const ALL: [SpanResize; 8] = {
-        use ResizeDirection::{Grow, Shrink};
-        use ResizeStep::{Char, Word};
-        use SpanEdge::{End, Start};
-        [
-            SpanResize::new(Start, Grow, Char),
-            SpanResize::new(Start, Shrink, Char),
-            SpanResize::new(End, Grow, Char),
-            SpanResize::new(End, Shrink, Char),
-            SpanResize::new(Start, Grow, Word),
-            SpanResize::new(Start, Shrink, Word),
-            SpanResize::new(End, Grow, Word),
-            SpanResize::new(End, Shrink, Word),
-        ]
+/// The shortcut: Alt (+Shift for the trailing edge, +Ctrl for a word) and an arrow.
+pub fn resize_shortcut(resize: SpanResize) -> KeyboardShortcut {
+    // In RTL text the start is on the right: growing it moves it right, shrinking it left;
+    // the end is on the left: growing it moves it left, shrinking it right.
+    let (shift, key) = match (resize.edge, resize.direction) {
+        (SpanEdge::Start, ResizeDirection::Grow) => (false, Key::ArrowRight),
+        (SpanEdge::End, ResizeDirection::Grow) => (false, Key::ArrowLeft),
+        (SpanEdge::End, ResizeDirection::Shrink) => (true, Key::ArrowRight),
+        (SpanEdge::Start, ResizeDirection::Shrink) => (true, Key::ArrowLeft),
     };
-
-    /// A resize of `edge` in `direction` by `step`.
-    pub const fn new(edge: SpanEdge, direction: ResizeDirection, step: ResizeStep) -> Self {
-        Self {
-            edge,
-            direction,
-            step,
-        }
+    let mut modifiers = Modifiers::ALT;
+    if shift {
+        modifiers |= Modifiers::SHIFT;
     }
-
-    /// Menu text, e.g. "Grow start by a word".
-    pub fn name(self) -> &'static str {
-        use ResizeDirection::{Grow, Shrink};
-        use ResizeStep::{Char, Word};
-        use SpanEdge::{End, Start};
-        match (self.direction, self.edge, self.step) {
-            (Grow, Start, Char) => "Grow start by a character",
-            (Shrink, Start, Char) => "Shrink start by a character",
-            (Grow, End, Char) => "Grow end by a character",
-            (Shrink, End, Char) => "Shrink end by a character",
-            (Grow, Start, Word) => "Grow start by a word",
-            (Shrink, Start, Word) => "Shrink start by a word",
-            (Grow, End, Word) => "Grow end by a word",
-            (Shrink, End, Word) => "Shrink end by a word",
-        }
+    if resize.step == ResizeStep::Word {
+        modifiers |= Modifiers::COMMAND;
     }
-
-    /// The shortcut: Alt (+Shift for the trailing edge, +Ctrl for a word) and an arrow.
-    /// See the module documentation for the right-to-left reasoning.
-    pub fn shortcut(self) -> KeyboardShortcut {
-        // In RTL text the start is on the right: growing it moves it right, shrinking it left;
-        // the end is on the left: growing it moves it left, shrinking it right.
-        let (shift, key) = match (self.edge, self.direction) {
-            (SpanEdge::Start, ResizeDirection::Grow) => (false, Key::ArrowRight),
-            (SpanEdge::End, ResizeDirection::Grow) => (false, Key::ArrowLeft),
-            (SpanEdge::End, ResizeDirection::Shrink) => (true, Key::ArrowRight),
-            (SpanEdge::Start, ResizeDirection::Shrink) => (true, Key::ArrowLeft),
-        };
-        let mut modifiers = Modifiers::ALT;
-        if shift {
-            modifiers |= Modifiers::SHIFT;
-        }
-        if self.step == ResizeStep::Word {
-            modifiers |= Modifiers::COMMAND;
-        }
-        KeyboardShortcut::new(modifiers, key)
-    }
+    KeyboardShortcut::new(modifiers, key)
 }
 
 #[cfg(test)]
@@ -121,13 +36,16 @@ mod tests {
 
     #[test]
     fn resize_shortcuts_are_distinct_and_word_steps_use_command() {
-        let keys: Vec<_> = SpanResize::ALL.iter().map(|r| r.shortcut()).collect();
+        let keys: Vec<_> = SpanResize::ALL
+            .iter()
+            .map(|r| resize_shortcut(*r))
+            .collect();
         for (i, a) in keys.iter().enumerate() {
             assert!(!keys[i + 1..].contains(a), "duplicate {a:?}");
         }
         for resize in SpanResize::ALL {
             assert_eq!(
-                resize.shortcut().modifiers.command,
+                resize_shortcut(resize).modifiers.command,
                 resize.step == ResizeStep::Word
             );
         }

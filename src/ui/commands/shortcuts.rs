@@ -15,9 +15,9 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::LabelSet;
+use qalam_core::model::LabelSet;
 
-use super::{Command, STATUSES};
+use super::{Command, STATUSES, resize};
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
@@ -70,7 +70,7 @@ impl Command {
             Command::DeleteSpan => {
                 vec![shortcut(NONE, Key::Delete), shortcut(NONE, Key::Backspace)]
             }
-            Command::ResizeSpan(resize) => vec![resize.shortcut()],
+            Command::ResizeSpan(resize) => vec![resize::resize_shortcut(*resize)],
             Command::NextSpan => vec![shortcut(Modifiers::ALT, Key::ArrowDown)],
             Command::PrevSpan => vec![shortcut(Modifiers::ALT, Key::ArrowUp)],
             Command::EditNote => vec![shortcut(NONE, Key::F2)],

@@ -23,10 +23,10 @@ use std::ops::Range;
 
 use egui::{Pos2, Rect, Sense, Vec2};
 
-use crate::model::{Annotation, SpanId};
 use crate::text::engine::TextEngine;
 use layout_cache::{FrameWork, LayoutCache};
 use pointer::PointerState;
+use qalam_core::model::{Annotation, SpanId};
 use selection::Selection;
 use span_index::SpanIndex;
 

@@ -7,7 +7,7 @@ use egui::{Color32, CornerRadius, Rect, Stroke, StrokeKind, Vec2, pos2};
 
 use super::DocumentView;
 use super::span_index::IndexedSpan;
-use crate::model::{Annotation, SpanId};
+use qalam_core::model::{Annotation, SpanId};
 
 /// Opacity of span backgrounds (out of 255).
 const SPAN_FILL_ALPHA: u8 = 70;

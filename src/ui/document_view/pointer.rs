@@ -4,7 +4,7 @@
 use egui::{Pos2, Rect, Vec2};
 
 use super::{DocumentView, EDGE_GRAB_DISTANCE, ViewResponse};
-use crate::model::SpanId;
+use qalam_core::model::SpanId;
 
 /// A drag of one edge of the selected span, with the bounds it would give now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

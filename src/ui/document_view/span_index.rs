@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Annotation, SpanId};
+use qalam_core::model::{Annotation, SpanId};
 
 /// One span as the view needs it: bounds, label position and drawing lane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,7 +184,7 @@ fn assign_lanes(spans: &mut [IndexedSpan]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Document;
+    use qalam_core::model::Document;
 
     fn annotation(spans: &[(usize, usize, &str)]) -> Annotation {
         Annotation::with_spans_unchecked(Document::new("t", "x".repeat(200)), spans)

@@ -1,0 +1,14 @@
+//! Qalam's core: everything about annotations that needs no window.
+//!
+//! - [`model`]: documents, labels, spans, edits with exact inverses, history, the span notation.
+//! - [`io`]: the `.qalam.json` format v1 with full diagnostics, atomic saving, plain-text import,
+//!   file-name rules, label templates and recovery files.
+//! - [`editing`]: the editing rules behind the app's span commands (tag, relabel, delete,
+//!   resize by a letter or a word, next/previous) as pure functions from state to [`model::Edit`].
+//!
+//! This crate depends on no GUI crate (no egui, eframe, winit, parley or swash); the app crate
+//! `qalam` depends on it, never the other way round.
+
+pub mod editing;
+pub mod io;
+pub mod model;

@@ -1,0 +1,4 @@
+//! The core's one integration-test binary; each area has its own module file.
+
+mod format;
+mod model;

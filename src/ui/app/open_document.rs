@@ -1,0 +1,136 @@
+//! One open document: its annotation, undo history, files on disk, view state, selected span
+//! and recovery bookkeeping.
+
+use std::path::{Path, PathBuf};
+
+use qalam_core::io::{self, DiskState};
+use qalam_core::model::{Annotation, Edit, EditError, History, SpanId};
+
+use crate::ui::document_view::DocumentView;
+use qalam_core::io::file_names;
+
+/// A document open in the app.
+pub struct OpenDocument {
+    /// The annotation being edited.
+    pub annotation: Annotation,
+    /// Undo/redo of edits to `annotation`.
+    pub history: History,
+    /// The file the document was opened from (`None` for the bundled sample or restored work
+    /// without a file).
+    pub opened_from: Option<PathBuf>,
+    /// Where Save writes (`None`: Save asks for a path).
+    pub save_path: Option<PathBuf>,
+    /// State of `save_path` on disk when last loaded or saved, for conflict detection.
+    pub disk: Option<DiskState>,
+    /// The document view widget and its caches.
+    pub view: DocumentView,
+    /// The span selected in the view or the span list.
+    pub selected_span: Option<SpanId>,
+    /// Id of this document's recovery file.
+    pub recovery_id: String,
+    /// Restored from a recovery file and not saved since: dirty even with an empty history.
+    pub restored_unsaved: bool,
+    /// Input time (seconds) of the first change not yet in the recovery file.
+    pub change_pending_since: Option<f64>,
+}
+
+impl OpenDocument {
+    /// A document over `annotation`, read from `opened_from` (with its disk state).
+    pub fn new(
+        annotation: Annotation,
+        opened_from: Option<PathBuf>,
+        disk: Option<DiskState>,
+    ) -> Self {
+        let save_path = opened_from.as_deref().map(file_names::annotation_path_for);
+        // The disk state belongs to the opened file; it only guards saving if that is the file
+        // Save writes to.
+        let disk = disk.filter(|_| opened_from == save_path);
+        let title = opened_from
+            .as_deref()
+            .map(file_names::display_name)
+            .unwrap_or_else(|| annotation.document.title.clone());
+        Self {
+            annotation,
+            history: History::new(),
+            opened_from,
+            save_path,
+            disk,
+            view: DocumentView::new(),
+            selected_span: None,
+            recovery_id: qalam_core::io::recovery::RecoveryStore::new_id(&title),
+            restored_unsaved: false,
+            change_pending_since: None,
+        }
+    }
+
+    /// Loads `path` (`.txt` or `.qalam.json`).
+    pub fn load(path: &Path) -> Result<Self, io::LoadError> {
+        let loaded = io::load_path(path)?;
+        Ok(Self::new(
+            loaded.annotation,
+            Some(path.to_owned()),
+            Some(loaded.disk),
+        ))
+    }
+
+    /// The name shown in the title bar and the document selector: the annotation file once it
+    /// exists on disk, else the file the user opened.
+    pub fn display_name(&self) -> String {
+        let saved = self.save_path.as_deref().filter(|_| self.disk.is_some());
+        saved
+            .or(self.opened_from.as_deref())
+            .or(self.save_path.as_deref())
+            .map(file_names::display_name)
+            .unwrap_or_else(|| self.annotation.document.title.clone())
+    }
+
+    /// Whether there are changes not saved to a file.
+    pub fn is_dirty(&self) -> bool {
+        self.restored_unsaved || self.history.is_dirty()
+    }
+
+    /// Applies `edit` through the history and schedules a recovery write at input time `now`.
+    pub fn apply_edit(&mut self, edit: Edit, now: f64) -> Result<(), EditError> {
+        self.history.apply(&mut self.annotation, edit)?;
+        self.note_change(now);
+        Ok(())
+    }
+
+    /// Undoes the last edit; false when there was nothing to undo.
+    pub fn undo(&mut self, now: f64) -> bool {
+        let undone = self.history.undo(&mut self.annotation);
+        if undone {
+            self.note_change(now);
+        }
+        undone
+    }
+
+    /// Redoes the last undone edit; false when there was nothing to redo.
+    pub fn redo(&mut self, now: f64) -> bool {
+        let redone = self.history.redo(&mut self.annotation);
+        if redone {
+            self.note_change(now);
+        }
+        redone
+    }
+
+    /// Records a change at input time `now` for the recovery writer, and forgets a selected
+    /// span that no longer exists.
+    pub fn note_change(&mut self, now: f64) {
+        self.change_pending_since.get_or_insert(now);
+        if let Some(id) = self.selected_span
+            && self.annotation.span(id).is_none()
+        {
+            self.selected_span = None;
+        }
+    }
+
+    /// Marks the document saved to `path` with the new disk state.
+    pub fn mark_saved(&mut self, path: PathBuf, disk: DiskState) {
+        self.history.mark_saved();
+        self.restored_unsaved = false;
+        self.save_path = Some(path);
+        self.disk = Some(disk);
+        self.change_pending_since = None;
+    }
+}

@@ -1,0 +1,102 @@
+//! The labelling panels as one piece for the app: label palette, span list, label editor and note
+//! editor with their state, the label hotkeys, and the handling of span and label commands.
+//!
+//! Per frame the app calls [`LabellingPanels::label_palette_ui`] and
+//! [`LabellingPanels::span_list_ui`] inside its side panels, [`LabellingPanels::windows_ui`] once,
+//! [`LabellingPanels::hotkey_commands`] after its fixed shortcuts, and, while applying the
+//! collected commands, [`LabellingPanels::handle_command`] first: it replaces span and label
+//! commands by `ApplyEdit`/`SelectSpan`/`ReportError` commands (or opens a window). Nothing here
+//! changes the annotation.
+
+use std::ops::Range;
+
+use qalam_core::model::{Annotation, SpanId};
+
+use crate::ui::commands::Command;
+use crate::ui::commands::span_commands::span_command_effects;
+use crate::ui::panels::label_palette::{label_hotkey_commands, label_palette_ui};
+use crate::ui::panels::span_list::{SpanListState, span_list_ui};
+use crate::ui::windows::label_editor::{LabelEditorState, label_editor_ui};
+use crate::ui::windows::note_editor::{NoteEditorState, note_editor_ui};
+use qalam_core::editing::WordBoundaryCache;
+use qalam_core::editing::label_action;
+
+/// The state of every labelling panel of one window.
+#[derive(Debug, Default)]
+pub struct LabellingPanels {
+    /// Span list sort and filter.
+    pub span_list: SpanListState,
+    /// Label-set editor window.
+    pub label_editor: LabelEditorState,
+    /// Note editor window.
+    pub note_editor: NoteEditorState,
+    words: WordBoundaryCache,
+}
+
+impl LabellingPanels {
+    /// Panels with nothing open.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Draws the label palette (tag or relabel depending on the selection).
+    pub fn label_palette_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        ann: &Annotation,
+        selection: Option<&Range<usize>>,
+        selected: Option<SpanId>,
+    ) -> Vec<Command> {
+        label_palette_ui(ui, &ann.labels, label_action(selection, selected))
+    }
+
+    /// Draws the span list.
+    pub fn span_list_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        ann: &Annotation,
+        selected: Option<SpanId>,
+    ) -> Vec<Command> {
+        span_list_ui(ui, &mut self.span_list, ann, selected)
+    }
+
+    /// Draws the label editor and note editor windows when open.
+    pub fn windows_ui(&mut self, ctx: &egui::Context, ann: &Annotation) -> Vec<Command> {
+        let mut commands = label_editor_ui(ctx, &mut self.label_editor, ann);
+        commands.extend(note_editor_ui(ctx, &mut self.note_editor, ann));
+        commands
+    }
+
+    /// This frame's label hotkeys (digits and letters), unless a text field has focus.
+    pub fn hotkey_commands(
+        &mut self,
+        ctx: &egui::Context,
+        ann: &Annotation,
+        selection: Option<&Range<usize>>,
+        selected: Option<SpanId>,
+    ) -> Vec<Command> {
+        label_hotkey_commands(ctx, &ann.labels, label_action(selection, selected))
+    }
+
+    /// Handles span and label commands: returns the commands replacing `command`, or `None` if
+    /// it is not one of them. Opening a window returns an empty list.
+    pub fn handle_command(
+        &mut self,
+        command: &Command,
+        ann: &Annotation,
+        selection: Option<Range<usize>>,
+        selected: Option<SpanId>,
+    ) -> Option<Vec<Command>> {
+        match command {
+            Command::EditLabels | Command::SaveLabelTemplate | Command::LoadLabelTemplate => {
+                self.label_editor.open = true;
+                Some(Vec::new())
+            }
+            Command::EditNote => Some(match self.note_editor.open(ann, selected) {
+                Ok(()) => Vec::new(),
+                Err(err) => vec![Command::ReportError(err.to_string())],
+            }),
+            _ => span_command_effects(command, ann, selection, selected, &mut self.words),
+        }
+    }
+}

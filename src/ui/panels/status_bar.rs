@@ -1,0 +1,115 @@
+//! The status bar: document status selector, the selection's code-point range and text, span
+//! count, dirty state and the latest message.
+
+use qalam_core::model::{Annotation, DocStatus};
+
+use crate::ui::commands::{Command, CommandQueue, STATUSES, status_name};
+use crate::ui::widgets::bidi_text::text_label_ui;
+
+/// Longest selection excerpt shown, in characters.
+const EXCERPT_CHARS: usize = 40;
+
+/// What the status bar shows about the current document.
+pub struct StatusContext<'a> {
+    /// The annotation.
+    pub annotation: &'a Annotation,
+    /// The view's selection in code points.
+    pub selection: Option<std::ops::Range<usize>>,
+    /// Unsaved changes.
+    pub dirty: bool,
+    /// The latest information message.
+    pub message: Option<&'a str>,
+}
+
+/// Draws the status bar and queues a status change when the selector is used.
+pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &mut CommandQueue) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Status:");
+        let mut selected: DocStatus = status.annotation.status;
+        egui::ComboBox::from_id_salt("document_status")
+            .selected_text(status_name(selected))
+            .show_ui(ui, |ui| {
+                for candidate in STATUSES {
+                    ui.selectable_value(&mut selected, candidate, status_name(candidate));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if selected != status.annotation.status {
+            commands.push(Command::SetStatus(selected));
+        }
+        ui.separator();
+        selection_ui(ui, status.annotation, status.selection.clone());
+        ui.separator();
+        ui.label(format!("Spans: {}", status.annotation.spans.len()));
+        ui.separator();
+        ui.label(if status.dirty {
+            "Unsaved changes"
+        } else {
+            "Saved"
+        });
+        if let Some(message) = status.message {
+            ui.separator();
+            text_label_ui(ui, message, None);
+        }
+    });
+}
+
+/// "Selection [start, end):" and the selected text (shortened), or "No selection". The text
+/// goes through the bidi-aware label: egui alone would reverse Arabic word order.
+fn selection_ui(ui: &mut egui::Ui, ann: &Annotation, selection: Option<std::ops::Range<usize>>) {
+    match selection_excerpt(ann, selection) {
+        Some((range, excerpt)) => {
+            ui.label(format!("Selection [{}, {}):", range.start, range.end));
+            text_label_ui(ui, &excerpt, None);
+        }
+        None => {
+            ui.label("No selection");
+        }
+    }
+}
+
+/// The non-empty selection and its text, shortened to [`EXCERPT_CHARS`] characters with "…".
+pub fn selection_excerpt(
+    ann: &Annotation,
+    selection: Option<std::ops::Range<usize>>,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let range = selection.filter(|r| !r.is_empty())?;
+    let selected: String = ann
+        .document
+        .text()
+        .chars()
+        .skip(range.start)
+        .take(range.len())
+        .collect();
+    let mut excerpt: String = selected.chars().take(EXCERPT_CHARS).collect();
+    if selected.chars().count() > EXCERPT_CHARS {
+        excerpt.push('…');
+    }
+    Some((range, excerpt))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use qalam_core::model::Document;
+
+    #[test]
+    fn selection_excerpt_uses_code_points() {
+        let ann = Annotation::new(Document::new("d", "زار بوتين روسيا"));
+        assert_eq!(
+            selection_excerpt(&ann, Some(4..9)),
+            Some((4..9, "بوتين".to_owned()))
+        );
+        assert_eq!(selection_excerpt(&ann, Some(3..3)), None);
+    }
+
+    #[test]
+    fn long_selection_excerpt_is_shortened_with_an_ellipsis() {
+        let text = "كلمة ".repeat(20);
+        let ann = Annotation::new(Document::new("d", &text));
+        let (_, excerpt) = selection_excerpt(&ann, Some(0..100)).expect("selection");
+        assert_eq!(excerpt.chars().count(), EXCERPT_CHARS + 1);
+        assert!(excerpt.ends_with('…'));
+    }
+}

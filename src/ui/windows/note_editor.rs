@@ -1,0 +1,98 @@
+//! The note editor (window): a multiline field for the selected span's note; saving emits one
+//! `Edit::SetNote` (an empty note clears it).
+
+use chrono::{DateTime, Utc};
+
+use qalam_core::model::{Annotation, SpanId};
+
+use crate::ui::commands::Command;
+use qalam_core::editing::{SpanCommandError, selected_span, set_note};
+
+/// State of the note window between frames.
+#[derive(Debug, Default)]
+pub struct NoteEditorState {
+    span: Option<SpanId>,
+    /// The annotation the span belongs to (document id and creation time), so switching to
+    /// another open document closes the window instead of editing a span with the same id there.
+    owner: Option<(String, DateTime<Utc>)>,
+    draft: String,
+}
+
+fn owner_of(ann: &Annotation) -> (String, DateTime<Utc>) {
+    (ann.document.id.clone(), ann.created)
+}
+
+impl NoteEditorState {
+    /// Opens the editor on the selected span, starting from its current note.
+    pub fn open(
+        &mut self,
+        ann: &Annotation,
+        selected: Option<SpanId>,
+    ) -> Result<(), SpanCommandError> {
+        let span = selected_span(ann, selected)?;
+        self.draft = span.note.clone().unwrap_or_default();
+        self.span = Some(span.id);
+        self.owner = Some(owner_of(ann));
+        Ok(())
+    }
+
+    /// Whether the window is showing.
+    pub fn is_open(&self) -> bool {
+        self.span.is_some()
+    }
+
+    /// Closes the window, dropping the draft.
+    pub fn close(&mut self) {
+        self.span = None;
+        self.owner = None;
+        self.draft.clear();
+    }
+}
+
+/// Draws the note window while open; returns `ApplyEdit(SetNote)` when saved.
+pub fn note_editor_ui(
+    ctx: &egui::Context,
+    state: &mut NoteEditorState,
+    ann: &Annotation,
+) -> Vec<Command> {
+    let Some(id) = state.span else {
+        return Vec::new();
+    };
+    let same_document = state.owner.as_ref() == Some(&owner_of(ann));
+    let Some(span) = ann.span(id).filter(|_| same_document) else {
+        // The span went away (undo, delete) or another document is showing.
+        state.close();
+        return Vec::new();
+    };
+    let title = format!("Note on {} [{}, {})", span.label, span.start, span.end);
+    let mut commands = Vec::new();
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new("Note")
+        .open(&mut open)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label(title);
+            ui.add(
+                egui::TextEdit::multiline(&mut state.draft)
+                    .hint_text("Note")
+                    .desired_rows(4),
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Save note").clicked() {
+                    match set_note(ann, Some(id), &state.draft) {
+                        Ok(outcome) => commands.push(Command::ApplyEdit(outcome.edit)),
+                        Err(err) => commands.push(Command::ReportError(err.to_string())),
+                    }
+                    close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+    if close || !open {
+        state.close();
+    }
+    commands
+}
