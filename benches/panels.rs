@@ -7,10 +7,10 @@ use qalam_core::model::{Annotation, Document, Span, SpanId};
 
 fn annotation_with_spans(count: usize) -> Annotation {
     let text = "زار بوتين لروسيا ".repeat(count);
-    let mut ann = Annotation::new(Document::new("bench", text));
+    let mut parts = Annotation::new(Document::new("bench", text)).into_parts();
     let labels = ["PERSON", "COUNTRY", "ORGANIZATION", "EVENT"];
-    let template = ann.new_span(0, 1, "PERSON");
-    ann.spans = (0..count)
+    let template = Span::new(SpanId(1), 0, 1, "PERSON", parts.created);
+    parts.spans = (0..count)
         .map(|i| Span {
             id: SpanId(i as u64 + 1),
             start: i * 17 + 4,
@@ -19,7 +19,7 @@ fn annotation_with_spans(count: usize) -> Annotation {
             ..template.clone()
         })
         .collect();
-    ann
+    Annotation::from_parts(parts).expect("valid bench spans")
 }
 
 fn span_list_frame(c: &mut Criterion) {
@@ -31,7 +31,7 @@ fn span_list_frame(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let mut state = SpanListState::default();
         state.sort = sort;
-        let selected = ann.spans.get(10_000).map(|s| s.id);
+        let selected = ann.spans().get(10_000).map(|s| s.id);
         c.bench_function(name, |b| {
             b.iter(|| {
                 let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {

@@ -125,9 +125,9 @@ fn first_frame(c: &mut Criterion) {
     let ann = document(1_000_000, 20_000);
     eprintln!(
         "1 MB document: {} bytes, {} code points, {} spans",
-        ann.document.text().len(),
-        ann.document.char_len(),
-        ann.spans.len()
+        ann.document().text().len(),
+        ann.document().char_len(),
+        ann.spans().len()
     );
     let mut group = c.benchmark_group("view");
     group.sample_size(10);

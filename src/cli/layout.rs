@@ -28,7 +28,7 @@ pub fn layout(path: &Path, width: f32, out: &mut dyn Write, err: &mut dyn Write)
             };
         }
     };
-    match crate::text::layout_dump::dump_jsonl(loaded.annotation.document.text(), width, out) {
+    match crate::text::layout_dump::dump_jsonl(loaded.annotation.document().text(), width, out) {
         Ok(()) => EXIT_OK,
         Err(error) => {
             let _ = writeln!(err, "qalam: cannot write the layout: {error}");

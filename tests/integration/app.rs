@@ -54,8 +54,8 @@ fn spans(harness: &Harness<'_, QalamApp>) -> Vec<(usize, usize, String)> {
         .state()
         .current_document()
         .expect("a document is open")
-        .annotation
-        .spans
+        .annotation()
+        .spans()
         .iter()
         .map(|s| (s.start, s.end, s.label.clone()))
         .collect()
@@ -82,7 +82,7 @@ fn without_paths_the_bundled_sample_is_open_and_titled() {
     let data = tempfile::tempdir().expect("temp dir");
     let harness = harness(Vec::new(), data.path());
     let doc = harness.state().current_document().expect("sample open");
-    assert_eq!(doc.annotation.document.text(), SAMPLE_TEXT);
+    assert_eq!(doc.annotation().document().text(), SAMPLE_TEXT);
     assert_eq!(
         harness.state().window_title(),
         "Qalam — kim-lavrov-wonsan.ar.txt"
@@ -193,12 +193,12 @@ fn saved_spans_reload_at_the_same_code_point_offsets() {
     let loaded = qalam_core::io::load_path(&files.path().join("putin.qalam.json")).expect("reload");
     let reloaded: Vec<_> = loaded
         .annotation
-        .spans
+        .spans()
         .iter()
         .map(|s| (s.start, s.end, s.label.clone()))
         .collect();
     assert_eq!(reloaded, spans(&harness));
-    assert_eq!(loaded.annotation.document.text(), TEXT);
+    assert_eq!(loaded.annotation.document().text(), TEXT);
 }
 
 #[test]
@@ -504,13 +504,19 @@ fn saving_over_a_file_changed_on_disk_asks_to_overwrite() {
     let saved = files.path().join("putin.qalam.json");
     // Someone else relabels the span in the saved file.
     let mut theirs = qalam_core::io::load_path(&saved).expect("saved").annotation;
-    theirs.spans[0].label = "EVENT".to_owned();
+    let id = theirs.spans()[0].id;
+    theirs
+        .apply(qalam_core::model::Edit::Relabel {
+            id,
+            label: "EVENT".to_owned(),
+        })
+        .expect("relabel");
     qalam_core::io::save_path(&saved, &theirs, None, true).expect("someone else saves");
     let labels_on_disk = || -> Vec<(usize, usize, String)> {
         qalam_core::io::load_path(&saved)
             .expect("reload")
             .annotation
-            .spans
+            .spans()
             .iter()
             .map(|s| (s.start, s.end, s.label.clone()))
             .collect()
@@ -576,9 +582,12 @@ fn annotator_name_from_settings_is_recorded_on_new_spans() {
     select(&mut harness, 0..3);
     press(&mut harness, Modifiers::NONE, Key::E);
     let doc = harness.state().current_document().expect("open");
-    assert_eq!(doc.annotation.spans.len(), 1);
-    assert_eq!(doc.annotation.spans[0].label, "EVENT");
-    assert_eq!(doc.annotation.spans[0].annotator.as_deref(), Some("Lina"));
+    assert_eq!(doc.annotation().spans().len(), 1);
+    assert_eq!(doc.annotation().spans()[0].label, "EVENT");
+    assert_eq!(
+        doc.annotation().spans()[0].annotator.as_deref(),
+        Some("Lina")
+    );
 }
 
 #[test]
@@ -607,8 +616,8 @@ fn status_shortcut_sets_the_status_as_one_undoable_edit() {
         h.state()
             .current_document()
             .expect("open")
-            .annotation
-            .status
+            .annotation()
+            .status()
     };
     assert_eq!(status(&harness), qalam_core::model::DocStatus::Done);
     harness.get_by_value("done");
@@ -722,7 +731,7 @@ fn tag_relabel_undo_redo_save_and_reload(harness: &mut Harness<'_, QalamApp>, fi
     let loaded = qalam_core::io::load_path(&saved).expect("reload the saved file");
     let reloaded: Vec<_> = loaded
         .annotation
-        .spans
+        .spans()
         .iter()
         .map(|s| (s.start, s.end, s.label.clone()))
         .collect();
@@ -730,14 +739,14 @@ fn tag_relabel_undo_redo_save_and_reload(harness: &mut Harness<'_, QalamApp>, fi
     assert_eq!(reloaded, spans(harness));
     let text: String = loaded
         .annotation
-        .document
+        .document()
         .text()
         .chars()
         .skip(RUSSIA.start)
         .take(RUSSIA.len())
         .collect();
     assert_eq!(text, "روسيا");
-    assert_eq!(loaded.annotation.document.text(), SAMPLE_TEXT);
+    assert_eq!(loaded.annotation.document().text(), SAMPLE_TEXT);
 }
 
 #[test]
@@ -801,4 +810,25 @@ fn unsaved_changes_prompt_names_an_arabic_file() {
     request_window_close(&mut harness);
     harness.run_steps(2);
     harness.get_by_label("Unsaved changes in بوتين في روسيا.txt.");
+}
+
+/// Time is passed in: the app stamps edits with its clock, so a fixed clock gives exact,
+/// repeatable timestamps on the new span and on the annotation.
+#[test]
+fn tagging_stamps_the_span_with_the_apps_clock() {
+    fn fixed() -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::from_timestamp(1_767_225_600, 0).expect("a valid time")
+    }
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "clock.txt");
+    let mut harness = harness(vec![path], data.path());
+    harness.state_mut().set_clock(fixed);
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    let doc = harness.state().current_document().expect("open");
+    let span = &doc.annotation().spans()[0];
+    assert_eq!((span.start, span.end), (4, 9));
+    assert_eq!((span.created, span.modified), (fixed(), fixed()));
+    assert_eq!(doc.annotation().modified(), fixed());
 }

@@ -37,8 +37,8 @@ fn validate_accepts_the_bundled_sample_with_spans() {
     let dir = tempfile::tempdir().unwrap();
     let asset = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/kim-lavrov-wonsan.ar.txt");
     let mut annotation = load_path(&asset).unwrap().annotation;
-    assert_eq!(annotation.document.language.as_deref(), Some("ar"));
-    let chars: Vec<char> = annotation.document.text().chars().collect();
+    assert_eq!(annotation.document().language.as_deref(), Some("ar"));
+    let chars: Vec<char> = annotation.document().text().chars().collect();
     for (id, (word, label)) in [
         ("لافروف", "PERSON"),
         ("روسيا", "COUNTRY"),
@@ -54,9 +54,10 @@ fn validate_accepts_the_bundled_sample_with_spans() {
             .unwrap();
         let mut span = test_span(&annotation, id as u64 + 1, start, start + needle.len());
         span.label = label.to_owned();
-        annotation.spans.push(span);
+        annotation
+            .apply(qalam_core::model::Edit::AddSpan(span))
+            .unwrap();
     }
-    annotation.spans.sort_by_key(|s| (s.start, s.end, s.id));
     let path = dir.path().join("kim.qalam.json");
     save_path(&path, &annotation, None, false).unwrap();
     let (code, stdout, stderr) = validate(&[&path]);
@@ -78,8 +79,8 @@ fn test_span(
         label: String::new(),
         note: None,
         annotator: Some("tester".into()),
-        created: annotation.created,
-        modified: annotation.modified,
+        created: annotation.created(),
+        modified: annotation.modified(),
         extra: Default::default(),
     }
 }

@@ -55,13 +55,13 @@ impl Bench {
     }
 
     fn spans(&self) -> Vec<(usize, usize, String)> {
-        let spans = self.ann.spans.iter();
+        let spans = self.ann.spans().iter();
         spans.map(|s| (s.start, s.end, s.label.clone())).collect()
     }
 
     fn span_text(&self, index: usize) -> String {
-        let span = &self.ann.spans[index];
-        let chars = self.ann.document.text().chars();
+        let span = &self.ann.spans()[index];
+        let chars = self.ann.document().text().chars();
         chars.skip(span.start).take(span.end - span.start).collect()
     }
 
@@ -188,7 +188,7 @@ fn digit_hotkey_tags_the_selection_and_the_span_list_shows_it() {
     press(&mut harness, Modifiers::NONE, Key::Num1);
     let bench = harness.state();
     assert_eq!(bench.spans(), vec![(4, 9, "PERSON".to_owned())]);
-    assert_eq!(bench.selected, Some(bench.ann.spans[0].id));
+    assert_eq!(bench.selected, Some(bench.ann.spans()[0].id));
     assert_eq!(
         bench.view.selection(),
         None,
@@ -220,7 +220,7 @@ fn letter_hotkey_and_palette_click_tag_the_selection() {
 fn tagging_without_a_selection_says_select_some_text_first() {
     let mut harness = harness(Bench::new(TEXT));
     press(&mut harness, Modifiers::NONE, Key::Num2);
-    assert!(harness.state().ann.spans.is_empty());
+    assert!(harness.state().ann.spans().is_empty());
     assert_eq!(harness.state().messages, vec!["Select some text first"]);
 }
 
@@ -238,7 +238,7 @@ fn with_a_span_selected_and_no_text_selection_hotkey_and_click_relabel() {
         vec![(4, 9, "ORGANIZATION".to_owned())]
     );
     assert_eq!(
-        harness.state().ann.spans.len(),
+        harness.state().ann.spans().len(),
         1,
         "relabel must not add a span"
     );
@@ -248,7 +248,7 @@ fn with_a_span_selected_and_no_text_selection_hotkey_and_click_relabel() {
 fn delete_removes_the_selected_span_and_undo_brings_it_back() {
     let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
     press(&mut harness, Modifiers::NONE, Key::Delete);
-    assert!(harness.state().ann.spans.is_empty());
+    assert!(harness.state().ann.spans().is_empty());
     assert_eq!(harness.state().selected, None);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
@@ -264,7 +264,7 @@ fn hotkeys_are_ignored_while_typing_in_a_text_field() {
     harness.key_press(Key::P);
     harness.run();
     assert!(
-        harness.state().ann.spans.is_empty(),
+        harness.state().ann.spans().is_empty(),
         "{:?}",
         harness.state().spans()
     );
@@ -353,7 +353,7 @@ fn clicking_a_span_row_selects_it_and_next_prev_keys_move() {
     let mut harness = harness(bench);
     harness.get_by_label("بوتين — PERSON [4, 9)").click();
     harness.run();
-    let ids: Vec<SpanId> = harness.state().ann.spans.iter().map(|s| s.id).collect();
+    let ids: Vec<SpanId> = harness.state().ann.spans().iter().map(|s| s.id).collect();
     assert_eq!(harness.state().selected, Some(ids[1]));
     press(&mut harness, Modifiers::ALT, Key::ArrowUp);
     assert_eq!(harness.state().selected, Some(ids[0]));
@@ -375,19 +375,19 @@ fn label_editor_rename_propagates_to_spans_and_undoes_in_one_step() {
     harness
         .get_by_label("Press Enter to rename COUNTRY to BALAD (its spans follow), Esc to cancel");
     assert!(
-        harness.state().ann.labels.get("COUNTRY").is_some(),
+        harness.state().ann.labels().get("COUNTRY").is_some(),
         "applies on Enter only"
     );
     press(&mut harness, Modifiers::NONE, Key::Enter);
     let bench = harness.state();
     assert_eq!(bench.spans(), vec![(11, 16, "BALAD".to_owned())]);
-    assert!(bench.ann.labels.get("BALAD").is_some());
-    assert!(bench.ann.labels.get("COUNTRY").is_none());
+    assert!(bench.ann.labels().get("BALAD").is_some());
+    assert!(bench.ann.labels().get("COUNTRY").is_none());
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     let bench = harness.state();
     assert_eq!(bench.spans(), vec![(11, 16, "COUNTRY".to_owned())]);
-    assert!(bench.ann.labels.get("COUNTRY").is_some());
+    assert!(bench.ann.labels().get("COUNTRY").is_some());
 }
 
 #[test]
@@ -398,12 +398,12 @@ fn label_editor_refuses_removing_a_used_label_and_a_duplicate_hotkey() {
     harness.get_by_label("Remove COUNTRY").click();
     harness.run();
     harness.get_by_label("Cannot remove COUNTRY: 1 span uses it. Relabel or delete them first.");
-    assert_eq!(harness.state().ann.labels.labels.len(), 4);
+    assert_eq!(harness.state().ann.labels().labels.len(), 4);
 
     text_field(&harness, "P").set_text_value_accesskit("C");
     harness.run();
     harness.get_by_label("Hotkey C is already used by COUNTRY");
-    assert_eq!(harness.state().ann.labels.labels[0].hotkey, Some('P'));
+    assert_eq!(harness.state().ann.labels().labels[0].hotkey, Some('P'));
     // The refused value is not left in the row as if it were pending.
     harness.run();
     text_field(&harness, "P");
@@ -427,7 +427,7 @@ fn note_editor_saves_a_note_as_one_edit() {
         harness.query_by_label("Save note").is_none(),
         "the window closes"
     );
-    let note = |harness: &Harness<'_, Bench>| harness.state().ann.spans[0].note.clone();
+    let note = |harness: &Harness<'_, Bench>| harness.state().ann.spans()[0].note.clone();
     assert_eq!(note(&harness).as_deref(), Some("check the spelling"));
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(note(&harness), None);
@@ -439,7 +439,8 @@ fn span_list_with_20k_spans_draws_only_the_visible_rows() {
     let text = "زار بوتين لروسيا ".repeat(20_000);
     let mut bench = Bench::new(&text);
     let template = bench.ann.new_span(0, 1, "PERSON");
-    bench.ann.spans = (0..20_000)
+    let mut parts = bench.ann.clone().into_parts();
+    parts.spans = (0..20_000)
         .map(|i| Span {
             id: SpanId(i as u64 + 1),
             start: i * 17 + 4,
@@ -447,6 +448,7 @@ fn span_list_with_20k_spans_draws_only_the_visible_rows() {
             ..template.clone()
         })
         .collect();
+    bench.ann = Annotation::from_parts(parts).expect("valid spans");
     let mut harness = harness(bench);
     let drawn = harness.get_all_by_role(Role::ListBoxOption).count();
     assert!(
@@ -460,7 +462,7 @@ fn span_list_with_20k_spans_draws_only_the_visible_rows() {
     assert_eq!(harness.state().selected, Some(SpanId(9)));
     harness.get_by_label("بوتين — PERSON [4, 9)");
     // Selecting the last span (as Next span would) scrolls the list to it.
-    let last = harness.state().ann.spans.last().map(|s| s.id);
+    let last = harness.state().ann.spans().last().map(|s| s.id);
     harness.state_mut().selected = last;
     harness.run();
     harness.get_by_label("بوتين — PERSON [339987, 339992)");
@@ -496,13 +498,13 @@ fn label_template_saves_and_loads_through_the_editor_as_one_undo_step() {
     harness.get_by_label("Load template").click();
     harness.run();
     let names = |harness: &Harness<'_, Bench>| -> Vec<String> {
-        let labels = &harness.state().ann.labels.labels;
+        let labels = &harness.state().ann.labels().labels;
         labels.iter().map(|label| label.name.clone()).collect()
     };
     assert_eq!(names(&harness), ["PERSON", "MISC"]);
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(harness.state().ann.labels, LabelSet::default());
+    assert_eq!(harness.state().ann.labels(), &LabelSet::default());
     assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
 }
 
@@ -513,7 +515,7 @@ fn overlap_refusal_after_turning_overlaps_off_is_shown_as_a_message() {
     harness.run();
     harness.get_by_label("Allow overlapping spans").click();
     harness.run();
-    assert!(!harness.state().ann.labels.allow_overlaps);
+    assert!(!harness.state().ann.labels().allow_overlaps);
 
     select_text(&mut harness, 0..6);
     press(&mut harness, Modifiers::NONE, Key::Num4);
@@ -554,14 +556,14 @@ fn label_editor_adds_and_reorders_labels_and_digits_follow_the_order() {
     harness.get_by_label("Add label").click();
     harness.run();
     let names = |harness: &Harness<'_, Bench>| -> Vec<String> {
-        let labels = &harness.state().ann.labels.labels;
+        let labels = &harness.state().ann.labels().labels;
         labels.iter().map(|label| label.name.clone()).collect()
     };
     assert_eq!(
         names(&harness),
         ["PERSON", "COUNTRY", "ORGANIZATION", "EVENT", "MISC"]
     );
-    assert_eq!(harness.state().ann.labels.labels[4].hotkey, Some('M'));
+    assert_eq!(harness.state().ann.labels().labels[4].hotkey, Some('M'));
 
     harness.get_by_label("Move MISC up").click();
     harness.run();
@@ -588,7 +590,7 @@ fn label_editor_escape_cancels_a_typed_rename() {
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::Escape);
     harness.run();
-    assert!(harness.state().ann.labels.get("COUNTRY").is_some());
+    assert!(harness.state().ann.labels().get("COUNTRY").is_some());
     assert!(!harness.state().history.can_undo());
     text_field(&harness, "COUNTRY");
     assert!(harness.query_by_label_contains("Press Enter").is_none());
@@ -605,7 +607,7 @@ fn label_colour_applies_when_the_pick_ends_as_one_undo_step_without_apply() {
     harness
         .ctx
         .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-    let before = harness.state().ann.labels.labels[1].color;
+    let before = harness.state().ann.labels().labels[1].color;
     harness.get_by_label("Colour of COUNTRY").click();
     harness.run();
     // Drag the first channel field of the picker: many changed frames while the button is held.
@@ -621,7 +623,7 @@ fn label_colour_applies_when_the_pick_ends_as_one_undo_step_without_apply() {
         harness.run();
     }
     assert_eq!(
-        harness.state().ann.labels.labels[1].color,
+        harness.state().ann.labels().labels[1].color,
         before,
         "nothing applied mid-drag"
     );
@@ -629,12 +631,12 @@ fn label_colour_applies_when_the_pick_ends_as_one_undo_step_without_apply() {
     harness.drop_at(rect.center() + egui::vec2(60.0, 0.0));
     harness.run();
     harness.run();
-    let after = harness.state().ann.labels.labels[1].color;
+    let after = harness.state().ann.labels().labels[1].color;
     assert_ne!(after, before, "the pick applies without any Apply button");
     assert!(harness.query_by_label_contains("Apply").is_none());
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        harness.state().ann.labels.labels[1].color,
+        harness.state().ann.labels().labels[1].color,
         before,
         "one undo step"
     );

@@ -303,8 +303,9 @@ fn view_is_accessible_as_document() {
 /// Regression: the view's AccessKit node had no value, so screen readers read nothing of it.
 #[test]
 fn view_gives_screen_readers_the_selected_text_or_the_title() {
-    let mut ann = annotation("زار بوتين لروسيا", &[]);
-    ann.document.title = "زيارة".to_owned();
+    let mut parts = annotation("زار بوتين لروسيا", &[]).into_parts();
+    parts.document.title = "زيارة".to_owned();
+    let ann = Annotation::from_parts(parts).expect("valid");
     let mut harness = harness(ann, None);
     let value = |harness: &Harness<'_, ViewApp>| harness.get_by_label("Document").value();
     assert_eq!(value(&harness).as_deref(), Some("زيارة"));

@@ -29,15 +29,15 @@ fn large_annotation() -> qalam_core::model::Annotation {
 
 fn io(c: &mut Criterion) {
     let annotation = large_annotation();
-    assert_eq!(annotation.spans.len(), SPANS);
+    assert_eq!(annotation.spans().len(), SPANS);
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("large.qalam.json");
     let state = save_path(&path, &annotation, None, false).expect("save");
     let json = to_json_string(&annotation);
     eprintln!(
         "document: {} code points, {} spans, file {} bytes",
-        annotation.document.char_len(),
-        annotation.spans.len(),
+        annotation.document().char_len(),
+        annotation.spans().len(),
         json.len()
     );
 

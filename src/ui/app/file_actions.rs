@@ -64,7 +64,7 @@ impl QalamApp {
             let Some(since) = doc.change_pending_since else {
                 continue;
             };
-            let waited = self.now - since;
+            let waited = self.now.input - since;
             if waited < AUTOSAVE_DELAY_SECONDS {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                     AUTOSAVE_DELAY_SECONDS - waited,
@@ -77,7 +77,7 @@ impl QalamApp {
                     &doc.recovery_id,
                     doc.save_path.as_deref().or(doc.opened_from.as_deref()),
                     &doc.display_name(),
-                    &doc.annotation,
+                    doc.annotation(),
                 )
             } else {
                 self.recovery.remove(&doc.recovery_id)
@@ -134,7 +134,7 @@ impl QalamApp {
             .unwrap_or_else(|| {
                 format!(
                     "{}{}",
-                    doc.annotation.document.id,
+                    doc.annotation().document().id,
                     file_names::ANNOTATION_SUFFIX
                 )
             });
@@ -165,7 +165,7 @@ impl QalamApp {
             });
             return false;
         }
-        match io::save_path(path, &doc.annotation, expected.as_ref(), force) {
+        match io::save_path(path, doc.annotation(), expected.as_ref(), force) {
             Ok(disk) => {
                 doc.mark_saved(path.to_owned(), disk);
                 let id = doc.recovery_id.clone();

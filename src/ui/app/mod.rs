@@ -11,7 +11,7 @@ pub mod open_document;
 pub mod run;
 pub mod settings;
 
-use crate::ui::app::open_document::OpenDocument;
+use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::app::settings::{Settings, TEXT_SIZE_STEP};
 use crate::ui::commands::{Command, CommandQueue, consume_shortcuts, fixed_shortcuts};
 use crate::ui::panels::labelling_panels::LabellingPanels;
@@ -22,6 +22,7 @@ use crate::ui::widgets::file_dialogs;
 use crate::ui::widgets::messages::Messages;
 use crate::ui::windows::dialogs::{Dialog, PathPurpose, dialog_ui};
 use crate::ui::windows::shortcut_overlay::shortcut_overlay_ui;
+use chrono::{DateTime, Utc};
 use qalam_core::io::recovery::RecoveryStore;
 
 /// The sample article shown when Qalam starts without files.
@@ -44,7 +45,8 @@ pub struct QalamApp {
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
-    now: f64,
+    now: FrameTime,
+    clock: fn() -> DateTime<Utc>,
 }
 
 impl QalamApp {
@@ -64,14 +66,16 @@ impl QalamApp {
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),
-            now: 0.0,
+            now: FrameTime {
+                input: 0.0,
+                wall: Utc::now(),
+            },
+            clock: Utc::now,
         };
         if paths.is_empty() {
-            let mut annotation = Annotation::new(Document::new(
-                SAMPLE_NAME.trim_end_matches(".txt"),
-                SAMPLE_TEXT,
-            ));
-            annotation.document.title = SAMPLE_NAME.to_owned();
+            let mut document = Document::new(SAMPLE_NAME.trim_end_matches(".txt"), SAMPLE_TEXT);
+            document.title = SAMPLE_NAME.to_owned();
+            let annotation = Annotation::new(document);
             app.documents
                 .push(OpenDocument::new(annotation, None, None));
         }
@@ -102,6 +106,12 @@ impl QalamApp {
     /// The document being shown, mutably (tests set the view's selection through it).
     pub fn current_document_mut(&mut self) -> Option<&mut OpenDocument> {
         self.documents.get_mut(self.current)
+    }
+
+    /// Replaces the wall clock that stamps edits (the system clock by default), so tests can
+    /// check the exact timestamps an edit stores.
+    pub fn set_clock(&mut self, clock: fn() -> DateTime<Utc>) {
+        self.clock = clock;
     }
 
     /// The settings (stored by [`eframe::App::save`]).
@@ -136,7 +146,10 @@ impl QalamApp {
     /// Draws one frame and then applies the commands it produced.
     pub fn app_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.now = ui.input(|i| i.time);
+        self.now = FrameTime {
+            input: ui.input(|i| i.time),
+            wall: (self.clock)(),
+        };
         self.apply_theme(&ctx);
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         self.handle_dropped_files(&ctx);
@@ -155,20 +168,20 @@ impl QalamApp {
                 let selection = doc.view.selection();
                 let hotkeys = self.panels.hotkey_commands(
                     &ctx,
-                    &doc.annotation,
+                    doc.annotation(),
                     selection.as_ref(),
                     doc.selected_span,
                 );
                 self.commands.extend(hotkeys);
             }
-            let window_commands = self.panels.windows_ui(&ctx, &doc.annotation);
+            let window_commands = self.panels.windows_ui(&ctx, doc.annotation());
             self.commands.extend(window_commands);
         }
         self.dialog_ui(&ctx);
         let labels = self
             .documents
             .get(self.current)
-            .map(|doc| &doc.annotation.labels);
+            .map(|doc| doc.annotation().labels());
         shortcut_overlay_ui(&ctx, &mut self.show_shortcuts, labels);
 
         let mut applied_any = false;
@@ -209,7 +222,7 @@ impl QalamApp {
 
     fn panels_with_queue_ui(&mut self, ui: &mut egui::Ui, commands: &mut CommandQueue) {
         let menus = MenuContext {
-            labels: self.current_document().map(|d| &d.annotation.labels),
+            labels: self.current_document().map(|d| d.annotation().labels()),
             documents: self
                 .documents
                 .iter()
@@ -219,11 +232,11 @@ impl QalamApp {
             recent_files: &self.settings.recent_files,
             undo: self
                 .current_document()
-                .and_then(|d| d.history.undo_description())
+                .and_then(|d| d.history().undo_description())
                 .map(|what| format!("Undo {what}")),
             redo: self
                 .current_document()
-                .and_then(|d| d.history.redo_description())
+                .and_then(|d| d.history().redo_description())
                 .map(|what| format!("Redo {what}")),
         };
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -245,7 +258,7 @@ impl QalamApp {
                 .show(ui, |ui| {
                     commands.extend(panels.label_palette_ui(
                         ui,
-                        &doc.annotation,
+                        doc.annotation(),
                         selection.as_ref(),
                         doc.selected_span,
                     ));
@@ -254,7 +267,7 @@ impl QalamApp {
                 .resizable(true)
                 .default_size(280.0)
                 .show(ui, |ui| {
-                    commands.extend(panels.span_list_ui(ui, &doc.annotation, doc.selected_span));
+                    commands.extend(panels.span_list_ui(ui, doc.annotation(), doc.selected_span));
                 });
         }
         let text_size = self.settings.text_size;
@@ -266,7 +279,9 @@ impl QalamApp {
             if doc.view.text_size() != text_size {
                 doc.view.set_text_size(text_size);
             }
-            let response = doc.view.ui(ui, &doc.annotation, doc.selected_span);
+            let selected_span = doc.selected_span;
+            let (view, annotation) = doc.view_and_annotation();
+            let response = view.ui(ui, annotation, selected_span);
             if let Some(id) = response.clicked_span {
                 commands.push(Command::SelectSpan(Some(id)));
             }
@@ -302,7 +317,7 @@ impl QalamApp {
             return;
         };
         let status = StatusContext {
-            annotation: &doc.annotation,
+            annotation: doc.annotation(),
             selection: doc.view.selection(),
             dirty: doc.is_dirty(),
             message: self.messages.info_text(),
@@ -340,7 +355,7 @@ impl QalamApp {
         if let Some(doc) = self.documents.get(self.current)
             && let Some(replacements) = self.panels.handle_command(
                 &command,
-                &doc.annotation,
+                doc.annotation(),
                 doc.view.selection(),
                 doc.selected_span,
             )
@@ -380,7 +395,7 @@ impl QalamApp {
             Command::SetStatus(status) => {
                 if self
                     .current_document()
-                    .is_some_and(|d| d.annotation.status != status)
+                    .is_some_and(|d| d.annotation().status() != status)
                 {
                     self.apply_edit(Edit::SetStatus(status));
                 }
@@ -432,7 +447,10 @@ impl QalamApp {
     }
 
     /// Runs `change` on the current document; an `Err` message goes to the status bar.
-    fn with_document(&mut self, change: impl FnOnce(&mut OpenDocument, f64) -> Result<(), String>) {
+    fn with_document(
+        &mut self,
+        change: impl FnOnce(&mut OpenDocument, FrameTime) -> Result<(), String>,
+    ) {
         let now = self.now;
         let Some(doc) = self.documents.get_mut(self.current) else {
             self.messages.info("No document is open");
@@ -444,7 +462,7 @@ impl QalamApp {
     }
 
     /// Applies `edit` to the current document through its history; refusals are shown.
-    /// A new span gets the annotator name from the settings, and the text selection it was
+    /// A new span gets the annotator name from the settings and the frame's time, and the text selection it was
     /// made from is cleared so that the next label hotkey relabels it.
     fn apply_edit(&mut self, mut edit: Edit) {
         let now = self.now;
@@ -456,6 +474,9 @@ impl QalamApp {
             if span.annotator.is_none() {
                 span.annotator = annotator;
             }
+            // A span made in this frame is stamped with the frame's clock, like every edit.
+            span.created = now.wall;
+            span.modified = now.wall;
             true
         } else {
             false
@@ -472,7 +493,7 @@ impl QalamApp {
             return;
         };
         doc.selected_span = id;
-        if let Some(span) = id.and_then(|id| doc.annotation.span(id)) {
+        if let Some(span) = id.and_then(|id| doc.annotation().span(id)) {
             doc.view.scroll_to(span.start);
         }
     }

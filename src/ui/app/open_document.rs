@@ -3,18 +3,31 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use qalam_core::io::{self, DiskState};
 use qalam_core::model::{Annotation, Edit, EditError, History, SpanId};
 
 use crate::ui::document_view::DocumentView;
 use qalam_core::io::file_names;
 
-/// A document open in the app.
+/// When a change happens: the frame's input time (seconds since the app started; it schedules
+/// autosave) and the wall-clock time stored on changed spans. The app reads both once per frame
+/// and passes them in, so tests can fix them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FrameTime {
+    /// egui's input time, in seconds.
+    pub input: f64,
+    /// The wall clock, for the timestamps written into the annotation.
+    pub wall: DateTime<Utc>,
+}
+
+/// A document open in the app. Its annotation and history are private: the UI reads the
+/// annotation through [`OpenDocument::annotation`] and changes it only through
+/// [`OpenDocument::apply_edit`], [`OpenDocument::undo`] and [`OpenDocument::redo`], so every
+/// change is an undoable step (the compiler enforces it).
 pub struct OpenDocument {
-    /// The annotation being edited.
-    pub annotation: Annotation,
-    /// Undo/redo of edits to `annotation`.
-    pub history: History,
+    annotation: Annotation,
+    history: History,
     /// The file the document was opened from (`None` for the bundled sample or restored work
     /// without a file).
     pub opened_from: Option<PathBuf>,
@@ -48,7 +61,7 @@ impl OpenDocument {
         let title = opened_from
             .as_deref()
             .map(file_names::display_name)
-            .unwrap_or_else(|| annotation.document.title.clone());
+            .unwrap_or_else(|| annotation.document().title.clone());
         Self {
             annotation,
             history: History::new(),
@@ -81,7 +94,22 @@ impl OpenDocument {
             .or(self.opened_from.as_deref())
             .or(self.save_path.as_deref())
             .map(file_names::display_name)
-            .unwrap_or_else(|| self.annotation.document.title.clone())
+            .unwrap_or_else(|| self.annotation.document().title.clone())
+    }
+
+    /// The annotation being edited (read-only: change it with [`OpenDocument::apply_edit`]).
+    pub fn annotation(&self) -> &Annotation {
+        &self.annotation
+    }
+
+    /// The view (to draw it) together with the annotation it shows (read-only).
+    pub fn view_and_annotation(&mut self) -> (&mut DocumentView, &Annotation) {
+        (&mut self.view, &self.annotation)
+    }
+
+    /// Undo/redo of edits to the annotation (read-only).
+    pub fn history(&self) -> &History {
+        &self.history
     }
 
     /// Whether there are changes not saved to a file.
@@ -89,34 +117,36 @@ impl OpenDocument {
         self.restored_unsaved || self.history.is_dirty()
     }
 
-    /// Applies `edit` through the history and schedules a recovery write at input time `now`.
-    pub fn apply_edit(&mut self, edit: Edit, now: f64) -> Result<(), EditError> {
-        self.history.apply(&mut self.annotation, edit)?;
-        self.note_change(now);
+    /// Applies `edit` through the history, stamped with `now.wall`, and schedules a recovery
+    /// write from `now.input`. The one way the app changes a document.
+    pub fn apply_edit(&mut self, edit: Edit, now: FrameTime) -> Result<(), EditError> {
+        self.history
+            .apply_at(&mut self.annotation, edit, now.wall)?;
+        self.note_change(now.input);
         Ok(())
     }
 
     /// Undoes the last edit; false when there was nothing to undo.
-    pub fn undo(&mut self, now: f64) -> bool {
+    pub fn undo(&mut self, now: FrameTime) -> bool {
         let undone = self.history.undo(&mut self.annotation);
         if undone {
-            self.note_change(now);
+            self.note_change(now.input);
         }
         undone
     }
 
     /// Redoes the last undone edit; false when there was nothing to redo.
-    pub fn redo(&mut self, now: f64) -> bool {
+    pub fn redo(&mut self, now: FrameTime) -> bool {
         let redone = self.history.redo(&mut self.annotation);
         if redone {
-            self.note_change(now);
+            self.note_change(now.input);
         }
         redone
     }
 
     /// Records a change at input time `now` for the recovery writer, and forgets a selected
     /// span that no longer exists.
-    pub fn note_change(&mut self, now: f64) {
+    fn note_change(&mut self, now: f64) {
         self.change_pending_since.get_or_insert(now);
         if let Some(id) = self.selected_span
             && self.annotation.span(id).is_none()

@@ -28,7 +28,7 @@ pub fn span_command_effects(
         Command::RelabelSpan(index) => relabel_span(ann, selected, *index),
         Command::DeleteSpan => delete_span(ann, selected),
         Command::ResizeSpan(resize) => {
-            let words = words.get(ann.document.text());
+            let words = words.get(ann.document().text());
             resize_span(ann, selected, words, *resize)
         }
         Command::NextSpan | Command::PrevSpan => {
@@ -74,7 +74,7 @@ mod tests {
         let mut ann = Annotation::new(Document::new("t", "زار بوتين لروسيا"));
         let span = ann.new_span(11, 16, "COUNTRY");
         let id = span.id;
-        ann.spans.push(span);
+        ann.apply(qalam_core::model::Edit::AddSpan(span)).unwrap();
         (ann, id)
     }
 

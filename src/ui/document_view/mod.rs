@@ -144,7 +144,7 @@ impl DocumentView {
     /// The selected text of `ann` (which must be the annotation shown), for a status bar.
     pub fn selected_text<'a>(&self, ann: &'a Annotation) -> Option<&'a str> {
         let range = self.selection.range()?;
-        let text = ann.document.text();
+        let text = ann.document().text();
         let start = self.byte_of(text, range.start)?;
         let end = self.byte_of(text, range.end)?;
         text.get(start..end)
@@ -159,8 +159,8 @@ impl DocumentView {
                 Some((cut, _)) => format!("{}…", &selected[..cut]),
                 None => selected.to_owned(),
             },
-            None if ann.document.title.is_empty() => ann.document.id.clone(),
-            None => ann.document.title.clone(),
+            None if ann.document().title.is_empty() => ann.document().id.clone(),
+            None => ann.document().title.clone(),
         }
     }
 
@@ -303,13 +303,13 @@ impl DocumentView {
         selected_span: Option<SpanId>,
         out: &mut ViewResponse,
     ) {
-        let text = ann.document.text();
+        let text = ann.document().text();
         let full_width = ui.available_width();
         let width = (full_width - 2.0 * PADDING).max(MIN_WRAP_WIDTH);
         let anchor = self.anchor_at(viewport.min.y);
         let outcome = self.cache.sync(text, self.text_size, width);
         if outcome.text_changed {
-            self.char_len = ann.document.char_len();
+            self.char_len = ann.document().char_len();
             self.pointer = PointerState::default();
         }
         self.selection.clamp(self.char_len);

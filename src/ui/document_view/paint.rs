@@ -46,12 +46,13 @@ impl DocumentView {
         let outlined = preview.map(|(id, _)| id).or(selected_span);
         let caret = self.has_focus.then_some(self.selection.caret);
         let label_color = |span: &IndexedSpan| {
-            span.label
-                .and_then(|i| ann.labels.labels.get(i))
-                .map_or(UNKNOWN_LABEL_COLOR, |label| {
+            span.label.and_then(|i| ann.labels().labels.get(i)).map_or(
+                UNKNOWN_LABEL_COLOR,
+                |label| {
                     let [r, g, b] = label.color.0;
                     Color32::from_rgb(r, g, b)
-                })
+                },
+            )
         };
 
         for index in self.frame.visible.clone() {
@@ -126,7 +127,7 @@ impl DocumentView {
                 {
                     let full_name = span
                         .label
-                        .and_then(|i| ann.labels.labels.get(i))
+                        .and_then(|i| ann.labels().labels.get(i))
                         .map_or("?", |label| label.name.as_str());
                     // The tag sits at the span's start side: the side of its first character
                     // within the span's box on that line (right for right-to-left runs).

@@ -46,13 +46,13 @@ impl SpanIndex {
     /// Builds the index of `ann`'s spans.
     pub fn build(ann: &Annotation) -> Self {
         let mut spans: Vec<IndexedSpan> = ann
-            .spans
+            .spans()
             .iter()
             .map(|span| IndexedSpan {
                 id: span.id,
                 start: span.start,
                 end: span.end.max(span.start),
-                label: ann.labels.position(&span.label),
+                label: ann.labels().position(&span.label),
                 lane: 0,
             })
             .collect();
@@ -76,17 +76,17 @@ impl SpanIndex {
     /// True when this index still describes `ann`'s spans and labels.
     pub fn is_current(&self, ann: &Annotation) -> bool {
         let key = &self.key;
-        key.bounds.len() == ann.spans.len()
-            && key.label_names.len() == ann.labels.labels.len()
+        key.bounds.len() == ann.spans().len()
+            && key.label_names.len() == ann.labels().labels.len()
             && ann
-                .spans
+                .spans()
                 .iter()
                 .zip(key.bounds.iter().zip(&key.labels))
                 .all(|(span, (&(id, start, end), label))| {
                     span.id == id && span.start == start && span.end == end && span.label == *label
                 })
             && ann
-                .labels
+                .labels()
                 .labels
                 .iter()
                 .zip(&key.label_names)
@@ -146,13 +146,13 @@ impl SpanIndex {
 fn key_of(ann: &Annotation) -> SpanKey {
     SpanKey {
         bounds: ann
-            .spans
+            .spans()
             .iter()
             .map(|span| (span.id, span.start, span.end))
             .collect(),
-        labels: ann.spans.iter().map(|span| span.label.clone()).collect(),
+        labels: ann.spans().iter().map(|span| span.label.clone()).collect(),
         label_names: ann
-            .labels
+            .labels()
             .labels
             .iter()
             .map(|label| label.name.clone())
@@ -184,14 +184,14 @@ fn assign_lanes(spans: &mut [IndexedSpan]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use qalam_core::model::Document;
+    use qalam_core::model::{Document, Edit};
 
     fn annotation(spans: &[(usize, usize, &str)]) -> Annotation {
         Annotation::with_spans_unchecked(Document::new("t", "x".repeat(200)), spans)
     }
 
     fn naive(ann: &Annotation, range: Range<usize>) -> Vec<SpanId> {
-        ann.spans
+        ann.spans()
             .iter()
             .filter(|s| s.start < range.end && s.end > range.start && s.start < s.end)
             .map(|s| s.id)
@@ -252,13 +252,22 @@ mod tests {
         let mut ann = annotation(&[(0, 4, "PERSON")]);
         let mut index = SpanIndex::build(&ann);
         assert!(!index.refresh(&ann));
-        ann.spans[0].end = 5;
+        ann.apply(Edit::SetBounds {
+            id: SpanId(1),
+            start: 0,
+            end: 5,
+        })
+        .unwrap();
         assert!(index.refresh(&ann));
         assert_eq!(index.innermost_at(4), Some(SpanId(1)));
-        ann.spans[0].label = "EVENT".to_owned();
+        ann.apply(Edit::Relabel {
+            id: SpanId(1),
+            label: "EVENT".to_owned(),
+        })
+        .unwrap();
         assert!(index.refresh(&ann));
         assert_eq!(index.get(SpanId(1)).and_then(|s| s.label), Some(3));
-        ann.spans.clear();
+        ann.apply(Edit::RemoveSpan(SpanId(1))).unwrap();
         assert!(index.refresh(&ann));
         assert!(index.is_empty());
     }

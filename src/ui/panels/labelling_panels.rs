@@ -47,7 +47,7 @@ impl LabellingPanels {
         selection: Option<&Range<usize>>,
         selected: Option<SpanId>,
     ) -> Vec<Command> {
-        label_palette_ui(ui, &ann.labels, label_action(selection, selected))
+        label_palette_ui(ui, ann.labels(), label_action(selection, selected))
     }
 
     /// Draws the span list.
@@ -75,7 +75,7 @@ impl LabellingPanels {
         selection: Option<&Range<usize>>,
         selected: Option<SpanId>,
     ) -> Vec<Command> {
-        label_hotkey_commands(ctx, &ann.labels, label_action(selection, selected))
+        label_hotkey_commands(ctx, ann.labels(), label_action(selection, selected))
     }
 
     /// Handles span and label commands: returns the commands replacing `command`, or `None` if

@@ -42,8 +42,8 @@ pub fn span_row_label(excerpt: &str, span: &Span) -> String {
 
 /// Indices into `ann.spans` of the rows to show, in display order.
 pub fn visible_rows(ann: &Annotation, sort: SpanSort, filter: Option<&str>) -> Vec<usize> {
-    let mut rows: Vec<usize> = (0..ann.spans.len())
-        .filter(|&i| filter.is_none_or(|label| ann.spans[i].label == label))
+    let mut rows: Vec<usize> = (0..ann.spans().len())
+        .filter(|&i| filter.is_none_or(|label| ann.spans()[i].label == label))
         .collect();
     if sort == SpanSort::Label {
         // Sort by (label position, span index): spans are in text order, so ties stay in text
@@ -51,8 +51,8 @@ pub fn visible_rows(ann: &Annotation, sort: SpanSort, filter: Option<&str>) -> V
         let mut keyed: Vec<(usize, usize)> = rows
             .iter()
             .map(|&i| {
-                let label = &ann.spans[i].label;
-                (ann.labels.position(label).unwrap_or(usize::MAX), i)
+                let label = &ann.spans()[i].label;
+                (ann.labels().position(label).unwrap_or(usize::MAX), i)
             })
             .collect();
         keyed.sort_unstable();
@@ -74,15 +74,15 @@ pub fn span_list_ui(
     if state
         .filter
         .as_deref()
-        .is_some_and(|label| ann.labels.get(label).is_none())
+        .is_some_and(|label| ann.labels().get(label).is_none())
     {
         state.filter = None;
     }
 
     let rows = visible_rows(ann, state.sort, state.filter.as_deref());
-    ui.weak(format!("{} of {} spans", rows.len(), ann.spans.len()));
+    ui.weak(format!("{} of {} spans", rows.len(), ann.spans().len()));
     ui.separator();
-    state.text_index.update(ann.document.text());
+    state.text_index.update(ann.document().text());
 
     let text_size = ui.text_style_height(&egui::TextStyle::Body);
     let row_height = text_size + 6.0;
@@ -93,7 +93,8 @@ pub fn span_list_ui(
     let row_stride = row_height + spacing;
     if selected != state.last_selected {
         state.last_selected = selected;
-        if let Some(row) = selected.and_then(|id| rows.iter().position(|&i| ann.spans[i].id == id))
+        if let Some(row) =
+            selected.and_then(|id| rows.iter().position(|&i| ann.spans()[i].id == id))
         {
             let top = row as f32 * row_stride;
             let (offset, height) = state.viewport;
@@ -109,7 +110,7 @@ pub fn span_list_ui(
     }
     let output = scroll.show_rows(ui, row_height, rows.len(), |ui, visible| {
         for &index in &rows[visible] {
-            let span = &ann.spans[index];
+            let span = &ann.spans()[index];
             if span_row_ui(ui, state, ann, span, selected == Some(span.id), row_height) {
                 commands.push(Command::SelectSpan(Some(span.id)));
             }
@@ -133,7 +134,7 @@ fn controls_ui(ui: &mut egui::Ui, state: &mut SpanListState, ann: &Annotation) {
         .selected_text(shown)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut state.filter, None, "All labels");
-            for label in &ann.labels.labels {
+            for label in &ann.labels().labels {
                 let name = Some(label.name.clone());
                 ui.selectable_value(&mut state.filter, name, format!("Only {}", label.name));
             }
@@ -157,7 +158,7 @@ fn span_row_ui(
         ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);
     }
     let color = ann
-        .labels
+        .labels()
         .get(&span.label)
         .map_or(ui.visuals().weak_text_color(), label_color);
     let swatch = egui::Rect::from_min_size(
@@ -211,7 +212,7 @@ mod tests {
             (6, 7, "COUNTRY"),
         ] {
             let span = ann.new_span(start, end, label);
-            ann.spans.push(span);
+            ann.apply(qalam_core::model::Edit::AddSpan(span)).unwrap();
         }
         ann
     }
@@ -219,8 +220,11 @@ mod tests {
     #[test]
     fn rows_sort_by_label_in_palette_order_then_position() {
         let ann = annotation();
-        let starts =
-            |rows: Vec<usize>| rows.iter().map(|&i| ann.spans[i].start).collect::<Vec<_>>();
+        let starts = |rows: Vec<usize>| {
+            rows.iter()
+                .map(|&i| ann.spans()[i].start)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             starts(visible_rows(&ann, SpanSort::Position, None)),
             vec![0, 2, 4, 6]
@@ -238,6 +242,6 @@ mod tests {
     #[test]
     fn row_label_names_text_label_and_position() {
         let ann = annotation();
-        assert_eq!(span_row_label("c", &ann.spans[1]), "c — PERSON [2, 3)");
+        assert_eq!(span_row_label("c", &ann.spans()[1]), "c — PERSON [2, 3)");
     }
 }

@@ -25,7 +25,7 @@ pub struct StatusContext<'a> {
 pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &mut CommandQueue) {
     ui.horizontal(|ui| {
         let label = ui.label("Status:");
-        let mut selected: DocStatus = status.annotation.status;
+        let mut selected: DocStatus = status.annotation.status();
         egui::ComboBox::from_id_salt("document_status")
             .selected_text(status_name(selected))
             .show_ui(ui, |ui| {
@@ -35,13 +35,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
             })
             .response
             .labelled_by(label.id);
-        if selected != status.annotation.status {
+        if selected != status.annotation.status() {
             commands.push(Command::SetStatus(selected));
         }
         ui.separator();
         selection_ui(ui, status.annotation, status.selection.clone());
         ui.separator();
-        ui.label(format!("Spans: {}", status.annotation.spans.len()));
+        ui.label(format!("Spans: {}", status.annotation.spans().len()));
         ui.separator();
         ui.label(if status.dirty {
             "Unsaved changes"
@@ -76,7 +76,7 @@ pub fn selection_excerpt(
 ) -> Option<(std::ops::Range<usize>, String)> {
     let range = selection.filter(|r| !r.is_empty())?;
     let selected: String = ann
-        .document
+        .document()
         .text()
         .chars()
         .skip(range.start)

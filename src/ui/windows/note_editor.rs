@@ -19,7 +19,7 @@ pub struct NoteEditorState {
 }
 
 fn owner_of(ann: &Annotation) -> (String, DateTime<Utc>) {
-    (ann.document.id.clone(), ann.created)
+    (ann.document().id.clone(), ann.created())
 }
 
 impl NoteEditorState {

@@ -109,7 +109,7 @@ pub fn tag_selection(
     let range = selection
         .filter(|range| !range.is_empty())
         .ok_or(SpanCommandError::EmptySelection)?;
-    let len = ann.document.char_len();
+    let len = ann.document().char_len();
     if range.end > len {
         return Err(SpanCommandError::SelectionOutsideText {
             start: range.start,
@@ -189,7 +189,7 @@ pub fn resize_span(
     resize: SpanResize,
 ) -> Result<SpanOutcome, SpanCommandError> {
     let span = selected_span(ann, selected)?;
-    let (start, stop) = resized_bounds(span, ann.document.char_len(), words, resize)?;
+    let (start, stop) = resized_bounds(span, ann.document().char_len(), words, resize)?;
     Ok(SpanOutcome {
         edit: Edit::SetBounds {
             id: span.id,
@@ -263,7 +263,7 @@ pub fn adjacent_span(
     cursor: Option<usize>,
     direction: Direction,
 ) -> Result<SpanId, SpanCommandError> {
-    let spans = &ann.spans;
+    let spans = &ann.spans();
     let current = selected.and_then(|id| spans.iter().position(|span| span.id == id));
     let target = match (current, direction) {
         (Some(i), Direction::Next) => spans.get(i + 1),
@@ -293,7 +293,7 @@ pub fn selected_span(
 }
 
 fn label_name(ann: &Annotation, label_index: usize) -> Result<&str, SpanCommandError> {
-    ann.labels
+    ann.labels()
         .labels
         .get(label_index)
         .map(|label| label.name.as_str())
@@ -310,7 +310,7 @@ mod tests {
         let mut ann = Annotation::new(Document::new("t", "زار بوتين لروسيا"));
         let span = ann.new_span(11, 16, "COUNTRY");
         let id = span.id;
-        ann.spans.push(span);
+        ann.apply(crate::model::Edit::AddSpan(span)).unwrap();
         (ann, id)
     }
 
@@ -321,7 +321,7 @@ mod tests {
         direction: ResizeDirection,
         step: ResizeStep,
     ) -> (usize, usize) {
-        let words = WordBoundaries::new(ann.document.text());
+        let words = WordBoundaries::new(ann.document().text());
         let resize = SpanResize::new(edge, direction, step);
         match resize_span(ann, Some(id), &words, resize) {
             Ok(SpanOutcome {
@@ -343,7 +343,7 @@ mod tests {
             ResizeStep::Char,
         );
         let text: String = ann
-            .document
+            .document()
             .text()
             .chars()
             .skip(start)
@@ -372,7 +372,7 @@ mod tests {
         let mut ann = Annotation::new(Document::new("t", "زار بوتين لروسيا"));
         let span = ann.new_span(4, 9, "PERSON");
         let id = span.id;
-        ann.spans.push(span);
+        ann.apply(crate::model::Edit::AddSpan(span)).unwrap();
         assert_eq!(
             bounds(
                 &ann,
@@ -413,7 +413,7 @@ mod tests {
             ),
             (5, 9)
         );
-        let words = WordBoundaries::new(ann.document.text());
+        let words = WordBoundaries::new(ann.document().text());
         let resize = SpanResize::new(SpanEdge::End, ResizeDirection::Shrink, ResizeStep::Word);
         let shrink = resize_span(&ann, Some(id), &words, resize);
         assert_eq!(shrink, Err(SpanCommandError::WouldBeEmpty));
@@ -424,7 +424,7 @@ mod tests {
         let mut ann = Annotation::new(Document::new("t", "abc"));
         let span = ann.new_span(1, 2, "PERSON");
         let id = span.id;
-        ann.spans.push(span);
+        ann.apply(crate::model::Edit::AddSpan(span)).unwrap();
         let words = WordBoundaries::new("abc");
         for end in [SpanEdge::Start, SpanEdge::End] {
             let result = resize_span(
@@ -442,7 +442,7 @@ mod tests {
         let mut ann = Annotation::new(Document::new("t", "abc"));
         let span = ann.new_span(0, 3, "PERSON");
         let id = span.id;
-        ann.spans.push(span);
+        ann.apply(crate::model::Edit::AddSpan(span)).unwrap();
         let words = WordBoundaries::new("abc");
         let grow = |edge, step| {
             let resize = SpanResize::new(edge, ResizeDirection::Grow, step);
@@ -556,9 +556,9 @@ mod tests {
         let mut ann = Annotation::new(Document::new("t", "abcdefgh"));
         for (start, end) in [(0, 1), (3, 4), (6, 7)] {
             let span = ann.new_span(start, end, "PERSON");
-            ann.spans.push(span);
+            ann.apply(crate::model::Edit::AddSpan(span)).unwrap();
         }
-        let ids: Vec<SpanId> = ann.spans.iter().map(|s| s.id).collect();
+        let ids: Vec<SpanId> = ann.spans().iter().map(|s| s.id).collect();
         let next = |sel, cursor| adjacent_span(&ann, sel, cursor, Direction::Next);
         let prev = |sel, cursor| adjacent_span(&ann, sel, cursor, Direction::Previous);
         assert_eq!(next(Some(ids[0]), None), Ok(ids[1]));

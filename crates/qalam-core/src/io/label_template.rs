@@ -215,9 +215,9 @@ pub fn single_hotkey(text: &str) -> Option<char> {
 /// not in the template are removed when no span uses them and kept (at the end, without a
 /// clashing hotkey) when some span does, so no span ever loses its label.
 pub fn template_edit(ann: &Annotation, template: &LabelSet) -> Option<Edit> {
-    let used: HashSet<&str> = ann.spans.iter().map(|span| span.label.as_str()).collect();
-    let mut names: Vec<String> = ann.labels.labels.iter().map(|l| l.name.clone()).collect();
-    let mut current: Vec<Label> = ann.labels.labels.clone();
+    let used: HashSet<&str> = ann.spans().iter().map(|span| span.label.as_str()).collect();
+    let mut names: Vec<String> = ann.labels().labels.iter().map(|l| l.name.clone()).collect();
+    let mut current: Vec<Label> = ann.labels().labels.clone();
     let mut edits = Vec::new();
 
     // 1. Remove unused labels the template does not have (from the back, so indices hold).
@@ -285,7 +285,7 @@ pub fn template_edit(ann: &Annotation, template: &LabelSet) -> Option<Edit> {
         }
     }
 
-    if ann.labels.allow_overlaps != template.allow_overlaps {
+    if ann.labels().allow_overlaps != template.allow_overlaps {
         edits.push(Edit::SetAllowOverlaps(template.allow_overlaps));
     }
     (!edits.is_empty()).then_some(Edit::Group(edits))
@@ -333,7 +333,7 @@ mod tests {
     fn template_edit_keeps_used_labels_and_removes_unused_ones() {
         let mut ann = Annotation::new(Document::new("t", "abc"));
         let span = ann.new_span(0, 1, "EVENT");
-        ann.spans.push(span);
+        ann.apply(crate::model::Edit::AddSpan(span)).unwrap();
         let template = LabelSet {
             labels: vec![
                 Label::new("ORGANIZATION", Rgb([1, 2, 3]), Some('E')),
@@ -366,7 +366,7 @@ mod tests {
         let mut ann = Annotation::new(Document::new("t", "abc"));
         let span = ann.new_span(0, 1, "EVENT");
         ann.apply(Edit::AddSpan(span)).expect("add span");
-        let before = ann.labels.clone();
+        let before = ann.labels().clone();
         let template = LabelSet {
             labels: vec![
                 Label::new("MISC", Rgb([4, 5, 6]), Some('E')),
@@ -377,13 +377,18 @@ mod tests {
         };
         let edit = template_edit(&ann, &template).expect("an edit");
         let inverse = ann.apply(edit).expect("the model accepts every step");
-        let names: Vec<&str> = ann.labels.labels.iter().map(|l| l.name.as_str()).collect();
+        let names: Vec<&str> = ann
+            .labels()
+            .labels
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
         assert_eq!(names, ["MISC", "PERSON", "EVENT"]);
-        assert_eq!(ann.labels.labels[..2], template.labels[..]);
-        assert_eq!(ann.labels.labels[2].hotkey, None, "E went to MISC");
-        assert!(!ann.labels.allow_overlaps);
-        assert_eq!(ann.spans[0].label, "EVENT", "the used label survives");
+        assert_eq!(ann.labels().labels[..2], template.labels[..]);
+        assert_eq!(ann.labels().labels[2].hotkey, None, "E went to MISC");
+        assert!(!ann.labels().allow_overlaps);
+        assert_eq!(ann.spans()[0].label, "EVENT", "the used label survives");
         ann.apply(inverse).expect("undo");
-        assert_eq!(ann.labels, before);
+        assert_eq!(ann.labels(), &before);
     }
 }

@@ -99,7 +99,7 @@ mod tests {
         let path = dir.path().join("article.txt");
         std::fs::write(&path, "زار بوتين روسيا.").unwrap();
         let loaded = load_path(&path).unwrap();
-        assert_eq!(loaded.annotation.document.text(), "زار بوتين روسيا.");
+        assert_eq!(loaded.annotation.document().text(), "زار بوتين روسيا.");
         assert_eq!(loaded.disk.len(), "زار بوتين روسيا.".len() as u64);
     }
 
@@ -110,8 +110,8 @@ mod tests {
         let ann = Annotation::new(Document::new("d", "نص"));
         std::fs::write(&path, to_json_string(&ann)).unwrap();
         let loaded = load_path(&path).unwrap();
-        assert_eq!(loaded.annotation.document.text(), "نص");
-        assert_eq!(loaded.annotation.document.id, "d");
+        assert_eq!(loaded.annotation.document().text(), "نص");
+        assert_eq!(loaded.annotation.document().id, "d");
     }
 
     #[test]
@@ -120,7 +120,10 @@ mod tests {
         let path = dir.path().join("data.txt");
         std::fs::write(&path, "{\"format\": \"other\"}").unwrap();
         let loaded = load_path(&path).unwrap();
-        assert_eq!(loaded.annotation.document.text(), "{\"format\": \"other\"}");
+        assert_eq!(
+            loaded.annotation.document().text(),
+            "{\"format\": \"other\"}"
+        );
     }
 
     #[test]

@@ -80,10 +80,10 @@ mod tests {
     }
 
     fn sample_with_times(loaded: &Annotation) -> Annotation {
-        let mut expected = sample();
-        expected.created = loaded.created;
-        expected.modified = loaded.modified;
-        expected
+        let mut expected = sample().into_parts();
+        expected.created = loaded.created();
+        expected.modified = loaded.modified();
+        Annotation::from_parts(expected).unwrap()
     }
 
     #[test]

@@ -78,19 +78,19 @@ mod tests {
     #[test]
     fn import_uses_stem_and_file_name() {
         let ann = import_text(Path::new("/tmp/news/kim-lavrov.ar.txt"), "خبر");
-        assert_eq!(ann.document.id, "kim-lavrov.ar");
-        assert_eq!(ann.document.title, "kim-lavrov.ar");
-        assert_eq!(ann.document.source.as_deref(), Some("kim-lavrov.ar.txt"));
-        assert_eq!(ann.document.language.as_deref(), Some("ar"));
-        assert!(ann.spans.is_empty());
+        assert_eq!(ann.document().id, "kim-lavrov.ar");
+        assert_eq!(ann.document().title, "kim-lavrov.ar");
+        assert_eq!(ann.document().source.as_deref(), Some("kim-lavrov.ar.txt"));
+        assert_eq!(ann.document().language.as_deref(), Some("ar"));
+        assert!(ann.spans().is_empty());
     }
 
     #[test]
     fn bom_is_stripped_and_crlf_kept_exactly() {
         let ann = import_text(Path::new("a.txt"), "\u{feff}سطر\r\nثان");
-        assert_eq!(ann.document.text(), "سطر\r\nثان");
-        assert_eq!(ann.document.char_len(), 8);
-        let second_line: String = ann.document.text().chars().skip(5).collect();
+        assert_eq!(ann.document().text(), "سطر\r\nثان");
+        assert_eq!(ann.document().char_len(), 8);
+        let second_line: String = ann.document().text().chars().skip(5).collect();
         assert_eq!(second_line, "ثان");
     }
 }

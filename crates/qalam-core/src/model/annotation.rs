@@ -21,7 +21,7 @@
 //! assert_eq!(labels_at(15), ["COUNTRY"]);
 //! assert_eq!(ann.spans_in(8..12).count(), 2);
 //! assert_eq!(ann.spans_in(9..11).count(), 0); // touches both, intersects neither
-//! assert_eq!(ann.span_text(&ann.spans[1]), "روسيا");
+//! assert_eq!(ann.span_text(&ann.spans()[1]), "روسيا");
 //! ```
 
 use std::ops::Range;
@@ -65,14 +65,32 @@ impl DocStatus {
     }
 }
 
-/// A document with its label set, spans and status. Changed only through [`Annotation::apply`].
+/// A document with its label set, spans and status. Its fields are private: read them through
+/// the accessors, change them only through [`Annotation::apply_at`] (or [`History`](super::History),
+/// which records the inverse for undo), and build one from stored parts with the validating
+/// [`Annotation::from_parts`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Annotation {
+    document: Document,
+    pub(super) labels: LabelSet,
+    /// Kept sorted by `(start, end, id)`.
+    pub(super) spans: Vec<Span>,
+    pub(super) status: DocStatus,
+    annotator: Option<String>,
+    created: DateTime<Utc>,
+    pub(super) modified: DateTime<Utc>,
+    extra: Map<String, Value>,
+}
+
+/// Everything an [`Annotation`] holds, as plain public fields: what readers of a file produce and
+/// [`Annotation::from_parts`] checks, and what [`Annotation::into_parts`] gives back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnotationParts {
     /// The text and its descriptive fields.
     pub document: Document,
     /// Labels available for this document.
     pub labels: LabelSet,
-    /// Spans, kept sorted by `(start, end, id)`.
+    /// Spans, in any order ([`Annotation::from_parts`] sorts them by `(start, end, id)`).
     pub spans: Vec<Span>,
     /// Workflow status.
     pub status: DocStatus,
@@ -87,10 +105,46 @@ pub struct Annotation {
     pub extra: Map<String, Value>,
 }
 
+/// Why [`Annotation::from_parts`] refused a set of parts: the first structural problem found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartsError {
+    /// A span's range is empty, reversed or reaches past the end of the text.
+    #[error(
+        "span {id}: [{start}, {end}) is not a non-empty range within the text ({len} code points)"
+    )]
+    InvalidRange {
+        /// The span's id.
+        id: SpanId,
+        /// Its start.
+        start: usize,
+        /// Its end (exclusive).
+        end: usize,
+        /// Length of the text in code points.
+        len: usize,
+    },
+    /// A span names a label that is not in the label set.
+    #[error("span {id}: label {label:?} is not in the label set")]
+    UnknownLabel {
+        /// The span's id.
+        id: SpanId,
+        /// The unknown label.
+        label: String,
+    },
+    /// Two spans share an id.
+    #[error("two spans have the id {0}")]
+    DuplicateId(SpanId),
+}
+
 impl Annotation {
-    /// A fresh annotation of `document` with the default label set, no spans, status todo.
+    /// A fresh annotation of `document` with the default label set, no spans, status todo,
+    /// created now by the system clock. [`Annotation::new_at`] takes the time.
     pub fn new(document: Document) -> Self {
-        let now = Utc::now();
+        Self::new_at(document, Utc::now())
+    }
+
+    /// A fresh annotation of `document` with the default label set, no spans, status todo,
+    /// created (and last modified) at `now`.
+    pub fn new_at(document: Document, now: DateTime<Utc>) -> Self {
         Self {
             document,
             labels: super::LabelSet::default(),
@@ -103,10 +157,79 @@ impl Annotation {
         }
     }
 
+    /// An annotation from stored parts, checked: every span covers a non-empty range inside the
+    /// text, names a label of the label set, and has its own id. Spans are sorted by
+    /// `(start, end, id)`. Policies of the label set (forbidden overlaps, unique hotkeys) are
+    /// not checked here: a file may break them and must still open.
+    pub fn from_parts(parts: AnnotationParts) -> Result<Self, PartsError> {
+        let len = parts.document.char_len();
+        let names: std::collections::HashSet<&str> = parts
+            .labels
+            .labels
+            .iter()
+            .map(|label| label.name.as_str())
+            .collect();
+        let mut ids = std::collections::HashSet::with_capacity(parts.spans.len());
+        for span in &parts.spans {
+            if span.start >= span.end || span.end > len {
+                return Err(PartsError::InvalidRange {
+                    id: span.id,
+                    start: span.start,
+                    end: span.end,
+                    len,
+                });
+            }
+            if !names.contains(span.label.as_str()) {
+                return Err(PartsError::UnknownLabel {
+                    id: span.id,
+                    label: span.label.clone(),
+                });
+            }
+            if !ids.insert(span.id) {
+                return Err(PartsError::DuplicateId(span.id));
+            }
+        }
+        Ok(Self::from_parts_unchecked(parts))
+    }
+
+    /// An annotation from parts **without** checking them (spans are still sorted). For tests
+    /// that need a state no edit can make, e.g. to write a deliberately broken file; everything
+    /// else uses [`Annotation::from_parts`].
+    pub fn from_parts_unchecked(parts: AnnotationParts) -> Self {
+        let mut spans = parts.spans;
+        if !spans.is_sorted_by_key(Span::sort_key) {
+            spans.sort_by_key(Span::sort_key);
+        }
+        Self {
+            document: parts.document,
+            labels: parts.labels,
+            spans,
+            status: parts.status,
+            annotator: parts.annotator,
+            created: parts.created,
+            modified: parts.modified,
+            extra: parts.extra,
+        }
+    }
+
+    /// The annotation's parts, e.g. to build a changed copy for a test or a converter.
+    pub fn into_parts(self) -> AnnotationParts {
+        AnnotationParts {
+            document: self.document,
+            labels: self.labels,
+            spans: self.spans,
+            status: self.status,
+            annotator: self.annotator,
+            created: self.created,
+            modified: self.modified,
+            extra: self.extra,
+        }
+    }
+
     /// An annotation of `document` (default label set) holding `spans` as given, numbered
     /// `1, 2, …` in the given order, stamped with the annotation's creation time and sorted by
     /// `(start, end, id)`. For tests, benchmarks and fixtures: it does **not** validate ranges or
-    /// labels — user edits go through [`Annotation::apply`].
+    /// labels — user edits go through [`Annotation::apply_at`].
     pub fn with_spans_unchecked(document: Document, spans: &[(usize, usize, &str)]) -> Self {
         let mut annotation = Self::new(document);
         annotation.spans = spans
@@ -118,6 +241,46 @@ impl Annotation {
             .collect();
         annotation.spans.sort_by_key(Span::sort_key);
         annotation
+    }
+
+    /// The text and its descriptive fields.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// Labels available for this document.
+    pub fn labels(&self) -> &LabelSet {
+        &self.labels
+    }
+
+    /// The spans, sorted by `(start, end, id)`.
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    /// Workflow status.
+    pub fn status(&self) -> DocStatus {
+        self.status
+    }
+
+    /// Default annotator name for new spans (from the file).
+    pub fn annotator(&self) -> Option<&str> {
+        self.annotator.as_deref()
+    }
+
+    /// When the annotation was created.
+    pub fn created(&self) -> DateTime<Utc> {
+        self.created
+    }
+
+    /// When the annotation was last changed.
+    pub fn modified(&self) -> DateTime<Utc> {
+        self.modified
+    }
+
+    /// Top-level fields of the file this was loaded from that Qalam does not know.
+    pub fn extra(&self) -> &Map<String, Value> {
+        &self.extra
     }
 
     /// The span with this id.
@@ -137,12 +300,18 @@ impl Annotation {
     }
 
     /// A new span over `[start, end)` with a fresh id, this annotation's annotator and both
-    /// timestamps set to now. It is not added: apply [`Edit::AddSpan`](super::Edit::AddSpan)
-    /// with it, which also checks the range and label.
+    /// timestamps set to now by the system clock ([`Annotation::new_span_at`] takes the time).
+    /// It is not added: apply [`Edit::AddSpan`](super::Edit::AddSpan) with it, which also checks
+    /// the range and label.
     pub fn new_span(&self, start: usize, end: usize, label: &str) -> Span {
+        self.new_span_at(start, end, label, Utc::now())
+    }
+
+    /// [`Annotation::new_span`] with both timestamps set to `now`.
+    pub fn new_span_at(&self, start: usize, end: usize, label: &str, now: DateTime<Utc>) -> Span {
         Span {
             annotator: self.annotator.clone(),
-            ..Span::new(self.next_span_id(), start, end, label, Utc::now())
+            ..Span::new(self.next_span_id(), start, end, label, now)
         }
     }
 
@@ -246,5 +415,76 @@ mod tests {
         let titles: std::collections::HashSet<_> =
             DocStatus::ALL.iter().map(|s| s.title()).collect();
         assert_eq!(titles.len(), 4);
+    }
+
+    #[test]
+    fn from_parts_refuses_what_no_edit_could_make_and_sorts_the_rest() {
+        let time = DateTime::<Utc>::UNIX_EPOCH;
+        let parts = |spans: Vec<Span>| AnnotationParts {
+            spans,
+            ..Annotation::new_at(Document::new("d", "زار بوتين"), time).into_parts()
+        };
+        let span = |id, start, end, label: &str| Span::new(SpanId(id), start, end, label, time);
+        assert_eq!(
+            Annotation::from_parts(parts(vec![span(1, 4, 10, "PERSON")])),
+            Err(PartsError::InvalidRange {
+                id: SpanId(1),
+                start: 4,
+                end: 10,
+                len: 9
+            })
+        );
+        assert_eq!(
+            Annotation::from_parts(parts(vec![span(1, 4, 4, "PERSON")])).unwrap_err(),
+            PartsError::InvalidRange {
+                id: SpanId(1),
+                start: 4,
+                end: 4,
+                len: 9
+            }
+        );
+        assert_eq!(
+            Annotation::from_parts(parts(vec![span(1, 4, 9, "NOPE")])),
+            Err(PartsError::UnknownLabel {
+                id: SpanId(1),
+                label: "NOPE".into()
+            })
+        );
+        assert_eq!(
+            Annotation::from_parts(parts(vec![span(2, 4, 9, "PERSON"), span(2, 0, 3, "EVENT")])),
+            Err(PartsError::DuplicateId(SpanId(2)))
+        );
+        let ann =
+            Annotation::from_parts(parts(vec![span(1, 4, 9, "PERSON"), span(2, 0, 3, "EVENT")]))
+                .unwrap();
+        let ids: Vec<_> = ann.spans().iter().map(|s| s.id.0).collect();
+        assert_eq!(ids, [2, 1], "sorted by start");
+        assert_eq!(ann.clone().into_parts().spans.len(), 2);
+    }
+
+    #[test]
+    fn apply_at_stamps_the_given_time_and_undo_restores_it() {
+        let created = DateTime::<Utc>::UNIX_EPOCH;
+        let later = created + chrono::Duration::seconds(90);
+        let mut ann = Annotation::new_at(Document::new("d", "زار بوتين"), created);
+        let span = ann.new_span_at(4, 9, "PERSON", created);
+        let id = span.id;
+        ann.apply_at(Edit::AddSpan(span), created).unwrap();
+        let before = ann.clone();
+        let undo = ann
+            .apply_at(
+                Edit::Relabel {
+                    id,
+                    label: "EVENT".into(),
+                },
+                later,
+            )
+            .unwrap();
+        assert_eq!(ann.modified(), later);
+        assert_eq!(ann.span(id).unwrap().modified, later);
+        assert_eq!(ann.span(id).unwrap().created, created);
+        ann.apply_at(undo, later + chrono::Duration::seconds(5))
+            .unwrap();
+        assert_eq!(ann, before, "the inverse restores both timestamps exactly");
     }
 }

@@ -1,4 +1,4 @@
-//! [`Annotation::apply`]: the one place an annotation changes. Dispatches each [`Edit`] to the
+//! [`Annotation::apply_at`]: the one place an annotation changes. Dispatches each [`Edit`] to the
 //! span or label code, makes groups all-or-nothing, and keeps [`Annotation::modified`] exact
 //! across undo.
 
@@ -27,10 +27,12 @@ impl Checks {
 }
 
 impl Annotation {
-    /// Applies `edit` and returns its inverse: applying the inverse restores a state `==` the
-    /// one before, timestamps included. On error nothing changes (a [`Edit::Group`] that fails
-    /// midway rolls back the edits it already applied). Sets [`Annotation::modified`] to now,
-    /// unless the edit is an [`Edit::WithModified`], which says what to set it to.
+    /// Applies `edit` at time `now` and returns its inverse: applying the inverse restores a
+    /// state `==` the one before, timestamps included. On error nothing changes (a
+    /// [`Edit::Group`] that fails midway rolls back the edits it already applied). Sets
+    /// [`Annotation::modified`] (and the `modified` time of each changed span) to `now`, unless
+    /// the edit is an [`Edit::WithModified`], which says what to set it to. Time is passed in,
+    /// as helix passes it to its history, so tests and merges are deterministic.
     ///
     /// ```
     /// use qalam_core::model::{Annotation, Document, Edit, EditError};
@@ -44,17 +46,27 @@ impl Annotation {
     /// ann.apply(Edit::AddSpan(span)).unwrap();
     /// let before = ann.clone();
     /// let undo = ann.apply(Edit::Relabel { id, label: "COUNTRY".into() }).unwrap();
-    /// assert_eq!(ann.spans[0].label, "COUNTRY");
+    /// assert_eq!(ann.spans()[0].label, "COUNTRY");
     /// ann.apply(undo).unwrap();
     /// assert_eq!(ann, before);
     /// ```
-    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
-        self.apply_with(edit, Checks::All)
+    pub fn apply_at(&mut self, edit: Edit, now: DateTime<Utc>) -> Result<Edit, EditError> {
+        self.apply_with(edit, now, Checks::All)
     }
 
-    /// [`Annotation::apply`] with a choice of checks (see [`Checks`]).
-    pub(super) fn apply_with(&mut self, edit: Edit, checks: Checks) -> Result<Edit, EditError> {
-        let now = Utc::now();
+    /// [`Annotation::apply_at`] with the system clock's time: for tests, scripts and doc
+    /// examples. The app passes its own time in.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        self.apply_at(edit, Utc::now())
+    }
+
+    /// [`Annotation::apply_at`] with a choice of checks (see [`Checks`]).
+    pub(super) fn apply_with(
+        &mut self,
+        edit: Edit,
+        now: DateTime<Utc>,
+        checks: Checks,
+    ) -> Result<Edit, EditError> {
         if matches!(edit, Edit::WithModified { .. }) {
             return self.apply_inner(edit, now, checks);
         }

@@ -53,11 +53,11 @@ impl Annotation {
     /// Checks `span` against the text, the label set and every other span (a span with the
     /// same id is the one being replaced and is ignored).
     fn check_span(&self, span: &Span, checks: Checks) -> Result<(), EditError> {
-        if span.start >= span.end || span.end > self.document.char_len() {
+        if span.start >= span.end || span.end > self.document().char_len() {
             return Err(EditError::InvalidRange {
                 start: span.start,
                 end: span.end,
-                len: self.document.char_len(),
+                len: self.document().char_len(),
             });
         }
         if self.labels.get(&span.label).is_none() {

@@ -15,7 +15,7 @@
 //! let before = ann.clone();
 //! let span = ann.new_span(4, 9, "PERSON");
 //! let inverse = ann.apply(Edit::AddSpan(span)).unwrap();
-//! assert_eq!(ann.spans.len(), 1);
+//! assert_eq!(ann.spans().len(), 1);
 //! ann.apply(inverse).unwrap();
 //! assert_eq!(ann, before);
 //! ```

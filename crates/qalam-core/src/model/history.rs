@@ -14,7 +14,7 @@
 //! let span = ann.new_span(4, 9, "PERSON");
 //! history.apply(&mut ann, Edit::AddSpan(span)).unwrap();
 //! history.mark_saved();
-//! let id = ann.spans[0].id;
+//! let id = ann.spans()[0].id;
 //! history.apply(&mut ann, Edit::Relabel { id, label: "COUNTRY".into() }).unwrap();
 //! assert_eq!(history.undo_description(), Some("relabel PERSON as COUNTRY"));
 //! assert!(history.is_dirty());
@@ -23,6 +23,8 @@
 //! assert!(history.redo(&mut ann));
 //! assert!(history.is_dirty());
 //! ```
+
+use chrono::{DateTime, Utc};
 
 use super::apply::Checks;
 use super::{Annotation, Edit, EditError};
@@ -71,11 +73,16 @@ impl History {
         }
     }
 
-    /// Applies `edit` to `ann` and records it for undo; clears the redo steps. On error
-    /// neither `ann` nor the history changes.
-    pub fn apply(&mut self, ann: &mut Annotation, edit: Edit) -> Result<(), EditError> {
+    /// Applies `edit` to `ann` at time `now` and records it for undo; clears the redo steps. On
+    /// error neither `ann` nor the history changes.
+    pub fn apply_at(
+        &mut self,
+        ann: &mut Annotation,
+        edit: Edit,
+        now: DateTime<Utc>,
+    ) -> Result<(), EditError> {
         let description = edit.describe_in(ann);
-        let inverse = ann.apply(edit)?;
+        let inverse = ann.apply_at(edit, now)?;
         let to = self.next_revision;
         self.next_revision += 1;
         self.undo.push(Step {
@@ -87,6 +94,11 @@ impl History {
         self.current = to;
         self.redo.clear();
         Ok(())
+    }
+
+    /// [`History::apply_at`] with the system clock's time (tests, scripts, doc examples).
+    pub fn apply(&mut self, ann: &mut Annotation, edit: Edit) -> Result<(), EditError> {
+        self.apply_at(ann, edit, Utc::now())
     }
 
     /// Undoes the most recent edit. Returns false if there is nothing to undo or the inverse
@@ -114,7 +126,10 @@ impl History {
         let Some(step) = from.pop() else {
             return false;
         };
-        match ann.apply_with(step.edit.clone(), Checks::Structure) {
+        // Inverses restore every timestamp exactly (`WithModified`, `ReplaceSpan`), so replaying
+        // one takes no time from a clock: the annotation's own `modified` stands in for "now".
+        let now = ann.modified();
+        match ann.apply_with(step.edit.clone(), now, Checks::Structure) {
             Ok(inverse) => {
                 *current = step.to;
                 to.push(Step {

@@ -20,10 +20,10 @@
 //! let mut history = History::new();
 //! let span = ann.new_span(11, 16, "COUNTRY");
 //! history.apply(&mut ann, Edit::AddSpan(span)).unwrap();
-//! assert_eq!(ann.span_text(&ann.spans[0]), "روسيا");
+//! assert_eq!(ann.span_text(&ann.spans()[0]), "روسيا");
 //! assert!(history.is_dirty());
 //! history.undo(&mut ann);
-//! assert!(ann.spans.is_empty() && !history.is_dirty());
+//! assert!(ann.spans().is_empty() && !history.is_dirty());
 //! ```
 
 #![warn(missing_docs)]
@@ -40,7 +40,7 @@ pub mod label;
 pub mod notation;
 pub mod span;
 
-pub use annotation::{Annotation, DocStatus};
+pub use annotation::{Annotation, AnnotationParts, DocStatus, PartsError};
 pub use document::Document;
 pub use edit::Edit;
 pub use error::EditError;

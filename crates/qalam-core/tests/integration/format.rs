@@ -53,16 +53,18 @@ fn crlf_text_keeps_exact_offsets_after_import_save_and_load() {
     std::fs::write(&text_path, "\u{feff}السطر الأول\r\nزار بوتين روسيا\r\n").unwrap();
     let mut annotation = load_path(&text_path).unwrap().annotation;
     assert_eq!(
-        annotation.document.text(),
+        annotation.document().text(),
         "السطر الأول\r\nزار بوتين روسيا\r\n"
     );
     // "السطر الأول" is 11 code points, then \r and \n: "زار" starts at 13, "بوتين" at 17.
-    annotation.spans.push(span(1, 17, 22, "PERSON"));
+    annotation
+        .apply(qalam_core::model::Edit::AddSpan(span(1, 17, 22, "PERSON")))
+        .unwrap();
     let json_path = dir.path().join("crlf.qalam.json");
     save_path(&json_path, &annotation, None, false).unwrap();
     let loaded = load_path(&json_path).unwrap().annotation;
-    assert_eq!(loaded.document.text(), annotation.document.text());
-    let covered: String = loaded.document.text().chars().skip(17).take(5).collect();
+    assert_eq!(loaded.document().text(), annotation.document().text());
+    let covered: String = loaded.document().text().chars().skip(17).take(5).collect();
     assert_eq!(covered, "بوتين");
     assert!(
         std::fs::read_to_string(&json_path)
@@ -74,11 +76,12 @@ fn crlf_text_keeps_exact_offsets_after_import_save_and_load() {
 #[test]
 fn saving_the_same_annotation_twice_gives_identical_bytes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut annotation = Annotation::new(Document::new("d", "زار بوتين روسيا."));
-    annotation.spans = vec![span(2, 10, 15, "COUNTRY"), span(1, 4, 9, "PERSON")];
-    annotation
+    let mut parts = Annotation::new(Document::new("d", "زار بوتين روسيا.")).into_parts();
+    parts.spans = vec![span(2, 10, 15, "COUNTRY"), span(1, 4, 9, "PERSON")];
+    parts
         .extra
         .insert("z".into(), serde_json::json!({"b": 1, "a": 2}));
+    let annotation = Annotation::from_parts(parts).unwrap();
     let (first, second) = (dir.path().join("1.json"), dir.path().join("2.json"));
     save_path(&first, &annotation, None, false).unwrap();
     save_path(&second, &annotation, None, false).unwrap();
@@ -175,9 +178,8 @@ fn annotation_strategy() -> impl Strategy<Value = Annotation> {
             // the round trip here is JSON only, so any text is fine.
             let text: String = chars.iter().collect();
             let len = chars.len();
-            let mut annotation = Annotation::new(Document::new("random", text));
-            annotation.created = time;
-            annotation.modified = time;
+            let mut annotation =
+                Annotation::new_at(Document::new("random", text), time).into_parts();
             annotation.status = [
                 DocStatus::Todo,
                 DocStatus::InProgress,
@@ -208,8 +210,7 @@ fn annotation_strategy() -> impl Strategy<Value = Annotation> {
                     span
                 })
                 .collect();
-            annotation.spans.sort_by_key(|s| (s.start, s.end, s.id));
-            annotation
+            Annotation::from_parts(annotation).expect("random spans are valid")
         })
 }
 
@@ -287,11 +288,11 @@ fn unknown_fields_at_every_level_survive_a_resave_byte_identical() {
     std::fs::write(&path, &file).unwrap();
     let loaded = load_path(&path).unwrap();
     let annotation = &loaded.annotation;
-    assert_eq!(annotation.document.extra["author"], "someone");
-    assert_eq!(annotation.labels.extra["scheme"], "demo-v2");
-    assert_eq!(annotation.labels.labels[0].extra["wikidata"], "Q5");
-    assert_eq!(annotation.spans[0].extra["links"]["kb"], "Q7747");
-    assert_eq!(annotation.extra["review"]["by"], "sara");
+    assert_eq!(annotation.document().extra["author"], "someone");
+    assert_eq!(annotation.labels().extra["scheme"], "demo-v2");
+    assert_eq!(annotation.labels().labels[0].extra["wikidata"], "Q5");
+    assert_eq!(annotation.spans()[0].extra["links"]["kb"], "Q7747");
+    assert_eq!(annotation.extra()["review"]["by"], "sara");
     assert_eq!(to_json_string(annotation), file);
     save_path(&path, annotation, Some(&loaded.disk), false).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), file);

@@ -137,13 +137,13 @@ fn pick(n: usize, len: usize) -> Option<usize> {
 /// Turns `op` into an edit for `ann`.
 fn concretise(ann: &Annotation, op: &Op) -> Edit {
     let span_id = |n: usize| {
-        pick(n, ann.spans.len()).map_or(qalam_core::model::SpanId(999), |i| ann.spans[i].id)
+        pick(n, ann.spans().len()).map_or(qalam_core::model::SpanId(999), |i| ann.spans()[i].id)
     };
     let label_name = |n: usize| {
-        pick(n, ann.labels.labels.len())
-            .map_or("NONE".to_owned(), |i| ann.labels.labels[i].name.clone())
+        pick(n, ann.labels().labels.len())
+            .map_or("NONE".to_owned(), |i| ann.labels().labels[i].name.clone())
     };
-    let len = ann.document.char_len() + 1;
+    let len = ann.document().char_len() + 1;
     match op {
         Op::Add {
             start,
@@ -180,16 +180,16 @@ fn concretise(ann: &Annotation, op: &Op) -> Edit {
             name,
             hotkey,
         } => Edit::AddLabel {
-            index: index % (ann.labels.labels.len() + 2),
+            index: index % (ann.labels().labels.len() + 2),
             label: Label::new(NAMES[name % NAMES.len()], Rgb([9, 9, 9]), *hotkey),
         },
         Op::RemoveLabel { index } => Edit::RemoveLabel {
-            index: index % (ann.labels.labels.len() + 1),
+            index: index % (ann.labels().labels.len() + 1),
         },
         Op::RenameLabel { index, name } => {
-            let index = index % (ann.labels.labels.len() + 1);
+            let index = index % (ann.labels().labels.len() + 1);
             let mut label = ann
-                .labels
+                .labels()
                 .labels
                 .get(index)
                 .cloned()
@@ -198,7 +198,7 @@ fn concretise(ann: &Annotation, op: &Op) -> Edit {
             Edit::UpdateLabel { index, label }
         }
         Op::MoveLabel { from, to } => {
-            let n = ann.labels.labels.len() + 1;
+            let n = ann.labels().labels.len() + 1;
             Edit::MoveLabel {
                 from: from % n,
                 to: to % n,
@@ -221,24 +221,24 @@ fn concretise(ann: &Annotation, op: &Op) -> Edit {
 
 /// Everything [`Annotation::apply`] promises to keep true.
 fn check_invariants(ann: &Annotation) -> Result<(), TestCaseError> {
-    let keys: Vec<_> = ann.spans.iter().map(|s| s.sort_key()).collect();
+    let keys: Vec<_> = ann.spans().iter().map(|s| s.sort_key()).collect();
     prop_assert!(
         keys.windows(2).all(|w| w[0] < w[1]),
         "spans sorted with unique ids: {keys:?}"
     );
-    let mut ids: Vec<_> = ann.spans.iter().map(|s| s.id).collect();
+    let mut ids: Vec<_> = ann.spans().iter().map(|s| s.id).collect();
     ids.sort_unstable();
     ids.dedup();
-    prop_assert_eq!(ids.len(), ann.spans.len());
-    for span in &ann.spans {
-        prop_assert!(span.start < span.end && span.end <= ann.document.char_len());
+    prop_assert_eq!(ids.len(), ann.spans().len());
+    for span in ann.spans() {
+        prop_assert!(span.start < span.end && span.end <= ann.document().char_len());
         prop_assert!(
-            ann.labels.get(&span.label).is_some(),
+            ann.labels().get(&span.label).is_some(),
             "unknown label {}",
             span.label
         );
         prop_assert_eq!(ann.span_text(span).chars().count(), span.end - span.start);
-        if !ann.labels.allow_overlaps {
+        if !ann.labels().allow_overlaps {
             prop_assert_eq!(
                 ann.spans_in(span.range()).count(),
                 1,
@@ -247,11 +247,16 @@ fn check_invariants(ann: &Annotation) -> Result<(), TestCaseError> {
             );
         }
     }
-    let mut names: Vec<_> = ann.labels.labels.iter().map(|l| l.name.as_str()).collect();
+    let mut names: Vec<_> = ann
+        .labels()
+        .labels
+        .iter()
+        .map(|l| l.name.as_str())
+        .collect();
     prop_assert!(names.iter().all(|n| !n.trim().is_empty()));
     names.sort_unstable();
     names.dedup();
-    prop_assert_eq!(names.len(), ann.labels.labels.len());
+    prop_assert_eq!(names.len(), ann.labels().labels.len());
     Ok(())
 }
 

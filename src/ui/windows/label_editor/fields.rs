@@ -189,13 +189,13 @@ pub(super) fn apply_field_change(
     change: FieldChange,
 ) {
     let restore = |state: &mut LabelEditorState, field: LabelField| {
-        let saved = LabelDraft::of(&ann.labels.labels[index]);
+        let saved = LabelDraft::of(&ann.labels().labels[index]);
         field.copy(&saved, &mut state.drafts[index]);
     };
     match change {
         FieldChange::Revert(field) => restore(state, field),
         FieldChange::Commit(field) => {
-            match field_edit(&ann.labels, index, &state.drafts[index], field) {
+            match field_edit(ann.labels(), index, &state.drafts[index], field) {
                 Ok(edit) => {
                     state.message = None;
                     commands.extend(edit.map(Command::ApplyEdit));
@@ -211,7 +211,7 @@ pub(super) fn apply_field_change(
 
 /// The hint shown while a name or export tag is being typed: those apply on Enter.
 pub(super) fn pending_hint(ann: &Annotation, drafts: &[LabelDraft]) -> Option<String> {
-    ann.labels
+    ann.labels()
         .labels
         .iter()
         .zip(drafts)

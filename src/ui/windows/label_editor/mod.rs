@@ -92,9 +92,9 @@ pub fn new_label(labels: &LabelSet, name: &str) -> Result<Label, String> {
 
 /// Why the label at `index` may not be removed (spans use it), if so.
 pub fn removal_refusal(ann: &Annotation, index: usize) -> Option<String> {
-    let label = ann.labels.labels.get(index)?;
+    let label = ann.labels().labels.get(index)?;
     let used = ann
-        .spans
+        .spans()
         .iter()
         .filter(|span| span.label == label.name)
         .count();
@@ -116,7 +116,7 @@ pub fn label_editor_ui(
     if !state.open {
         return Vec::new();
     }
-    state.sync(&ann.labels);
+    state.sync(ann.labels());
     let mut commands = Vec::new();
     let mut open = true;
     egui::Window::new("Labels")
@@ -128,8 +128,8 @@ pub fn label_editor_ui(
                 ui.weak(hint);
             }
             ui.separator();
-            add_label_ui(ui, state, &ann.labels, &mut commands);
-            let mut allow = ann.labels.allow_overlaps;
+            add_label_ui(ui, state, ann.labels(), &mut commands);
+            let mut allow = ann.labels().allow_overlaps;
             if ui.checkbox(&mut allow, "Allow overlapping spans").changed() {
                 commands.push(Command::ApplyEdit(Edit::SetAllowOverlaps(allow)));
             }
@@ -159,7 +159,7 @@ fn label_rows_ui(
             }
             ui.end_row();
             for index in 0..count {
-                let name = ann.labels.labels[index].name.clone();
+                let name = ann.labels().labels[index].name.clone();
                 ui.horizontal(|ui| {
                     let up = ui.add_enabled(index > 0, egui::Button::new("Up"));
                     up.widget_info(|| {
@@ -191,7 +191,7 @@ fn label_rows_ui(
                         }));
                     }
                 });
-                let label = &ann.labels.labels[index];
+                let label = &ann.labels().labels[index];
                 let draft = &mut state.drafts[index];
                 let mut changes = Vec::new();
                 let colour = ui.color_edit_button_srgb(&mut draft.color);
@@ -297,7 +297,7 @@ fn template_ui(
     });
     ui.horizontal(|ui| {
         if ui.button("Save template").clicked() {
-            state.message = Some(save_template_message(&state.template_path, &ann.labels));
+            state.message = Some(save_template_message(&state.template_path, ann.labels()));
         }
         if ui.button("Load template").clicked() {
             match load_template_edit(&state.template_path, ann) {
@@ -360,7 +360,7 @@ mod tests {
     fn removal_is_refused_while_spans_use_the_label() {
         let mut ann = Annotation::new(Document::new("t", "abc"));
         let span = ann.new_span(0, 1, "PERSON");
-        ann.spans.push(span);
+        ann.apply(qalam_core::model::Edit::AddSpan(span)).unwrap();
         assert_eq!(
             removal_refusal(&ann, 0).as_deref(),
             Some("Cannot remove PERSON: 1 span uses it. Relabel or delete them first.")

@@ -8,7 +8,9 @@
 
 use super::fast_raw::{RawFile, RawLabels, RawSpan};
 use super::schema::{FORMAT_NAME, FORMAT_VERSION, parse_color, parse_status, text_sha256_hex};
-use crate::model::{Annotation, DocStatus, Document, Label, LabelSet, Span, SpanId};
+use crate::model::{
+    Annotation, AnnotationParts, DocStatus, Document, Label, LabelSet, Span, SpanId,
+};
 
 /// Reads a valid file (byte-order mark already removed); `None` if anything is wrong.
 pub fn read_valid(json: &str) -> Option<Annotation> {
@@ -23,7 +25,7 @@ pub fn read_valid(json: &str) -> Option<Annotation> {
     let document = read_document(raw.document)?;
     let labels = read_labels(raw.labels)?;
     let spans = read_spans(raw.spans, &document, &labels, raw.modified)?;
-    Some(Annotation {
+    Annotation::from_parts(AnnotationParts {
         document,
         labels,
         spans,
@@ -33,6 +35,7 @@ pub fn read_valid(json: &str) -> Option<Annotation> {
         modified: raw.modified,
         extra: raw.extra,
     })
+    .ok()
 }
 
 /// The document, if its hash matches its text.
@@ -173,17 +176,20 @@ mod tests {
     #[test]
     fn fast_path_builds_the_same_annotation_with_defaults_and_unknown_keys() {
         let mut ann = Annotation::new(Document::new("d", "زار بوتين روسيا.\r\n🙂 end"));
-        ann.labels.allow_overlaps = false;
-        ann.labels.extra.insert("scheme".into(), "x".into());
-        ann.document
-            .extra
-            .insert("author".into(), serde_json::json!({"n": [1]}));
-        ann.extra.insert("tool".into(), true.into());
         for (start, end, label) in [(4, 9, "PERSON"), (10, 15, "COUNTRY"), (18, 19, "EVENT")] {
             let span = ann.new_span(start, end, label);
-            ann.spans.push(span);
+            ann.apply(crate::model::Edit::AddSpan(span)).unwrap();
         }
-        ann.spans[1].extra.insert("p".into(), 0.5.into());
+        let mut parts = ann.into_parts();
+        parts.labels.allow_overlaps = false;
+        parts.labels.extra.insert("scheme".into(), "x".into());
+        parts
+            .document
+            .extra
+            .insert("author".into(), serde_json::json!({"n": [1]}));
+        parts.extra.insert("tool".into(), true.into());
+        parts.spans[1].extra.insert("p".into(), 0.5.into());
+        let ann = Annotation::from_parts(parts).unwrap();
         let json = to_json_string(&ann)
             .replacen(", \"created\": ", ", \"x\": null, \"created\": ", 1)
             .replacen("\"status\": \"todo\"", "\"status\": null", 1);
@@ -192,10 +198,10 @@ mod tests {
             Ok(fast.clone()),
             read_with_diagnostics(&json, Path::new("t"))
         );
-        assert_eq!(fast.span_text(&fast.spans[2]), "🙂");
+        assert_eq!(fast.span_text(&fast.spans()[2]), "🙂");
         let no_times = json.replace(", \"created\": \"", ", \"c\": \"");
         let fast = read_valid(&no_times).expect("valid");
-        assert_eq!(fast.spans[0].created, fast.modified);
+        assert_eq!(fast.spans()[0].created, fast.modified());
         assert_eq!(Ok(fast), read_with_diagnostics(&no_times, Path::new("t")));
     }
 
@@ -204,7 +210,7 @@ mod tests {
         let ann = {
             let mut ann = Annotation::new(Document::new("d", "abc def"));
             let span = ann.new_span(0, 3, "PERSON");
-            ann.spans.push(span);
+            ann.apply(crate::model::Edit::AddSpan(span)).unwrap();
             ann
         };
         let json = to_json_string(&ann);

@@ -15,7 +15,7 @@ use super::schema::{
     text_sha256_hex,
 };
 use crate::io::{Diagnostic, ValidationErrors};
-use crate::model::{Annotation, DocStatus, Document};
+use crate::model::{Annotation, AnnotationParts, DocStatus, Document};
 
 /// Parses and validates a `.qalam.json` text; `file` is only used to name it in diagnostics.
 ///
@@ -108,7 +108,7 @@ fn read_annotation(value: &Value, problems: &mut Problems) -> Option<Annotation>
     if !problems.is_empty() {
         return None;
     }
-    Some(Annotation {
+    let parts = AnnotationParts {
         document: document?,
         labels: labels.set,
         spans: spans?,
@@ -117,7 +117,16 @@ fn read_annotation(value: &Value, problems: &mut Problems) -> Option<Annotation>
         created: created?,
         modified: modified?,
         extra,
-    })
+    };
+    // Every check `from_parts` makes was made above with a precise position; this only fires if
+    // the two ever disagree, and then still names the problem.
+    match Annotation::from_parts(parts) {
+        Ok(annotation) => Some(annotation),
+        Err(error) => {
+            problems.push(top.pointer("spans"), error.to_string());
+            None
+        }
+    }
 }
 
 /// `"format": "qalam"` and `"version": 1`; anything else stops reading (`None`), since the
@@ -226,19 +235,21 @@ mod tests {
     use crate::io::to_json_string;
 
     fn sample_json() -> String {
-        let mut ann = Annotation::new(Document::new("doc", "زار بوتين روسيا."));
-        ann.document.language = Some("ar".into());
-        ann.spans.push(crate::model::Span {
+        let mut document = Document::new("doc", "زار بوتين روسيا.");
+        document.language = Some("ar".into());
+        let mut ann = Annotation::new(document);
+        ann.apply(crate::model::Edit::AddSpan(crate::model::Span {
             id: crate::model::SpanId(1),
             start: 4,
             end: 9,
             label: "PERSON".into(),
             note: Some("الرئيس".into()),
             annotator: None,
-            created: ann.created,
-            modified: ann.modified,
+            created: ann.created(),
+            modified: ann.modified(),
             extra: Default::default(),
-        });
+        }))
+        .unwrap();
         to_json_string(&ann)
     }
 
@@ -254,7 +265,7 @@ mod tests {
         let json = sample_json();
         let ann = from_json_str(&json, Path::new("t")).unwrap();
         assert_eq!(to_json_string(&ann), json);
-        assert_eq!(ann.spans[0].note.as_deref(), Some("الرئيس"));
+        assert_eq!(ann.spans()[0].note.as_deref(), Some("الرئيس"));
     }
 
     #[test]
@@ -316,6 +327,6 @@ mod tests {
     fn unknown_document_field_is_kept() {
         let json = sample_json().replacen("\"title\"", "\"subtitle\": \"x\",\n    \"title\"", 1);
         let ann = from_json_str(&json, Path::new("t")).unwrap();
-        assert_eq!(ann.document.extra["subtitle"], "x");
+        assert_eq!(ann.document().extra["subtitle"], "x");
     }
 }

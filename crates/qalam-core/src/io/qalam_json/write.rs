@@ -10,8 +10,8 @@ use crate::model::{Annotation, Document, Label, Span};
 /// Serialises `ann` as a `.qalam.json` version 1 document. The same annotation always gives the
 /// same bytes.
 pub fn to_json_string(ann: &Annotation) -> String {
-    let text = ann.document.text();
-    let mut out = String::with_capacity(text.len() * 2 + ann.spans.len() * 220 + 1024);
+    let text = ann.document().text();
+    let mut out = String::with_capacity(text.len() * 2 + ann.spans().len() * 220 + 1024);
     out.push_str("{\n");
     push_key(&mut out, 1, "format");
     push_str(&mut out, FORMAT_NAME);
@@ -21,27 +21,27 @@ pub fn to_json_string(ann: &Annotation) -> String {
     out.push_str(",\n");
     push_document(&mut out, ann);
     push_key(&mut out, 1, "status");
-    push_str(&mut out, status_name(ann.status));
+    push_str(&mut out, status_name(ann.status()));
     out.push_str(",\n");
     push_key(&mut out, 1, "annotator");
-    push_opt_str(&mut out, ann.annotator.as_deref());
+    push_opt_str(&mut out, ann.annotator());
     out.push_str(",\n");
     push_key(&mut out, 1, "created");
-    push_timestamp_str(&mut out, ann.created);
+    push_timestamp_str(&mut out, ann.created());
     out.push_str(",\n");
     push_key(&mut out, 1, "modified");
-    push_timestamp_str(&mut out, ann.modified);
+    push_timestamp_str(&mut out, ann.modified());
     out.push_str(",\n");
     push_labels(&mut out, ann);
     push_spans(&mut out, ann);
-    push_block_extra(&mut out, 1, &ann.extra);
+    push_block_extra(&mut out, 1, ann.extra());
     out.push_str("\n}\n");
     out
 }
 
 /// The `"document"` object, followed by `,\n`.
 fn push_document(out: &mut String, ann: &Annotation) {
-    let document = &ann.document;
+    let document = &ann.document();
     push_key(out, 1, "document");
     out.push_str("{\n");
     push_key(out, 2, "id");
@@ -73,18 +73,18 @@ fn push_labels(out: &mut String, ann: &Annotation) {
     push_key(out, 1, "labels");
     out.push_str("{\n");
     push_key(out, 2, "allow_overlaps");
-    out.push_str(if ann.labels.allow_overlaps {
+    out.push_str(if ann.labels().allow_overlaps {
         "true"
     } else {
         "false"
     });
     out.push_str(",\n");
     push_key(out, 2, "items");
-    if ann.labels.labels.is_empty() {
+    if ann.labels().labels.is_empty() {
         out.push_str("[]");
     } else {
         out.push_str("[\n");
-        for (index, label) in ann.labels.labels.iter().enumerate() {
+        for (index, label) in ann.labels().labels.iter().enumerate() {
             if index > 0 {
                 out.push_str(",\n");
             }
@@ -95,7 +95,7 @@ fn push_labels(out: &mut String, ann: &Annotation) {
         indent(out, 2);
         out.push(']');
     }
-    push_block_extra(out, 2, &ann.labels.extra);
+    push_block_extra(out, 2, &ann.labels().extra);
     out.push_str("\n  },\n");
 }
 
@@ -119,16 +119,16 @@ fn push_label(out: &mut String, label: &Label) {
 /// The `"spans"` array with one span per line, sorted by `(start, end, id)`.
 fn push_spans(out: &mut String, ann: &Annotation) {
     push_key(out, 1, "spans");
-    if ann.spans.is_empty() {
+    if ann.spans().is_empty() {
         out.push_str("[]");
         return;
     }
     let order = |span: &&Span| (span.start, span.end, span.id);
-    let mut spans: Vec<&Span> = ann.spans.iter().collect();
+    let mut spans: Vec<&Span> = ann.spans().iter().collect();
     if !spans.is_sorted_by_key(order) {
         spans.sort_by_key(order);
     }
-    let mut texts = SpanTexts::new(&ann.document);
+    let mut texts = SpanTexts::new(ann.document());
     out.push_str("[\n");
     for (index, span) in spans.iter().enumerate() {
         if index > 0 {
@@ -355,13 +355,12 @@ mod tests {
     use crate::model::{Document, SpanId};
 
     fn sample() -> Annotation {
-        let mut ann = Annotation::new(Document::new("doc", "زار بوتين روسيا."));
         let time = Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5).unwrap();
-        ann.created = time;
-        ann.modified = time;
+        let mut parts =
+            Annotation::new_at(Document::new("doc", "زار بوتين روسيا."), time).into_parts();
         let span = |id, start, end, label: &str| Span::new(SpanId(id), start, end, label, time);
-        ann.spans = vec![span(2, 10, 15, "COUNTRY"), span(1, 4, 9, "PERSON")];
-        ann
+        parts.spans = vec![span(2, 10, 15, "COUNTRY"), span(1, 4, 9, "PERSON")];
+        Annotation::from_parts(parts).unwrap()
     }
 
     #[test]
@@ -380,10 +379,12 @@ mod tests {
 
     #[test]
     fn top_level_keys_in_order_then_sorted_extra() {
-        let mut ann = sample();
-        ann.extra.insert("zeta".into(), Value::from(1));
-        ann.extra
+        let mut parts = sample().into_parts();
+        parts.extra.insert("zeta".into(), Value::from(1));
+        parts
+            .extra
             .insert("alpha".into(), serde_json::json!({"b": [1, 2], "a": null}));
+        let ann = Annotation::from_parts(parts).unwrap();
         let json = to_json_string(&ann);
         let value: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["alpha"]["b"][1], 2);
@@ -414,7 +415,7 @@ mod tests {
         let value: Value = serde_json::from_str(&first).unwrap();
         assert_eq!(
             value["document"]["text_sha256"],
-            text_sha256_hex(ann.document.text())
+            text_sha256_hex(ann.document().text())
         );
     }
 }

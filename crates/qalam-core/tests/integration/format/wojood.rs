@@ -60,9 +60,8 @@ pub fn convert(conll: &str) -> Converted {
 /// timestamps and span ids 1, 2, 3… in text order.
 pub fn to_annotation(id: &str, converted: &Converted) -> Annotation {
     let time = Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap();
-    let mut annotation = Annotation::new(Document::new(id, converted.text.clone()));
-    annotation.created = time;
-    annotation.modified = time;
+    let mut annotation =
+        Annotation::new_at(Document::new(id, converted.text.clone()), time).into_parts();
     let mut labels: Vec<Label> = Vec::new();
     for (_, _, tag) in &converted.spans {
         if !labels.iter().any(|label| &label.name == tag) {
@@ -95,7 +94,7 @@ pub fn to_annotation(id: &str, converted: &Converted) -> Annotation {
             extra: Default::default(),
         })
         .collect();
-    annotation
+    Annotation::from_parts(annotation).expect("the converted Wojood spans are valid")
 }
 
 /// Path of a Wojood fixture file. The fixtures live in the repository's top-level
