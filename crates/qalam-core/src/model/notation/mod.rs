@@ -2,8 +2,9 @@
 //!
 //! `[text|LABEL]` marks `text` as a span labelled `LABEL`. Spans nest:
 //! `[[كيم|PERSON] جونغ أون|PERSON]`. A backslash makes the next `[`, `]`, `|` or `\` literal,
-//! in text and labels alike; any other escape is an error. Everything else (newlines, `\r\n`,
-//! harakat, emoji) is text as it is.
+//! in text and labels alike (and `{ } ^ *`, see [below](#selection-and-selected-span)); any
+//! other escape is an error. Everything else (newlines, `\r\n`, harakat, emoji) is text as it
+//! is.
 //!
 //! Offsets are code points into the text *without* the markup, half-open `[start, end)`:
 //!
@@ -42,7 +43,59 @@
 //! splitting the later span where the earlier one closes (`[..[..|B]|A][..|B]`), so parsing the
 //! result gives the same text but that span in two pieces. [`render`] leaves out spans that are
 //! empty, reach past the text or have an empty label; [`try_render`] refuses them.
+//!
+//! # Selection and selected span
+//!
+//! A [`Case`] is the whole state a span command sees: text, spans, the text selection and the
+//! selected span. Three more markers write it, none of them used in Arabic text:
+//!
+//! | marker | meaning | example (text `زار بوتين روسيا`) |
+//! |---|---|---|
+//! | `{…}` | the text selection, caret at its end | `زار {بوتين} روسيا`: `[4, 9)`, caret at 9 |
+//! | `{^…}` | the same range, caret at its start (selected backwards) | `زار {^بوتين} روسيا`: caret at 4 |
+//! | `^` alone | an empty selection: just the caret | `زار ^بوتين روسيا`: caret at 4 |
+//! | `*` before a label's `]` | the selected span | `زار [بوتين|PERSON*] روسيا` |
+//!
+//! No marker means no selection (`None`) and no selected span. `{…^}` is accepted and means the
+//! same as `{…}`. Braces may enclose or cut brackets, since both are zero-width:
+//! `{[بوتين|PERSON]}` and `[{بوتين}|PERSON]` are the same state (the renderer writes the first:
+//! the selection outside spans that share its ends). `{}` is refused (write `^`), as are a second
+//! selection, a second `*`, and a `^` inside the braces but not at one of their ends.
+//!
+//! Escapes: a backslash makes any of `[ ] | \ { } ^ *` literal, anywhere. In text, `{ } ^` must
+//! be escaped and `*` need not be; in a label only `[ | ]` and a `*` right before the `]` need it
+//! (the renderer escapes all of them everywhere).
+//!
+//! ```
+//! use qalam_core::model::notation::{Case, Selection};
+//!
+//! let case = Case::parse("زار {بوتين} ل[روسيا|COUNTRY*]").unwrap();
+//! assert_eq!(case.text, "زار بوتين لروسيا");
+//! assert_eq!(case.selection, Some(Selection::forward(4..9)));
+//! assert_eq!(case.selected, Some(0)); // index into case.spans
+//! assert_eq!(case.render(), "زار {بوتين} ل[روسيا|COUNTRY*]");
+//!
+//! assert_eq!(Case::parse("زار {^بوتين}").unwrap().selection, Some(Selection::backward(4..9)));
+//! assert_eq!(Case::parse("زار ^بوتين").unwrap().selection, Some(Selection::caret_at(4)));
+//! ```
+//!
+//! [`Case::annotation`] builds the [`Annotation`](crate::model::Annotation) a test starts from,
+//! and [`assert_notation`] / [`assert_case`] compare a state with an expected notation, printing
+//! both notations when they differ:
+//!
+//! ```
+//! use qalam_core::editing::tag_selection;
+//! use qalam_core::model::notation::{assert_notation, Case};
+//!
+//! let before = Case::parse("زار {بوتين} لروسيا").unwrap();
+//! let mut ann = before.annotation();
+//! let outcome = tag_selection(&ann, before.selection_range(), 0).unwrap();
+//! ann.apply(outcome.edit).unwrap();
+//! assert_notation(&ann, None, outcome.select, "زار [بوتين|PERSON*] لروسيا");
+//! ```
 
+mod assert;
+mod case;
 mod parse;
 mod render;
 
@@ -58,6 +111,8 @@ mod test_support {
     }
 }
 
+pub use assert::{assert_case, assert_notation};
+pub use case::{Case, Selection};
 pub use parse::parse;
 pub use render::{render, try_render};
 
@@ -117,8 +172,11 @@ pub enum NotationError {
         /// The character.
         found: char,
     },
-    /// A backslash before a character other than `[`, `]`, `|`, `\`.
-    #[error("unknown escape `\\{found}` at column {column}; only \\[ \\] \\| \\\\ are escapes")]
+    /// A backslash before a character other than `[ ] | \ { } ^ *`.
+    #[error(
+        "unknown escape `\\{found}` at column {column}; only \\[ \\] \\| \\\\ \\{{ \\}} \\^ \\* \
+         are escapes"
+    )]
     BadEscape {
         /// Column of the backslash.
         column: usize,
@@ -130,6 +188,54 @@ pub enum NotationError {
     DanglingEscape {
         /// Column of the backslash.
         column: usize,
+    },
+    /// A `{` is never closed by `}`.
+    #[error("the selection opened by `{{` at column {column} is never closed with `}}`")]
+    UnclosedSelection {
+        /// Column of the `{`.
+        column: usize,
+    },
+    /// A `}` with no open selection.
+    #[error("`}}` at column {column} closes no selection; write `\\}}` for a literal brace")]
+    UnmatchedSelectionClose {
+        /// Column of the `}`.
+        column: usize,
+    },
+    /// `{}` with no text between.
+    #[error("`{{}}` at column {column} selects nothing; write `^` for an empty selection")]
+    EmptySelection {
+        /// Column of the `{`.
+        column: usize,
+    },
+    /// A second selection (`{` or `^`) or a second selected span (`*`).
+    #[error(
+        "a second `{found}` at column {column}: a notation has at most one selection \
+         (`{{…}}` or `^`) and one selected span (`*`)"
+    )]
+    DuplicateMarker {
+        /// Column of the second marker.
+        column: usize,
+        /// The marker.
+        found: char,
+    },
+    /// A `^` inside `{…}` but not at either end of it.
+    #[error(
+        "the caret `^` at column {column} must be at one end of its selection: `{{^…}}` or `{{…^}}`"
+    )]
+    CaretInsideSelection {
+        /// Column of the `^`.
+        column: usize,
+    },
+    /// [`parse`] met a selection or selected-span marker, which only [`Case::parse`] reads.
+    #[error(
+        "`{found}` at column {column} marks a selection or the selected span, which `parse` \
+         does not read: use `Case::parse`, or write `\\{found}`"
+    )]
+    SelectionMarker {
+        /// Column of the marker.
+        column: usize,
+        /// The marker: `{`, `^` or `*`.
+        found: char,
     },
 }
 
@@ -162,9 +268,36 @@ pub enum RenderError {
         /// Index of the span that starts inside it and ends after it.
         second: usize,
     },
+    /// The selection reaches past the end of the text.
+    #[error("the selection {start}–{end} is outside the text ({len} code points)")]
+    SelectionOutsideText {
+        /// Selection start.
+        start: usize,
+        /// Selection end.
+        end: usize,
+        /// Text length in code points.
+        len: usize,
+    },
+    /// The selected span index is not one of the spans given.
+    #[error("the selected span {index} is not among the {count} spans")]
+    NoSuchSpan {
+        /// The selected index.
+        index: usize,
+        /// How many spans there are.
+        count: usize,
+    },
 }
 
-/// Whether `c` must be escaped with a backslash in notation text and labels.
+/// Whether `c` must be escaped with a backslash in notation text (the renderer also escapes
+/// these in labels).
 fn is_special(c: char) -> bool {
-    matches!(c, '[' | ']' | '|' | '\\')
+    matches!(c, '[' | ']' | '|' | '\\' | '{' | '}' | '^')
 }
+
+/// Whether a backslash may escape `c`: the text specials and the selected-span `*`.
+fn is_escapable(c: char) -> bool {
+    is_special(c) || c == SELECTED
+}
+
+/// Marks the selected span when it ends a label: `[بوتين|PERSON*]`.
+const SELECTED: char = '*';

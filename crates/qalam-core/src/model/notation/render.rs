@@ -3,7 +3,7 @@
 use std::cmp::Reverse;
 use std::convert::Infallible;
 
-use super::{RenderError, is_special};
+use super::{Case, RenderError, SELECTED, Selection, is_special};
 
 /// Writes `text` with `spans` `(start, end, label)` as notation. Never fails: spans that are
 /// empty, reach past the text or have an empty label are left out, and a span crossing an earlier one is split where
@@ -20,7 +20,8 @@ use super::{RenderError, is_special};
 /// assert_eq!(render("xyz", &crossing), "[x[y|B]|A][z|B]");
 /// ```
 pub fn render(text: &str, spans: &[(usize, usize, String)]) -> String {
-    let lenient: Result<String, Infallible> = write_notation(text, spans, |_| Ok(()));
+    let lenient: Result<String, Infallible> =
+        write_notation(text, spans, Marks::default(), |_| Ok(()));
     match lenient {
         Ok(notation) => notation,
         Err(never) => match never {},
@@ -32,7 +33,38 @@ pub fn render(text: &str, spans: &[(usize, usize, String)]) -> String {
 /// so that `parse(&try_render(text, spans)?)` gives back `text` and exactly these spans (ordered
 /// by start, longer first, ties in input order).
 pub fn try_render(text: &str, spans: &[(usize, usize, String)]) -> Result<String, RenderError> {
-    write_notation(text, spans, Err)
+    write_notation(text, spans, Marks::default(), Err)
+}
+
+/// [`Case::render`]: lenient, with the selection markers.
+pub(super) fn render_case(case: &Case) -> String {
+    let lenient: Result<String, Infallible> =
+        write_notation(&case.text, &case.spans, Marks::of(case), |_| Ok(()));
+    match lenient {
+        Ok(notation) => notation,
+        Err(never) => match never {},
+    }
+}
+
+/// [`Case::try_render`].
+pub(super) fn try_render_case(case: &Case) -> Result<String, RenderError> {
+    write_notation(&case.text, &case.spans, Marks::of(case), Err)
+}
+
+/// The selection markers to write.
+#[derive(Default)]
+struct Marks {
+    selection: Option<Selection>,
+    selected: Option<usize>,
+}
+
+impl Marks {
+    fn of(case: &Case) -> Self {
+        Self {
+            selection: case.selection,
+            selected: case.selected,
+        }
+    }
 }
 
 /// Renders, passing each problem to `report`: an error from it stops rendering, `Ok` means
@@ -40,6 +72,7 @@ pub fn try_render(text: &str, spans: &[(usize, usize, String)]) -> Result<String
 fn write_notation<E>(
     text: &str,
     spans: &[(usize, usize, String)],
+    marks: Marks,
     report: impl Fn(RenderError) -> Result<(), E>,
 ) -> Result<String, E> {
     let len = text.chars().count();
@@ -59,8 +92,27 @@ fn write_notation<E>(
         }
     }
     order.sort_by_key(|&index| (spans[index].0, Reverse(spans[index].1)));
+    let mut selection = marks.selection.map(|selection| selection.range());
+    if let Some(range) = selection.clone().filter(|range| range.end > len) {
+        report(RenderError::SelectionOutsideText {
+            start: range.start,
+            end: range.end,
+            len,
+        })?;
+        selection = None;
+    }
+    let backward = marks.selection.is_some_and(|s| s.is_backward());
+    // The selected span gets its `*` once, on its first piece if it is split.
+    let mut star = marks.selected;
+    if let Some(index) = star.filter(|&index| index >= spans.len()) {
+        report(RenderError::NoSuchSpan {
+            index,
+            count: spans.len(),
+        })?;
+        star = None;
+    }
 
-    let mut out = String::with_capacity(text.len() + spans.len() * 12);
+    let mut out = String::with_capacity(text.len() + spans.len() * 12 + 3);
     let mut open: Vec<usize> = Vec::new();
     let mut pending = order.into_iter().peekable();
     let mut chars = text.chars();
@@ -78,7 +130,24 @@ fn write_notation<E>(
                 }
                 reopen.push(top);
             }
-            close(&mut out, &spans[top].2);
+            let starred = star == Some(top);
+            if starred {
+                star = None;
+            }
+            close(&mut out, &spans[top].2, starred);
+        }
+        // The selection sits outside the spans that share its ends.
+        if let Some(range) = &selection {
+            if range.end == cp && !range.is_empty() {
+                out.push('}');
+            }
+            if range.start == cp {
+                out.push_str(match (range.is_empty(), backward) {
+                    (true, _) => "^",
+                    (false, true) => "{^",
+                    (false, false) => "{",
+                });
+            }
         }
         // Open the reopened pieces and the spans starting here, longest first so they nest.
         let mut opening: Vec<usize> = reopen.into_iter().rev().collect();
@@ -97,11 +166,17 @@ fn write_notation<E>(
     Ok(out)
 }
 
-/// Writes `|label]`.
-fn close(out: &mut String, label: &str) {
+/// Writes `|label]`, or `|label*]` for the selected span.
+fn close(out: &mut String, label: &str, selected: bool) {
     out.push('|');
     for c in label.chars() {
+        if c == SELECTED {
+            out.push('\\');
+        }
         push_escaped(out, c);
+    }
+    if selected {
+        out.push(SELECTED);
     }
     out.push(']');
 }
@@ -119,6 +194,7 @@ mod tests {
     use super::super::parse;
     use super::super::test_support::owned;
     use super::*;
+    use crate::model::notation::Selection;
 
     #[test]
     fn nested_spans_round_trip() {
@@ -199,6 +275,75 @@ mod tests {
             })
         );
         assert_eq!(render("abc", &spans), "[a|A]bc");
+    }
+
+    fn case(text: &str, spans: &[(usize, usize, &str)]) -> Case {
+        Case {
+            text: text.to_owned(),
+            spans: owned(spans),
+            ..Case::default()
+        }
+    }
+
+    #[test]
+    fn selection_and_selected_span_round_trip() {
+        let notations = [
+            "زار {بوتين} ل[روسيا|COUNTRY*]",
+            "زار {^بوتين} لروسيا",
+            "زار ^بوتين",
+            "زار بوتين^",
+            "^",
+            "{[بوتين|PERSON]} لروسيا",
+            "[بو{تين|PERSON] ر}وسيا",
+            "[[كيم|PERSON*] جونغ أون|PERSON]",
+            r"\{\^\}[a*|X\*\{*]",
+        ];
+        for notation in notations {
+            let parsed = Case::parse(notation).unwrap();
+            assert_eq!(parsed.try_render().as_deref(), Ok(notation));
+        }
+    }
+
+    #[test]
+    fn the_selection_goes_outside_spans_sharing_its_ends() {
+        let mut state = case("زار بوتين", &[(4, 9, "PERSON")]);
+        state.selection = Some(Selection::forward(4..9));
+        assert_eq!(state.render(), "زار {[بوتين|PERSON]}");
+        state.selection = Some(Selection::backward(4..9));
+        assert_eq!(state.render(), "زار {^[بوتين|PERSON]}");
+        state.selection = Some(Selection::caret_at(9));
+        assert_eq!(state.render(), "زار [بوتين|PERSON]^");
+    }
+
+    #[test]
+    fn bad_selection_marks_are_refused_or_left_out() {
+        let mut state = case("ab", &[(0, 1, "X")]);
+        state.selection = Some(Selection::forward(1..5));
+        assert_eq!(
+            state.try_render(),
+            Err(RenderError::SelectionOutsideText {
+                start: 1,
+                end: 5,
+                len: 2
+            })
+        );
+        assert_eq!(state.render(), "[a|X]b");
+        state.selection = None;
+        state.selected = Some(3);
+        assert_eq!(
+            state.try_render(),
+            Err(RenderError::NoSuchSpan { index: 3, count: 1 })
+        );
+        assert_eq!(state.render(), "[a|X]b");
+    }
+
+    #[test]
+    fn a_split_selected_span_is_starred_once() {
+        let mut state = case("xyz", &[(0, 2, "A"), (1, 3, "B")]);
+        state.selected = Some(1);
+        let notation = state.render();
+        assert_eq!(notation, "[x[y|B*]|A][z|B]");
+        assert!(Case::parse(&notation).is_ok());
     }
 
     #[test]
