@@ -94,7 +94,7 @@ impl From<Range<usize>> for Selection {
 ///
 /// let case: Case = "زار {بوتين} ل[روسيا|COUNTRY*]".parse().unwrap();
 /// let ann = case.annotation();
-/// assert_eq!(ann.document.text(), "زار بوتين لروسيا");
+/// assert_eq!(ann.document().text(), "زار بوتين لروسيا");
 /// assert_eq!(case.selection_range(), Some(4..9));
 /// let id = case.selected_id().unwrap();
 /// assert_eq!(ann.span(id).map(|span| ann.span_text(span)), Some("روسيا"));
