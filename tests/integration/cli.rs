@@ -306,3 +306,19 @@ fn help_and_version_exit_0() {
         format!("qalam {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// A window that cannot open has its own exit code (3), not `validate`'s "problems found" (1).
+#[test]
+fn gui_that_cannot_start_exits_3_with_the_reason() {
+    let data = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_qalam"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("QALAM_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(qalam::cli::EXIT_GUI_FAILED.into()));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.starts_with("qalam: could not start"), "{stderr}");
+}
