@@ -12,7 +12,7 @@ use qalam::ui::QalamApp;
 use qalam::ui::app::SAMPLE_TEXT;
 use qalam::ui::app::egui_fonts::install_egui_fonts;
 use qalam::ui::app::settings::Settings;
-use qalam::ui::commands::Command;
+use qalam::ui::commands::{AppMessage, Command};
 
 /// Env var naming the data dir of the recovery child process.
 const CHILD_DATA_DIR_ENV: &str = "QALAM_TEST_RECOVERY_CHILD_DATA_DIR";
@@ -429,7 +429,7 @@ fn dropping_a_file_opens_it_and_adds_it_to_the_recent_files() {
     harness.run_steps(1);
     harness
         .state_mut()
-        .queue_command(Command::OpenFile(dropped));
+        .queue_message(AppMessage::OpenFile(dropped));
     harness.run_steps(1);
     assert_eq!(harness.state().documents().len(), 2);
     assert_eq!(harness.state().window_title(), "Qalam — dropped.txt");

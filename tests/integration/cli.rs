@@ -318,7 +318,10 @@ fn gui_that_cannot_start_exits_3_with_the_reason() {
         .env("QALAM_DATA_DIR", data.path())
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(qalam::cli::EXIT_GUI_FAILED.into()));
+    assert_eq!(
+        output.status.code(),
+        Some(qalam::cli::EXIT_GUI_FAILED.into())
+    );
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.starts_with("qalam: could not start"), "{stderr}");
 }

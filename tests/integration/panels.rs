@@ -1,148 +1,126 @@
 //! The labelling panels driven through egui_kittest: palette clicks and hotkeys, span list
 //! filter/sort/click, span editing keys, the label editor and the note editor. A small bench
-//! plays the app's part: it draws the panels, consumes the fixed shortcuts, and applies the
-//! resulting commands through `History`, as the app does.
-
-use std::collections::VecDeque;
+//! plays the app's frame: it draws the panels, consumes the fixed shortcuts, and applies the
+//! resulting commands and messages through the app's own [`DocumentDispatch`].
 
 use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use qalam::ui::commands::{Command, consume_shortcuts, fixed_shortcuts};
-use qalam::ui::document_view::DocumentView;
+use qalam::ui::app::document_dispatch::DocumentDispatch;
+use qalam::ui::app::open_document::{FrameTime, OpenDocument};
+use qalam::ui::commands::{Command, CommandQueue, consume_shortcuts, fixed_shortcuts};
 use qalam::ui::panels::labelling_panels::LabellingPanels;
+use qalam::ui::widgets::messages::Messages;
 use qalam_core::io::label_template::{load_template, save_template};
-use qalam_core::model::{Annotation, Document, Edit, History, Label, LabelSet, Rgb, Span, SpanId};
+use qalam_core::model::{Annotation, Document, Edit, Label, LabelSet, Rgb, Span, SpanId};
 
 /// The sentence used throughout: "Putin visited Russia", with the clitic `ل` ("to") glued to
 /// `روسيا` (Russia). Code points: زار 0..3, بوتين 4..9, لروسيا 10..16.
 const TEXT: &str = "زار بوتين لروسيا";
 
-/// The app's part, reduced to what the panels need.
+/// The app's frame, reduced to what the panels need; commands are applied as the app does.
 struct Bench {
-    ann: Annotation,
-    history: History,
-    view: DocumentView,
+    doc: OpenDocument,
     panels: LabellingPanels,
-    selected: Option<SpanId>,
-    messages: Vec<String>,
-    pending: Vec<Command>,
+    messages: Messages,
+    /// Queued items the document dispatch gave back (the app's part: files, settings…).
+    unhandled: Vec<String>,
+    pending: CommandQueue,
     scratch: String,
+}
+
+/// A fixed frame time: the bench's edits are stamped deterministically.
+fn frame_time() -> FrameTime {
+    FrameTime {
+        input: 0.0,
+        wall: chrono::DateTime::UNIX_EPOCH,
+    }
 }
 
 impl Bench {
     fn new(text: &str) -> Self {
         Self {
-            ann: Annotation::new(Document::new("test", text)),
-            history: History::new(),
-            view: DocumentView::new(),
+            doc: OpenDocument::new(Annotation::new(Document::new("test", text)), None, None),
             panels: LabellingPanels::new(),
-            selected: None,
-            messages: Vec::new(),
-            pending: Vec::new(),
+            messages: Messages::default(),
+            unhandled: Vec::new(),
+            pending: CommandQueue::new(),
             scratch: String::new(),
         }
     }
 
     /// Adds a span directly (test setup), selecting it.
     fn with_span(mut self, start: usize, end: usize, label: &str) -> Self {
-        let span = self.ann.new_span(start, end, label);
-        self.selected = Some(span.id);
-        self.history
-            .apply(&mut self.ann, Edit::AddSpan(span))
+        let span = self.doc.annotation().new_span(start, end, label);
+        self.doc.selected_span = Some(span.id);
+        self.doc
+            .apply_edit(Edit::AddSpan(span), frame_time())
             .expect("setup span");
         self
     }
 
     fn spans(&self) -> Vec<(usize, usize, String)> {
-        let spans = self.ann.spans().iter();
+        let spans = self.doc.annotation().spans().iter();
         spans.map(|s| (s.start, s.end, s.label.clone())).collect()
     }
 
     fn span_text(&self, index: usize) -> String {
-        let span = &self.ann.spans()[index];
-        let chars = self.ann.document().text().chars();
+        let span = &self.doc.annotation().spans()[index];
+        let chars = self.doc.annotation().document().text().chars();
         chars.skip(span.start).take(span.end - span.start).collect()
+    }
+
+    /// Every message shown to the user (errors, then the status-bar message), then anything
+    /// the dispatch left to the app.
+    fn messages(&self) -> Vec<String> {
+        let mut all = self.messages.errors().to_vec();
+        all.extend(self.messages.info_text().map(str::to_owned));
+        all.extend(self.unhandled.iter().cloned());
+        all
     }
 
     fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let mut commands = std::mem::take(&mut self.pending);
+        let mut queue = std::mem::take(&mut self.pending);
         let text_has_focus = ctx.text_edit_focused();
-        commands
-            .extend(ctx.input_mut(|i| consume_shortcuts(i, &fixed_shortcuts(1), text_has_focus)));
-        let selection = self.view.selection();
+        queue.extend(ctx.input_mut(|i| consume_shortcuts(i, &fixed_shortcuts(1), text_has_focus)));
+        let selection = self.doc.view.selection();
+        let (ann, selected) = (&self.doc.annotation(), self.doc.selected_span);
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(250.0);
-                commands.extend(self.panels.label_palette_ui(
-                    ui,
-                    &self.ann,
-                    selection.as_ref(),
-                    self.selected,
-                ));
+                queue.extend(
+                    self.panels
+                        .label_palette_ui(ui, ann, selection.as_ref(), selected),
+                );
                 ui.add(egui::TextEdit::singleline(&mut self.scratch).hint_text("Scratch field"));
             });
             ui.vertical(|ui| {
                 ui.set_width(400.0);
                 ui.set_height(400.0);
-                commands.extend(self.panels.span_list_ui(ui, &self.ann, self.selected));
+                queue.extend(self.panels.span_list_ui(ui, ann, selected));
             });
         });
-        commands.extend(self.panels.windows_ui(&ctx, &self.ann));
-        commands.extend(self.panels.hotkey_commands(
-            &ctx,
-            &self.ann,
-            selection.as_ref(),
-            self.selected,
-        ));
-        if !commands.is_empty() {
+        queue.extend(self.panels.windows_ui(&ctx, ann));
+        queue.extend(
+            self.panels
+                .hotkey_commands(&ctx, ann, selection.as_ref(), selected),
+        );
+        if !queue.is_empty() {
             // What the commands change (a window opening, a new span) shows next frame.
             ctx.request_repaint();
         }
-        self.apply(commands);
-    }
-
-    fn apply(&mut self, commands: Vec<Command>) {
-        let mut queue: VecDeque<Command> = commands.into();
-        while let Some(command) = queue.pop_front() {
-            let selection = self.view.selection();
-            if let Some(replacement) =
-                self.panels
-                    .handle_command(&command, &self.ann, selection, self.selected)
-            {
-                for command in replacement.into_iter().rev() {
-                    queue.push_front(command);
-                }
-                continue;
+        for item in queue.take() {
+            let left = DocumentDispatch {
+                doc: &mut self.doc,
+                panels: &mut self.panels,
+                messages: &mut self.messages,
+                annotator: None,
+                now: frame_time(),
             }
-            match command {
-                Command::ApplyEdit(edit) => {
-                    if let Err(err) = self.history.apply(&mut self.ann, edit) {
-                        self.messages.push(format!("The change was refused: {err}"));
-                    }
-                }
-                Command::ClearSelection => {
-                    self.view.set_selection(None);
-                    self.selected = None;
-                }
-                Command::SelectSpan(id) => {
-                    self.selected = id.filter(|id| self.ann.span(*id).is_some());
-                    if let Some(span) = self.selected.and_then(|id| self.ann.span(id)) {
-                        self.view.scroll_to(span.start);
-                    }
-                }
-                Command::Undo => {
-                    self.history.undo(&mut self.ann);
-                }
-                Command::Redo => {
-                    self.history.redo(&mut self.ann);
-                }
-                Command::ReportError(message) | Command::ReportInfo(message) => {
-                    self.messages.push(message);
-                }
-                other => self.messages.push(format!("unhandled: {other:?}")),
-            }
+            .apply(item);
+            let left = left.into_iter().map(|item| format!("unhandled: {item:?}"));
+            self.unhandled.extend(left);
         }
     }
 }
@@ -156,8 +134,8 @@ fn harness(bench: Bench) -> Harness<'static, Bench> {
 }
 
 fn select_text(harness: &mut Harness<'_, Bench>, range: std::ops::Range<usize>) {
-    harness.state_mut().view.set_selection(Some(range));
-    harness.state_mut().selected = None;
+    harness.state_mut().doc.view.set_selection(Some(range));
+    harness.state_mut().doc.selected_span = None;
     harness.run();
 }
 
@@ -188,9 +166,12 @@ fn digit_hotkey_tags_the_selection_and_the_span_list_shows_it() {
     press(&mut harness, Modifiers::NONE, Key::Num1);
     let bench = harness.state();
     assert_eq!(bench.spans(), vec![(4, 9, "PERSON".to_owned())]);
-    assert_eq!(bench.selected, Some(bench.ann.spans()[0].id));
     assert_eq!(
-        bench.view.selection(),
+        bench.doc.selected_span,
+        Some(bench.doc.annotation().spans()[0].id)
+    );
+    assert_eq!(
+        bench.doc.view.selection(),
         None,
         "tagging clears the text selection"
     );
@@ -220,8 +201,8 @@ fn letter_hotkey_and_palette_click_tag_the_selection() {
 fn tagging_without_a_selection_says_select_some_text_first() {
     let mut harness = harness(Bench::new(TEXT));
     press(&mut harness, Modifiers::NONE, Key::Num2);
-    assert!(harness.state().ann.spans().is_empty());
-    assert_eq!(harness.state().messages, vec!["Select some text first"]);
+    assert!(harness.state().doc.annotation().spans().is_empty());
+    assert_eq!(harness.state().messages(), vec!["Select some text first"]);
 }
 
 #[test]
@@ -238,7 +219,7 @@ fn with_a_span_selected_and_no_text_selection_hotkey_and_click_relabel() {
         vec![(4, 9, "ORGANIZATION".to_owned())]
     );
     assert_eq!(
-        harness.state().ann.spans().len(),
+        harness.state().doc.annotation().spans().len(),
         1,
         "relabel must not add a span"
     );
@@ -248,8 +229,8 @@ fn with_a_span_selected_and_no_text_selection_hotkey_and_click_relabel() {
 fn delete_removes_the_selected_span_and_undo_brings_it_back() {
     let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
     press(&mut harness, Modifiers::NONE, Key::Delete);
-    assert!(harness.state().ann.spans().is_empty());
-    assert_eq!(harness.state().selected, None);
+    assert!(harness.state().doc.annotation().spans().is_empty());
+    assert_eq!(harness.state().doc.selected_span, None);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
 }
@@ -264,7 +245,7 @@ fn hotkeys_are_ignored_while_typing_in_a_text_field() {
     harness.key_press(Key::P);
     harness.run();
     assert!(
-        harness.state().ann.spans().is_empty(),
+        harness.state().doc.annotation().spans().is_empty(),
         "{:?}",
         harness.state().spans()
     );
@@ -299,7 +280,7 @@ fn word_steps_grow_and_shrink_by_whole_words() {
     press(&mut harness, word | Modifiers::SHIFT, Key::ArrowRight);
     assert_eq!(harness.state().span_text(0), "بوتين");
     assert_eq!(
-        harness.state().messages.last().map(String::as_str),
+        harness.state().messages().last().map(String::as_str),
         Some("A span must keep at least one character; delete it instead")
     );
 }
@@ -349,16 +330,23 @@ fn clicking_a_span_row_selects_it_and_next_prev_keys_move() {
     let mut bench = Bench::new(TEXT);
     bench = bench.with_span(0, 3, "EVENT");
     bench = bench.with_span(4, 9, "PERSON");
-    bench.selected = None;
+    bench.doc.selected_span = None;
     let mut harness = harness(bench);
     harness.get_by_label("بوتين — PERSON [4, 9)").click();
     harness.run();
-    let ids: Vec<SpanId> = harness.state().ann.spans().iter().map(|s| s.id).collect();
-    assert_eq!(harness.state().selected, Some(ids[1]));
+    let ids: Vec<SpanId> = harness
+        .state()
+        .doc
+        .annotation()
+        .spans()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(harness.state().doc.selected_span, Some(ids[1]));
     press(&mut harness, Modifiers::ALT, Key::ArrowUp);
-    assert_eq!(harness.state().selected, Some(ids[0]));
+    assert_eq!(harness.state().doc.selected_span, Some(ids[0]));
     press(&mut harness, Modifiers::ALT, Key::ArrowDown);
-    assert_eq!(harness.state().selected, Some(ids[1]));
+    assert_eq!(harness.state().doc.selected_span, Some(ids[1]));
 }
 
 #[test]
@@ -375,19 +363,25 @@ fn label_editor_rename_propagates_to_spans_and_undoes_in_one_step() {
     harness
         .get_by_label("Press Enter to rename COUNTRY to BALAD (its spans follow), Esc to cancel");
     assert!(
-        harness.state().ann.labels().get("COUNTRY").is_some(),
+        harness
+            .state()
+            .doc
+            .annotation()
+            .labels()
+            .get("COUNTRY")
+            .is_some(),
         "applies on Enter only"
     );
     press(&mut harness, Modifiers::NONE, Key::Enter);
     let bench = harness.state();
     assert_eq!(bench.spans(), vec![(11, 16, "BALAD".to_owned())]);
-    assert!(bench.ann.labels().get("BALAD").is_some());
-    assert!(bench.ann.labels().get("COUNTRY").is_none());
+    assert!(bench.doc.annotation().labels().get("BALAD").is_some());
+    assert!(bench.doc.annotation().labels().get("COUNTRY").is_none());
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     let bench = harness.state();
     assert_eq!(bench.spans(), vec![(11, 16, "COUNTRY".to_owned())]);
-    assert!(bench.ann.labels().get("COUNTRY").is_some());
+    assert!(bench.doc.annotation().labels().get("COUNTRY").is_some());
 }
 
 #[test]
@@ -398,12 +392,15 @@ fn label_editor_refuses_removing_a_used_label_and_a_duplicate_hotkey() {
     harness.get_by_label("Remove COUNTRY").click();
     harness.run();
     harness.get_by_label("Cannot remove COUNTRY: 1 span uses it. Relabel or delete them first.");
-    assert_eq!(harness.state().ann.labels().labels.len(), 4);
+    assert_eq!(harness.state().doc.annotation().labels().labels.len(), 4);
 
     text_field(&harness, "P").set_text_value_accesskit("C");
     harness.run();
     harness.get_by_label("Hotkey C is already used by COUNTRY");
-    assert_eq!(harness.state().ann.labels().labels[0].hotkey, Some('P'));
+    assert_eq!(
+        harness.state().doc.annotation().labels().labels[0].hotkey,
+        Some('P')
+    );
     // The refused value is not left in the row as if it were pending.
     harness.run();
     text_field(&harness, "P");
@@ -419,15 +416,16 @@ fn note_editor_saves_a_note_as_one_edit() {
     harness.get_by_label("Save note").click();
     harness.run();
     assert!(
-        harness.state().messages.is_empty(),
+        harness.state().messages().is_empty(),
         "{:?}",
-        harness.state().messages
+        harness.state().messages()
     );
     assert!(
         harness.query_by_label("Save note").is_none(),
         "the window closes"
     );
-    let note = |harness: &Harness<'_, Bench>| harness.state().ann.spans()[0].note.clone();
+    let note =
+        |harness: &Harness<'_, Bench>| harness.state().doc.annotation().spans()[0].note.clone();
     assert_eq!(note(&harness).as_deref(), Some("check the spelling"));
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(note(&harness), None);
@@ -438,8 +436,8 @@ fn note_editor_saves_a_note_as_one_edit() {
 fn span_list_with_20k_spans_draws_only_the_visible_rows() {
     let text = "زار بوتين لروسيا ".repeat(20_000);
     let mut bench = Bench::new(&text);
-    let template = bench.ann.new_span(0, 1, "PERSON");
-    let mut parts = bench.ann.clone().into_parts();
+    let template = bench.doc.annotation().new_span(0, 1, "PERSON");
+    let mut parts = bench.doc.annotation().clone().into_parts();
     parts.spans = (0..20_000)
         .map(|i| Span {
             id: SpanId(i as u64 + 1),
@@ -448,7 +446,8 @@ fn span_list_with_20k_spans_draws_only_the_visible_rows() {
             ..template.clone()
         })
         .collect();
-    bench.ann = Annotation::from_parts(parts).expect("valid spans");
+    let annotation = Annotation::from_parts(parts).expect("valid spans");
+    bench.doc = OpenDocument::new(annotation, None, None);
     let mut harness = harness(bench);
     let drawn = harness.get_all_by_role(Role::ListBoxOption).count();
     assert!(
@@ -459,11 +458,17 @@ fn span_list_with_20k_spans_draws_only_the_visible_rows() {
     // Clicking a visible row selects it without scrolling the list.
     harness.get_by_label("بوتين — PERSON [140, 145)").click();
     harness.run();
-    assert_eq!(harness.state().selected, Some(SpanId(9)));
+    assert_eq!(harness.state().doc.selected_span, Some(SpanId(9)));
     harness.get_by_label("بوتين — PERSON [4, 9)");
     // Selecting the last span (as Next span would) scrolls the list to it.
-    let last = harness.state().ann.spans().last().map(|s| s.id);
-    harness.state_mut().selected = last;
+    let last = harness
+        .state()
+        .doc
+        .annotation()
+        .spans()
+        .last()
+        .map(|s| s.id);
+    harness.state_mut().doc.selected_span = last;
     harness.run();
     harness.get_by_label("بوتين — PERSON [339987, 339992)");
 }
@@ -498,13 +503,16 @@ fn label_template_saves_and_loads_through_the_editor_as_one_undo_step() {
     harness.get_by_label("Load template").click();
     harness.run();
     let names = |harness: &Harness<'_, Bench>| -> Vec<String> {
-        let labels = &harness.state().ann.labels().labels;
+        let labels = &harness.state().doc.annotation().labels().labels;
         labels.iter().map(|label| label.name.clone()).collect()
     };
     assert_eq!(names(&harness), ["PERSON", "MISC"]);
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(harness.state().ann.labels(), &LabelSet::default());
+    assert_eq!(
+        harness.state().doc.annotation().labels(),
+        &LabelSet::default()
+    );
     assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
 }
 
@@ -515,17 +523,13 @@ fn overlap_refusal_after_turning_overlaps_off_is_shown_as_a_message() {
     harness.run();
     harness.get_by_label("Allow overlapping spans").click();
     harness.run();
-    assert!(!harness.state().ann.labels().allow_overlaps);
+    assert!(!harness.state().doc.annotation().labels().allow_overlaps);
 
     select_text(&mut harness, 0..6);
     press(&mut harness, Modifiers::NONE, Key::Num4);
     let bench = harness.state();
     assert_eq!(bench.spans(), vec![(4, 9, "PERSON".to_owned())]);
-    let message = bench
-        .messages
-        .last()
-        .map(String::as_str)
-        .unwrap_or_default();
+    let message = bench.messages().last().cloned().unwrap_or_default();
     assert!(message.starts_with("The change was refused: "), "{message}");
     assert!(
         message.contains("does not allow overlapping spans"),
@@ -556,14 +560,17 @@ fn label_editor_adds_and_reorders_labels_and_digits_follow_the_order() {
     harness.get_by_label("Add label").click();
     harness.run();
     let names = |harness: &Harness<'_, Bench>| -> Vec<String> {
-        let labels = &harness.state().ann.labels().labels;
+        let labels = &harness.state().doc.annotation().labels().labels;
         labels.iter().map(|label| label.name.clone()).collect()
     };
     assert_eq!(
         names(&harness),
         ["PERSON", "COUNTRY", "ORGANIZATION", "EVENT", "MISC"]
     );
-    assert_eq!(harness.state().ann.labels().labels[4].hotkey, Some('M'));
+    assert_eq!(
+        harness.state().doc.annotation().labels().labels[4].hotkey,
+        Some('M')
+    );
 
     harness.get_by_label("Move MISC up").click();
     harness.run();
@@ -590,8 +597,16 @@ fn label_editor_escape_cancels_a_typed_rename() {
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::Escape);
     harness.run();
-    assert!(harness.state().ann.labels().get("COUNTRY").is_some());
-    assert!(!harness.state().history.can_undo());
+    assert!(
+        harness
+            .state()
+            .doc
+            .annotation()
+            .labels()
+            .get("COUNTRY")
+            .is_some()
+    );
+    assert!(!harness.state().doc.history().can_undo());
     text_field(&harness, "COUNTRY");
     assert!(harness.query_by_label_contains("Press Enter").is_none());
 }
@@ -607,7 +622,7 @@ fn label_colour_applies_when_the_pick_ends_as_one_undo_step_without_apply() {
     harness
         .ctx
         .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-    let before = harness.state().ann.labels().labels[1].color;
+    let before = harness.state().doc.annotation().labels().labels[1].color;
     harness.get_by_label("Colour of COUNTRY").click();
     harness.run();
     // Drag the first channel field of the picker: many changed frames while the button is held.
@@ -623,22 +638,22 @@ fn label_colour_applies_when_the_pick_ends_as_one_undo_step_without_apply() {
         harness.run();
     }
     assert_eq!(
-        harness.state().ann.labels().labels[1].color,
+        harness.state().doc.annotation().labels().labels[1].color,
         before,
         "nothing applied mid-drag"
     );
-    assert!(!harness.state().history.can_undo());
+    assert!(!harness.state().doc.history().can_undo());
     harness.drop_at(rect.center() + egui::vec2(60.0, 0.0));
     harness.run();
     harness.run();
-    let after = harness.state().ann.labels().labels[1].color;
+    let after = harness.state().doc.annotation().labels().labels[1].color;
     assert_ne!(after, before, "the pick applies without any Apply button");
     assert!(harness.query_by_label_contains("Apply").is_none());
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        harness.state().ann.labels().labels[1].color,
+        harness.state().doc.annotation().labels().labels[1].color,
         before,
         "one undo step"
     );
-    assert!(!harness.state().history.can_undo());
+    assert!(!harness.state().doc.history().can_undo());
 }

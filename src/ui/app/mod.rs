@@ -1,19 +1,24 @@
 //! The Qalam app: open documents, the frame layout (menu bar, error banner, document selector,
-//! status bar, side panels, document view), and applying the frame's commands after drawing.
+//! status bar, side panels, document view), and applying the frame's commands and messages after
+//! drawing (the current document's part in `document_dispatch.rs`).
 
 use std::path::{Path, PathBuf};
 
 use qalam_core::model::{Annotation, Document, Edit};
 
+pub mod document_dispatch;
 pub mod egui_fonts;
 mod file_actions;
 pub mod open_document;
 pub mod run;
 pub mod settings;
 
+use crate::ui::app::document_dispatch::DocumentDispatch;
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::app::settings::{Settings, TEXT_SIZE_STEP};
-use crate::ui::commands::{Command, CommandQueue, consume_shortcuts, fixed_shortcuts};
+use crate::ui::commands::{
+    AppMessage, Command, CommandQueue, Queued, consume_shortcuts, fixed_shortcuts,
+};
 use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::panels::menu_bar::{MenuContext, menu_bar_ui};
 use crate::ui::panels::status_bar::{StatusContext, status_bar_ui};
@@ -134,6 +139,11 @@ impl QalamApp {
         self.commands.push(command);
     }
 
+    /// Queues an internal message to apply at the end of the next frame, as a panel would.
+    pub fn queue_message(&mut self, message: AppMessage) {
+        self.commands.push(message);
+    }
+
     /// The window title: "Qalam — <file name>", with "•" when there are unsaved changes.
     pub fn window_title(&self) -> String {
         match self.current_document() {
@@ -185,8 +195,8 @@ impl QalamApp {
         shortcut_overlay_ui(&ctx, &mut self.show_shortcuts, labels);
 
         let mut applied_any = false;
-        for command in self.commands.take() {
-            self.apply_command(&ctx, command);
+        for item in self.commands.take() {
+            self.apply_queued(&ctx, item);
             applied_any = true;
         }
         if applied_any {
@@ -283,10 +293,10 @@ impl QalamApp {
             let (view, annotation) = doc.view_and_annotation();
             let response = view.ui(ui, annotation, selected_span);
             if let Some(id) = response.clicked_span {
-                commands.push(Command::SelectSpan(Some(id)));
+                commands.push(AppMessage::SelectSpan(Some(id)));
             }
             if let Some((id, start, end)) = response.span_edge_drag {
-                commands.push(Command::ApplyEdit(Edit::SetBounds { id, start, end }));
+                commands.push(AppMessage::ApplyEdit(Edit::SetBounds { id, start, end }));
             }
         });
     }
@@ -348,23 +358,34 @@ impl QalamApp {
                 .collect()
         });
         self.commands
-            .extend(dropped.into_iter().map(Command::OpenFile));
+            .extend(dropped.into_iter().map(AppMessage::OpenFile));
     }
 
-    fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
-        if let Some(doc) = self.documents.get(self.current)
-            && let Some(replacements) = self.panels.handle_command(
-                &command,
-                doc.annotation(),
-                doc.view.selection(),
-                doc.selected_span,
-            )
-        {
-            for replacement in replacements {
-                self.apply_command(ctx, replacement);
+    /// Applies one queued item: the current document's part through [`DocumentDispatch`], the
+    /// rest (and everything while no document is open) here.
+    fn apply_queued(&mut self, ctx: &egui::Context, item: Queued) {
+        let left = match self.documents.get_mut(self.current) {
+            Some(doc) => DocumentDispatch {
+                doc,
+                panels: &mut self.panels,
+                messages: &mut self.messages,
+                annotator: self.settings.annotator_name(),
+                now: self.now,
             }
-            return;
+            .apply(item),
+            None => vec![item],
+        };
+        for item in left {
+            match item {
+                Queued::Command(command) => self.apply_command(ctx, command),
+                Queued::Message(message) => self.apply_message(message),
+            }
         }
+    }
+
+    /// Applies a command that is not the current document's (or any command while no document
+    /// is open).
+    fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Open => {
                 match file_dialogs::pick_file_to_open(self.settings.last_folder.as_deref()) {
@@ -373,38 +394,18 @@ impl QalamApp {
                 }
             }
             Command::OpenPath => self.show_path_dialog(PathPurpose::Open),
-            Command::OpenFile(path) => self.open_file(&path),
             Command::Save => {
                 self.save_current();
             }
             Command::SaveAs => self.save_as(self.current),
             Command::CloseDocument => self.close_document(self.current, false),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::Undo => self.with_document(|doc, now| {
-                if !doc.undo(now) {
-                    return Err("Nothing to undo".to_owned());
-                }
-                Ok(())
-            }),
-            Command::Redo => self.with_document(|doc, now| {
-                if !doc.redo(now) {
-                    return Err("Nothing to redo".to_owned());
-                }
-                Ok(())
-            }),
-            Command::SetStatus(status) => {
-                if self
-                    .current_document()
-                    .is_some_and(|d| d.annotation().status() != status)
-                {
-                    self.apply_edit(Edit::SetStatus(status));
-                }
-            }
             Command::Settings => self.dialogs.push(Dialog::Settings {
                 annotator: self.settings.annotator.clone(),
             }),
-            Command::ApplyEdit(edit) => self.apply_edit(edit),
-            // Handled by the labelling panels above; they need an open document.
+            // The document's commands (see `DocumentDispatch`) get here only with no document.
+            Command::Undo | Command::Redo => self.messages.info("No document is open"),
+            Command::SetStatus(_) | Command::ClearSelection => {}
             Command::TagSelection(_)
             | Command::RelabelSpan(_)
             | Command::DeleteSpan
@@ -415,13 +416,6 @@ impl QalamApp {
             | Command::EditLabels
             | Command::SaveLabelTemplate
             | Command::LoadLabelTemplate => self.messages.info("Open a document first"),
-            Command::SelectSpan(id) => self.select_span(id),
-            Command::ClearSelection => {
-                if let Some(doc) = self.current_document_mut() {
-                    doc.view.set_selection(None);
-                    doc.selected_span = None;
-                }
-            }
             Command::TextBigger => self.settings.change_text_size(TEXT_SIZE_STEP),
             Command::TextSmaller => self.settings.change_text_size(-TEXT_SIZE_STEP),
             Command::ToggleTheme => self.settings.dark_theme = !self.settings.dark_theme,
@@ -431,8 +425,18 @@ impl QalamApp {
                 }
             }
             Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
-            Command::ReportError(message) => self.messages.error(message),
-            Command::ReportInfo(message) => self.messages.info(message),
+        }
+    }
+
+    /// Applies a message that is not the current document's (or any message while no document
+    /// is open).
+    fn apply_message(&mut self, message: AppMessage) {
+        match message {
+            AppMessage::OpenFile(path) => self.open_file(&path),
+            AppMessage::ReportError(message) => self.messages.error(message),
+            AppMessage::ReportInfo(message) => self.messages.info(message),
+            // The document's messages (see `DocumentDispatch`): nothing to do without one.
+            AppMessage::ApplyEdit(_) | AppMessage::SelectSpan(_) | AppMessage::ClearSelection => {}
         }
     }
 
@@ -444,58 +448,6 @@ impl QalamApp {
             .map(|folder| format!("{}/", folder.display()))
             .unwrap_or_default();
         self.dialogs.push(Dialog::Path { purpose, text });
-    }
-
-    /// Runs `change` on the current document; an `Err` message goes to the status bar.
-    fn with_document(
-        &mut self,
-        change: impl FnOnce(&mut OpenDocument, FrameTime) -> Result<(), String>,
-    ) {
-        let now = self.now;
-        let Some(doc) = self.documents.get_mut(self.current) else {
-            self.messages.info("No document is open");
-            return;
-        };
-        if let Err(message) = change(doc, now) {
-            self.messages.info(message);
-        }
-    }
-
-    /// Applies `edit` to the current document through its history; refusals are shown.
-    /// A new span gets the annotator name from the settings and the frame's time, and the text selection it was
-    /// made from is cleared so that the next label hotkey relabels it.
-    fn apply_edit(&mut self, mut edit: Edit) {
-        let now = self.now;
-        let annotator = self.settings.annotator_name();
-        let Some(doc) = self.documents.get_mut(self.current) else {
-            return;
-        };
-        let adds_span = if let Edit::AddSpan(span) = &mut edit {
-            if span.annotator.is_none() {
-                span.annotator = annotator;
-            }
-            // A span made in this frame is stamped with the frame's clock, like every edit.
-            span.created = now.wall;
-            span.modified = now.wall;
-            true
-        } else {
-            false
-        };
-        match doc.apply_edit(edit, now) {
-            Ok(()) if adds_span => doc.view.set_selection(None),
-            Ok(()) => {}
-            Err(e) => self.messages.error(format!("The change was refused: {e}")),
-        }
-    }
-
-    fn select_span(&mut self, id: Option<qalam_core::model::SpanId>) {
-        let Some(doc) = self.documents.get_mut(self.current) else {
-            return;
-        };
-        doc.selected_span = id;
-        if let Some(span) = id.and_then(|id| doc.annotation().span(id)) {
-            doc.view.scroll_to(span.start);
-        }
     }
 }
 

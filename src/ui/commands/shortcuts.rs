@@ -49,7 +49,7 @@ const DIGITS: [Key; 9] = [
 impl Command {
     /// Fixed keyboard shortcuts, the first being the one shown in menus. Label hotkeys are not
     /// here: see [`label_shortcuts`].
-    pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
         match self {
             Command::Open => vec![shortcut(CMD, Key::O)],
             Command::OpenPath => vec![shortcut(CMD, Key::L)],
@@ -60,7 +60,7 @@ impl Command {
             Command::Undo => vec![shortcut(CMD, Key::Z)],
             Command::Redo => vec![shortcut(CMD_SHIFT, Key::Z), shortcut(CMD, Key::Y)],
             Command::SetStatus(status) => {
-                let index = STATUSES.iter().position(|s| s == status).unwrap_or(0);
+                let index = STATUSES.iter().position(|&s| s == status).unwrap_or(0);
                 vec![shortcut(Modifiers::ALT, DIGITS[index])]
             }
             Command::EditLabels => vec![shortcut(CMD_SHIFT, Key::L)],
@@ -70,7 +70,7 @@ impl Command {
             Command::DeleteSpan => {
                 vec![shortcut(NONE, Key::Delete), shortcut(NONE, Key::Backspace)]
             }
-            Command::ResizeSpan(resize) => vec![resize::resize_shortcut(*resize)],
+            Command::ResizeSpan(resize) => vec![resize::resize_shortcut(resize)],
             Command::NextSpan => vec![shortcut(Modifiers::ALT, Key::ArrowDown)],
             Command::PrevSpan => vec![shortcut(Modifiers::ALT, Key::ArrowUp)],
             Command::EditNote => vec![shortcut(NONE, Key::F2)],
@@ -79,25 +79,19 @@ impl Command {
             Command::TextSmaller => vec![shortcut(CMD, Key::Minus)],
             Command::ToggleTheme => vec![shortcut(CMD_SHIFT, Key::T)],
             Command::SelectDocument(index) => DIGITS
-                .get(*index)
+                .get(index)
                 .map(|&key| vec![shortcut(CMD, key)])
                 .unwrap_or_default(),
             Command::ShowShortcuts => {
                 vec![shortcut(NONE, Key::F1), shortcut(NONE, Key::Questionmark)]
             }
-            Command::TagSelection(_)
-            | Command::RelabelSpan(_)
-            | Command::OpenFile(_)
-            | Command::ApplyEdit(_)
-            | Command::SelectSpan(_)
-            | Command::ReportError(_)
-            | Command::ReportInfo(_) => Vec::new(),
+            Command::TagSelection(_) | Command::RelabelSpan(_) => Vec::new(),
         }
     }
 
     /// Whether the command's keys would be typed into a focused text field, so the app must
     /// not take them while one has keyboard focus.
-    pub fn conflicts_with_text_editing(&self) -> bool {
+    pub fn conflicts_with_text_editing(self) -> bool {
         self.shortcuts()
             .iter()
             .any(KeyboardShortcut::conflicts_with_text_editing)
@@ -130,16 +124,16 @@ pub fn letter_key(letter: char) -> Option<Key> {
 /// Every fixed shortcut of every command, with the command, including the numbered ones for
 /// `documents` open documents.
 pub fn fixed_shortcuts(documents: usize) -> Vec<(KeyboardShortcut, Command)> {
-    let mut commands = Command::all();
-    commands.retain(|c| !matches!(c, Command::SelectDocument(_)));
-    commands.extend((0..documents.min(DIGITS.len())).map(Command::SelectDocument));
-    commands
+    let documents = (0..documents.min(DIGITS.len())).map(Command::SelectDocument);
+    Command::ALL
         .into_iter()
+        .filter(|c| !matches!(c, Command::SelectDocument(_)))
+        .chain(documents)
         .flat_map(|command| {
             command
                 .shortcuts()
                 .into_iter()
-                .map(move |key| (key, command.clone()))
+                .map(move |key| (key, command))
         })
         .collect()
 }
@@ -160,8 +154,8 @@ pub fn shortcut_clashes(labels: &LabelSet, documents: usize) -> Vec<(String, Str
             if key_a == key_b && command_a != command_b {
                 clashes.push((
                     format!("{key_a:?}"),
-                    describe(command_a, labels),
-                    describe(command_b, labels),
+                    describe(*command_a, labels),
+                    describe(*command_b, labels),
                 ));
             }
         }
@@ -169,9 +163,9 @@ pub fn shortcut_clashes(labels: &LabelSet, documents: usize) -> Vec<(String, Str
     clashes
 }
 
-fn describe(command: &Command, labels: &LabelSet) -> String {
+fn describe(command: Command, labels: &LabelSet) -> String {
     match command {
-        Command::TagSelection(index) => match labels.labels.get(*index) {
+        Command::TagSelection(index) => match labels.labels.get(index) {
             Some(label) => format!("Tag selection with {}", label.name),
             None => command.name(),
         },
@@ -203,7 +197,7 @@ pub fn consume_shortcuts(
         }
         let presses = input.count_and_consume_key(key.modifiers, key.logical_key);
         for _ in 0..presses {
-            commands.push(command.clone());
+            commands.push(*command);
         }
     }
     commands
@@ -221,13 +215,47 @@ mod tests {
     }
 
     #[test]
-    fn clash_check_detects_a_label_letter_that_collides_with_a_fixed_shortcut() {
-        // F2 edits the note; a label whose hotkey is the digit 1 collides with label 0's digit.
+    fn clash_check_detects_a_label_hotkey_that_collides_with_another_labels_digit() {
+        // A label whose hotkey is the digit 1 collides with label 0's digit.
         let mut labels = LabelSet::default();
         labels.labels[3].hotkey = Some('1');
         let clashes = shortcut_clashes(&labels, 1);
         assert_eq!(clashes.len(), 1, "{clashes:#?}");
         assert!(clashes[0].1.contains("PERSON") && clashes[0].2.contains("EVENT"));
+    }
+
+    #[test]
+    fn clash_check_detects_a_label_hotkey_that_collides_with_a_fixed_shortcut() {
+        // `?` (no modifier) shows the shortcut overlay; a label with the hotkey `?` collides.
+        let mut labels = LabelSet::default();
+        labels.labels[3].hotkey = Some('?');
+        let clashes = shortcut_clashes(&labels, 1);
+        assert_eq!(clashes.len(), 1, "{clashes:#?}");
+        assert_eq!(clashes[0].1, Command::ShowShortcuts.name());
+        assert_eq!(clashes[0].2, "Tag selection with EVENT");
+    }
+
+    #[test]
+    fn fixed_shortcuts_cover_every_listed_command_but_the_label_ones() {
+        let bindings = fixed_shortcuts(9);
+        for command in Command::ALL {
+            let bound = bindings.iter().any(|(_, c)| *c == command);
+            let label_command =
+                matches!(command, Command::TagSelection(_) | Command::RelabelSpan(_));
+            assert_eq!(bound, !label_command, "{command:?}");
+        }
+        for index in 0..9 {
+            assert!(
+                bindings
+                    .iter()
+                    .any(|(_, c)| *c == Command::SelectDocument(index))
+            );
+        }
+        assert!(
+            !bindings
+                .iter()
+                .any(|(_, c)| *c == Command::SelectDocument(9))
+        );
     }
 
     #[test]

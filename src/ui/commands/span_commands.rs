@@ -1,5 +1,5 @@
 //! The app's span commands: maps each span [`Command`] onto the core's pure span edits
-//! ([`qalam_core::editing`]) and turns the outcome into the commands that carry it out.
+//! ([`qalam_core::editing`]) and turns the outcome into the [`AppMessage`]s that carry it out.
 
 use std::ops::Range;
 
@@ -9,57 +9,57 @@ use qalam_core::editing::{
 };
 use qalam_core::model::{Annotation, SpanId};
 
-use crate::ui::commands::Command;
+use crate::ui::commands::{AppMessage, Command};
 
-/// Carries out a span command against the current state: returns the commands that replace it
+/// Carries out a span command against the current state: returns the messages that replace it
 /// (`ApplyEdit` then `SelectSpan` — with `ClearSelection` between them after tagging — or
-/// `ReportError` with a message for the user), or `None` when
+/// `ReportError`/`ReportInfo` with a message for the user), or `None` when
 /// `command` is not a span command. Tag, relabel, delete, resize, next and previous are handled
 /// here; the note editor is opened by the panels.
 pub fn span_command_effects(
-    command: &Command,
+    command: Command,
     ann: &Annotation,
     selection: Option<Range<usize>>,
     selected: Option<SpanId>,
     words: &mut WordBoundaryCache,
-) -> Option<Vec<Command>> {
+) -> Option<Vec<AppMessage>> {
     let outcome = match command {
-        Command::TagSelection(index) => tag_selection(ann, selection, *index),
-        Command::RelabelSpan(index) => relabel_span(ann, selected, *index),
+        Command::TagSelection(index) => tag_selection(ann, selection, index),
+        Command::RelabelSpan(index) => relabel_span(ann, selected, index),
         Command::DeleteSpan => delete_span(ann, selected),
         Command::ResizeSpan(resize) => {
             let words = words.get(ann.document().text());
-            resize_span(ann, selected, words, *resize)
+            resize_span(ann, selected, words, resize)
         }
         Command::NextSpan | Command::PrevSpan => {
-            let direction = if *command == Command::NextSpan {
+            let direction = if command == Command::NextSpan {
                 Direction::Next
             } else {
                 Direction::Previous
             };
             let cursor = selection.map(|range| range.start);
             return Some(match adjacent_span(ann, selected, cursor, direction) {
-                Ok(id) => vec![Command::SelectSpan(Some(id))],
-                Err(err) => vec![Command::ReportInfo(err.to_string())],
+                Ok(id) => vec![AppMessage::SelectSpan(Some(id))],
+                Err(err) => vec![AppMessage::ReportInfo(err.to_string())],
             });
         }
         _ => return None,
     };
     Some(match outcome {
         Ok(SpanOutcome { edit, select }) => {
-            let mut commands = vec![Command::ApplyEdit(edit)];
+            let mut messages = vec![AppMessage::ApplyEdit(edit)];
             if matches!(command, Command::TagSelection(_)) {
                 // The tagged text is now a span: drop the text selection so the next label key
                 // relabels the new span instead of tagging the same text twice.
-                commands.push(Command::ClearSelection);
+                messages.push(AppMessage::ClearSelection);
             }
-            commands.push(Command::SelectSpan(select));
-            commands
+            messages.push(AppMessage::SelectSpan(select));
+            messages
         }
         Err(err @ SpanCommandError::AlreadyLabelled(_)) => {
-            vec![Command::ReportInfo(err.to_string())]
+            vec![AppMessage::ReportInfo(err.to_string())]
         }
-        Err(err) => vec![Command::ReportError(err.to_string())],
+        Err(err) => vec![AppMessage::ReportError(err.to_string())],
     })
 }
 
@@ -74,53 +74,51 @@ mod tests {
         let mut ann = Annotation::new(Document::new("t", "زار بوتين لروسيا"));
         let span = ann.new_span(11, 16, "COUNTRY");
         let id = span.id;
-        ann.apply(qalam_core::model::Edit::AddSpan(span)).unwrap();
+        ann.apply(Edit::AddSpan(span)).unwrap();
         (ann, id)
     }
 
     #[test]
     fn span_command_effects_turn_commands_into_edits_or_messages() {
+        use AppMessage::{ApplyEdit, ClearSelection, ReportError, ReportInfo, SelectSpan};
         let (ann, id) = clitic_annotation();
         let mut words = WordBoundaryCache::default();
         let mut run = |command: Command, selection, selected| {
-            span_command_effects(&command, &ann, selection, selected, &mut words)
+            span_command_effects(command, &ann, selection, selected, &mut words)
         };
         assert_eq!(run(Command::Undo, None, None), None);
         assert_eq!(
             run(Command::TagSelection(0), None, None),
-            Some(vec![Command::ReportError("Select some text first".into())])
+            Some(vec![ReportError("Select some text first".into())])
         );
         let tagged = run(Command::TagSelection(0), Some(0..3), None).expect("span command");
-        assert!(matches!(&tagged[0], Command::ApplyEdit(Edit::AddSpan(span)) if span.end == 3));
-        assert_eq!(tagged[1], Command::ClearSelection);
-        assert!(matches!(tagged[2], Command::SelectSpan(Some(_))));
+        assert!(matches!(&tagged[0], ApplyEdit(Edit::AddSpan(span)) if span.end == 3));
+        assert_eq!(tagged[1], ClearSelection);
+        assert!(matches!(tagged[2], SelectSpan(Some(_))));
         assert_eq!(tagged.len(), 3);
         assert_eq!(
             run(Command::DeleteSpan, None, Some(id)),
-            Some(vec![
-                Command::ApplyEdit(Edit::RemoveSpan(id)),
-                Command::SelectSpan(None)
-            ])
+            Some(vec![ApplyEdit(Edit::RemoveSpan(id)), SelectSpan(None)])
         );
         let grow = SpanResize::new(SpanEdge::Start, ResizeDirection::Grow, ResizeStep::Word);
         assert_eq!(
             run(Command::ResizeSpan(grow), None, Some(id)),
             Some(vec![
-                Command::ApplyEdit(Edit::SetBounds {
+                ApplyEdit(Edit::SetBounds {
                     id,
                     start: 10,
                     end: 16
                 }),
-                Command::SelectSpan(Some(id))
+                SelectSpan(Some(id))
             ])
         );
         assert_eq!(
             run(Command::PrevSpan, None, None),
-            Some(vec![Command::SelectSpan(Some(id))])
+            Some(vec![SelectSpan(Some(id))])
         );
         assert_eq!(
             run(Command::NextSpan, None, Some(id)),
-            Some(vec![Command::ReportInfo("No next span".into())])
+            Some(vec![ReportInfo("No next span".into())])
         );
     }
 }

@@ -5,15 +5,15 @@
 //! [`LabellingPanels::span_list_ui`] inside its side panels, [`LabellingPanels::windows_ui`] once,
 //! [`LabellingPanels::hotkey_commands`] after its fixed shortcuts, and, while applying the
 //! collected commands, [`LabellingPanels::handle_command`] first: it replaces span and label
-//! commands by `ApplyEdit`/`SelectSpan`/`ReportError` commands (or opens a window). Nothing here
+//! commands by `ApplyEdit`/`SelectSpan`/`ReportError` messages (or opens a window). Nothing here
 //! changes the annotation.
 
 use std::ops::Range;
 
 use qalam_core::model::{Annotation, SpanId};
 
-use crate::ui::commands::Command;
 use crate::ui::commands::span_commands::span_command_effects;
+use crate::ui::commands::{AppMessage, Command};
 use crate::ui::panels::label_palette::{label_hotkey_commands, label_palette_ui};
 use crate::ui::panels::span_list::{SpanListState, span_list_ui};
 use crate::ui::windows::label_editor::{LabelEditorState, label_editor_ui};
@@ -56,15 +56,15 @@ impl LabellingPanels {
         ui: &mut egui::Ui,
         ann: &Annotation,
         selected: Option<SpanId>,
-    ) -> Vec<Command> {
+    ) -> Vec<AppMessage> {
         span_list_ui(ui, &mut self.span_list, ann, selected)
     }
 
     /// Draws the label editor and note editor windows when open.
-    pub fn windows_ui(&mut self, ctx: &egui::Context, ann: &Annotation) -> Vec<Command> {
-        let mut commands = label_editor_ui(ctx, &mut self.label_editor, ann);
-        commands.extend(note_editor_ui(ctx, &mut self.note_editor, ann));
-        commands
+    pub fn windows_ui(&mut self, ctx: &egui::Context, ann: &Annotation) -> Vec<AppMessage> {
+        let mut messages = label_editor_ui(ctx, &mut self.label_editor, ann);
+        messages.extend(note_editor_ui(ctx, &mut self.note_editor, ann));
+        messages
     }
 
     /// This frame's label hotkeys (digits and letters), unless a text field has focus.
@@ -78,15 +78,15 @@ impl LabellingPanels {
         label_hotkey_commands(ctx, ann.labels(), label_action(selection, selected))
     }
 
-    /// Handles span and label commands: returns the commands replacing `command`, or `None` if
+    /// Handles span and label commands: returns the messages replacing `command`, or `None` if
     /// it is not one of them. Opening a window returns an empty list.
     pub fn handle_command(
         &mut self,
-        command: &Command,
+        command: Command,
         ann: &Annotation,
         selection: Option<Range<usize>>,
         selected: Option<SpanId>,
-    ) -> Option<Vec<Command>> {
+    ) -> Option<Vec<AppMessage>> {
         match command {
             Command::EditLabels | Command::SaveLabelTemplate | Command::LoadLabelTemplate => {
                 self.label_editor.open = true;
@@ -94,7 +94,7 @@ impl LabellingPanels {
             }
             Command::EditNote => Some(match self.note_editor.open(ann, selected) {
                 Ok(()) => Vec::new(),
-                Err(err) => vec![Command::ReportError(err.to_string())],
+                Err(err) => vec![AppMessage::ReportError(err.to_string())],
             }),
             _ => span_command_effects(command, ann, selection, selected, &mut self.words),
         }

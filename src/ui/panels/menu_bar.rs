@@ -1,11 +1,11 @@
-//! The menu bar: every command of [`Command::all`] under its menu, label commands expanded per
+//! The menu bar: every command of [`Command::ALL`] under its menu, label commands expanded per
 //! label, the open documents and the recent files.
 
 use std::path::PathBuf;
 
 use qalam_core::model::LabelSet;
 
-use crate::ui::commands::{Command, CommandQueue, Menu, label_shortcuts};
+use crate::ui::commands::{AppMessage, Command, CommandQueue, Menu, label_shortcuts};
 use crate::ui::widgets::bidi_text::{has_right_to_left, selectable_text_ui};
 
 /// What the menus need to know about the app.
@@ -34,13 +34,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, menus: &MenuContext<'_>, commands: &mut Co
 }
 
 fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mut CommandQueue) {
-    for command in Command::all()
-        .into_iter()
-        .filter(|c| c.menu() == Some(menu))
-    {
+    for command in Command::in_menu(menu) {
         match command {
             Command::TagSelection(_) | Command::RelabelSpan(_) => {
-                label_submenu_ui(ui, &command, menus.labels, commands)
+                label_submenu_ui(ui, command, menus.labels, commands)
             }
             Command::SelectDocument(_) => {
                 if menus.documents.len() > 1 {
@@ -120,7 +117,7 @@ fn command_button_ui(
 
 fn label_submenu_ui(
     ui: &mut egui::Ui,
-    command: &Command,
+    command: Command,
     labels: Option<&LabelSet>,
     commands: &mut CommandQueue,
 ) {
@@ -150,7 +147,7 @@ fn recent_files_ui(ui: &mut egui::Ui, recent: &[PathBuf], commands: &mut Command
         ui.menu_button("Open recent", |ui| {
             for path in recent {
                 if selectable_text_ui(ui, false, &path.display().to_string()).clicked() {
-                    commands.push(Command::OpenFile(path.clone()));
+                    commands.push(AppMessage::OpenFile(path.clone()));
                     ui.close();
                 }
             }

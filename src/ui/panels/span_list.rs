@@ -7,7 +7,7 @@ use egui::{Align, Layout, Role, Sense, UiBuilder, Vec2, WidgetInfo};
 
 use qalam_core::model::{Annotation, Span, SpanId};
 
-use crate::ui::commands::Command;
+use crate::ui::commands::AppMessage;
 use crate::ui::panels::label_palette::label_color;
 use crate::ui::panels::span_text::{SpanTextIndex, span_text_ui};
 
@@ -67,8 +67,8 @@ pub fn span_list_ui(
     state: &mut SpanListState,
     ann: &Annotation,
     selected: Option<SpanId>,
-) -> Vec<Command> {
-    let mut commands = Vec::new();
+) -> Vec<AppMessage> {
+    let mut messages = Vec::new();
     ui.heading("Spans");
     controls_ui(ui, state, ann);
     if state
@@ -112,12 +112,12 @@ pub fn span_list_ui(
         for &index in &rows[visible] {
             let span = &ann.spans()[index];
             if span_row_ui(ui, state, ann, span, selected == Some(span.id), row_height) {
-                commands.push(Command::SelectSpan(Some(span.id)));
+                messages.push(AppMessage::SelectSpan(Some(span.id)));
             }
         }
     });
     state.viewport = (output.state.clamped_offset().y, output.inner_rect.height());
-    commands
+    messages
 }
 
 fn controls_ui(ui: &mut egui::Ui, state: &mut SpanListState, ann: &Annotation) {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use qalam_core::model::{Annotation, SpanId};
 
-use crate::ui::commands::Command;
+use crate::ui::commands::AppMessage;
 use qalam_core::editing::{SpanCommandError, selected_span, set_note};
 
 /// State of the note window between frames.
@@ -54,7 +54,7 @@ pub fn note_editor_ui(
     ctx: &egui::Context,
     state: &mut NoteEditorState,
     ann: &Annotation,
-) -> Vec<Command> {
+) -> Vec<AppMessage> {
     let Some(id) = state.span else {
         return Vec::new();
     };
@@ -65,7 +65,7 @@ pub fn note_editor_ui(
         return Vec::new();
     };
     let title = format!("Note on {} [{}, {})", span.label, span.start, span.end);
-    let mut commands = Vec::new();
+    let mut messages = Vec::new();
     let mut open = true;
     let mut close = false;
     egui::Window::new("Note")
@@ -81,8 +81,8 @@ pub fn note_editor_ui(
             ui.horizontal(|ui| {
                 if ui.button("Save note").clicked() {
                     match set_note(ann, Some(id), &state.draft) {
-                        Ok(outcome) => commands.push(Command::ApplyEdit(outcome.edit)),
-                        Err(err) => commands.push(Command::ReportError(err.to_string())),
+                        Ok(outcome) => messages.push(AppMessage::ApplyEdit(outcome.edit)),
+                        Err(err) => messages.push(AppMessage::ReportError(err.to_string())),
                     }
                     close = true;
                 }
@@ -94,5 +94,5 @@ pub fn note_editor_ui(
     if close || !open {
         state.close();
     }
-    commands
+    messages
 }

@@ -43,12 +43,9 @@ fn menus_shortcuts_ui(ui: &mut egui::Ui, menus: &[Menu], labels: Option<&LabelSe
             .striped(true)
             .num_columns(2)
             .show(ui, |ui| {
-                for command in Command::all()
-                    .into_iter()
-                    .filter(|c| c.menu() == Some(menu))
-                {
+                for command in Command::in_menu(menu) {
                     ui.label(command.name());
-                    ui.label(keys_text(ui.ctx(), &command, labels));
+                    ui.label(keys_text(ui.ctx(), command, labels));
                     ui.end_row();
                 }
             });
@@ -57,7 +54,7 @@ fn menus_shortcuts_ui(ui: &mut egui::Ui, menus: &[Menu], labels: Option<&LabelSe
 }
 
 /// The keys of `command` as shown to the user (the label commands one label a line).
-pub fn keys_text(ctx: &egui::Context, command: &Command, labels: Option<&LabelSet>) -> String {
+pub fn keys_text(ctx: &egui::Context, command: Command, labels: Option<&LabelSet>) -> String {
     match command {
         Command::TagSelection(_) | Command::RelabelSpan(_) => {
             let per_label: Vec<String> = labels
@@ -102,7 +99,7 @@ mod tests {
     fn label_command_keys_list_one_label_a_line() {
         let ctx = egui::Context::default();
         let labels = LabelSet::default();
-        let text = keys_text(&ctx, &Command::TagSelection(0), Some(&labels));
+        let text = keys_text(&ctx, Command::TagSelection(0), Some(&labels));
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 1 + labels.labels.len(), "{text}");
         assert!(lines[1].ends_with("PERSON"), "{text}");
@@ -112,7 +109,7 @@ mod tests {
     #[test]
     fn fixed_command_keys_are_joined_with_or() {
         let ctx = egui::Context::default();
-        let text = keys_text(&ctx, &Command::Redo, None);
+        let text = keys_text(&ctx, Command::Redo, None);
         assert_eq!(text, "Ctrl+Shift+Z or Ctrl+Y");
     }
 }

@@ -5,7 +5,7 @@
 use qalam_core::model::{Annotation, Edit, Label, LabelSet, Rgb};
 
 use super::LabelEditorState;
-use crate::ui::commands::Command;
+use crate::ui::commands::AppMessage;
 use qalam_core::io::label_template::single_hotkey;
 
 /// The editable fields of one label row: what the row's widgets show, committed field by field.
@@ -183,7 +183,7 @@ pub(super) fn text_field_change(
 /// into the field (so no uncommitted value is left in the row).
 pub(super) fn apply_field_change(
     state: &mut LabelEditorState,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppMessage>,
     ann: &Annotation,
     index: usize,
     change: FieldChange,
@@ -198,7 +198,7 @@ pub(super) fn apply_field_change(
             match field_edit(ann.labels(), index, &state.drafts[index], field) {
                 Ok(edit) => {
                     state.message = None;
-                    commands.extend(edit.map(Command::ApplyEdit));
+                    commands.extend(edit.map(AppMessage::ApplyEdit));
                 }
                 Err(message) => {
                     state.message = Some(message);

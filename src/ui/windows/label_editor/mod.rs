@@ -1,7 +1,7 @@
 //! The label-set editor (window): add, rename, recolour, change hotkey and export tag, reorder and
 //! remove labels, toggle overlaps, and save/load the set as a `*.labels.json` template. Every
 //! change is one `Edit` (a renamed label renames its spans in the same edit; loading a template
-//! is one `Edit::Group`), emitted as `Command::ApplyEdit`. Refusals are shown in the window.
+//! is one `Edit::Group`), emitted as `AppMessage::ApplyEdit`. Refusals are shown in the window.
 //!
 //! There is no "Apply" button: each field of a label row commits by itself, as one undo step.
 //! - Colour applies as it is picked, once per finished pick: while a pointer button is held
@@ -20,7 +20,7 @@ use std::path::PathBuf;
 
 use qalam_core::model::{Annotation, Edit, Label, LabelSet, Rgb};
 
-use crate::ui::commands::Command;
+use crate::ui::commands::AppMessage;
 use qalam_core::io::label_template::{
     TEMPLATE_SUFFIX, load_template, save_template, template_edit,
 };
@@ -112,7 +112,7 @@ pub fn label_editor_ui(
     ctx: &egui::Context,
     state: &mut LabelEditorState,
     ann: &Annotation,
-) -> Vec<Command> {
+) -> Vec<AppMessage> {
     if !state.open {
         return Vec::new();
     }
@@ -131,7 +131,7 @@ pub fn label_editor_ui(
             add_label_ui(ui, state, ann.labels(), &mut commands);
             let mut allow = ann.labels().allow_overlaps;
             if ui.checkbox(&mut allow, "Allow overlapping spans").changed() {
-                commands.push(Command::ApplyEdit(Edit::SetAllowOverlaps(allow)));
+                commands.push(AppMessage::ApplyEdit(Edit::SetAllowOverlaps(allow)));
             }
             ui.separator();
             template_ui(ui, state, ann, &mut commands);
@@ -148,7 +148,7 @@ fn label_rows_ui(
     ui: &mut egui::Ui,
     state: &mut LabelEditorState,
     ann: &Annotation,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppMessage>,
 ) {
     let count = state.drafts.len();
     egui::Grid::new("label editor rows")
@@ -170,7 +170,7 @@ fn label_rows_ui(
                         )
                     });
                     if up.clicked() {
-                        commands.push(Command::ApplyEdit(Edit::MoveLabel {
+                        commands.push(AppMessage::ApplyEdit(Edit::MoveLabel {
                             from: index,
                             to: index - 1,
                         }));
@@ -185,7 +185,7 @@ fn label_rows_ui(
                         )
                     });
                     if down.clicked() {
-                        commands.push(Command::ApplyEdit(Edit::MoveLabel {
+                        commands.push(AppMessage::ApplyEdit(Edit::MoveLabel {
                             from: index,
                             to: index + 1,
                         }));
@@ -239,7 +239,7 @@ fn label_rows_ui(
                         Some(message) => state.message = Some(message),
                         None => {
                             state.message = None;
-                            commands.push(Command::ApplyEdit(Edit::RemoveLabel { index }));
+                            commands.push(AppMessage::ApplyEdit(Edit::RemoveLabel { index }));
                         }
                     }
                 }
@@ -252,7 +252,7 @@ fn add_label_ui(
     ui: &mut egui::Ui,
     state: &mut LabelEditorState,
     labels: &LabelSet,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppMessage>,
 ) {
     ui.horizontal(|ui| {
         ui.add(
@@ -266,7 +266,7 @@ fn add_label_ui(
                     state.message = None;
                     state.new_name.clear();
                     let index = labels.labels.len();
-                    commands.push(Command::ApplyEdit(Edit::AddLabel { index, label }));
+                    commands.push(AppMessage::ApplyEdit(Edit::AddLabel { index, label }));
                 }
                 Err(message) => state.message = Some(message),
             }
@@ -278,7 +278,7 @@ fn template_ui(
     ui: &mut egui::Ui,
     state: &mut LabelEditorState,
     ann: &Annotation,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppMessage>,
 ) {
     ui.label("Template (*.labels.json):");
     ui.horizontal(|ui| {
@@ -303,7 +303,7 @@ fn template_ui(
             match load_template_edit(&state.template_path, ann) {
                 Ok(Some(edit)) => {
                     state.message = None;
-                    commands.push(Command::ApplyEdit(edit));
+                    commands.push(AppMessage::ApplyEdit(edit));
                 }
                 Ok(None) => {
                     state.message = Some("The labels already match the template".to_owned())

@@ -1,0 +1,240 @@
+//! The user commands: every action with a menu entry or a key, as a `Copy` [`Command`], with
+//! its menu text, tooltip and menu. [`Command::ALL`] lists them all (built with the enum, so a
+//! new command is in the menus, the shortcut check and the F1 overlay without a second list).
+
+use qalam_core::model::DocStatus;
+
+use super::command_list::command_list;
+use super::{Menu, STATUSES, SpanResize, status_name};
+
+command_list! {
+    /// Every action the user can take. Emitted by menus, panels and shortcuts during a frame and
+    /// applied by the app after drawing. Data the app passes around internally (a path to open,
+    /// an edit to apply, a message) is an [`AppMessage`](super::AppMessage) instead.
+    #[must_use]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Command {
+        // ---- File ----
+        /// Open a file with the native file dialog (falls back to the path field).
+        Open,
+        /// Show the "Open path…" field to type a path.
+        OpenPath,
+        /// Save the current document to its `.qalam.json`.
+        Save,
+        /// Save the current document under a new name.
+        SaveAs,
+        /// Close the current document (asks first if it has unsaved changes).
+        CloseDocument,
+        /// Quit the app (asks first if a document has unsaved changes).
+        Quit,
+
+        // ---- Edit ----
+        /// Undo the last edit.
+        Undo,
+        /// Redo the last undone edit.
+        Redo,
+        /// Set the document's workflow status.
+        SetStatus(DocStatus) in STATUSES,
+        /// Open the label-set editor.
+        EditLabels,
+        /// Save the document's label set as a template file.
+        SaveLabelTemplate,
+        /// Replace the document's label set with one from a template file.
+        LoadLabelTemplate,
+        /// Open the settings window (annotator name).
+        Settings,
+
+        // ---- Span ----
+        /// Tag the selected text with the label at this index of the label set. Listed with
+        /// index 0; menus expand it per label.
+        TagSelection(usize) in [0],
+        /// Give the selected span the label at this index of the label set. Listed with index
+        /// 0; menus expand it per label.
+        RelabelSpan(usize) in [0],
+        /// Delete the selected span.
+        DeleteSpan,
+        /// Move one boundary of the selected span.
+        ResizeSpan(SpanResize) in SpanResize::ALL,
+        /// Select the next span in text order.
+        NextSpan,
+        /// Select the previous span in text order.
+        PrevSpan,
+        /// Edit the selected span's note.
+        EditNote,
+        /// Clear the text selection and the selected span.
+        ClearSelection,
+
+        // ---- View ----
+        /// Larger document text.
+        TextBigger,
+        /// Smaller document text.
+        TextSmaller,
+        /// Switch between dark and light theme.
+        ToggleTheme,
+        /// Show the open document with this index (when several are open). Listed with index
+        /// 0; the menu and the shortcuts expand it per document.
+        SelectDocument(usize) in [0],
+
+        // ---- Help ----
+        /// Show every command with its keys.
+        ShowShortcuts,
+    }
+}
+
+impl Command {
+    /// Menu and overlay text.
+    pub fn name(self) -> String {
+        match self {
+            Command::Open => "Open…".into(),
+            Command::OpenPath => "Open path…".into(),
+            Command::Save => "Save".into(),
+            Command::SaveAs => "Save as…".into(),
+            Command::CloseDocument => "Close document".into(),
+            Command::Quit => "Quit".into(),
+            Command::Undo => "Undo".into(),
+            Command::Redo => "Redo".into(),
+            Command::SetStatus(status) => format!("Status: {}", status_name(status)),
+            Command::EditLabels => "Edit labels…".into(),
+            Command::SaveLabelTemplate => "Save label template…".into(),
+            Command::LoadLabelTemplate => "Load label template…".into(),
+            Command::Settings => "Settings…".into(),
+            Command::TagSelection(_) => "Tag selection with label".into(),
+            Command::RelabelSpan(_) => "Relabel span".into(),
+            Command::DeleteSpan => "Delete span".into(),
+            Command::ResizeSpan(resize) => resize.name().into(),
+            Command::NextSpan => "Next span".into(),
+            Command::PrevSpan => "Previous span".into(),
+            Command::EditNote => "Edit note…".into(),
+            Command::ClearSelection => "Clear selection".into(),
+            Command::TextBigger => "Bigger text".into(),
+            Command::TextSmaller => "Smaller text".into(),
+            Command::ToggleTheme => "Toggle dark/light theme".into(),
+            Command::SelectDocument(_) => "Switch to document".into(),
+            Command::ShowShortcuts => "Keyboard shortcuts".into(),
+        }
+    }
+
+    /// Tooltip: one sentence on what the command does.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::Open => "Open a .txt or .qalam.json file",
+            Command::OpenPath => "Type the path of a file to open",
+            Command::Save => "Save the annotation to its .qalam.json file",
+            Command::SaveAs => "Save the annotation to a new .qalam.json file",
+            Command::CloseDocument => "Close the current document",
+            Command::Quit => "Close Qalam",
+            Command::Undo => "Undo the last change",
+            Command::Redo => "Redo the last undone change",
+            Command::SetStatus(_) => "Set the document's workflow status",
+            Command::EditLabels => "Add, rename, recolour, reorder or remove labels",
+            Command::SaveLabelTemplate => "Save this document's labels as a *.labels.json template",
+            Command::LoadLabelTemplate => {
+                "Use the labels of a *.labels.json template (one undo step)"
+            }
+            Command::Settings => "Annotator name and other settings",
+            Command::TagSelection(_) => {
+                "Label the selected text (digit 1–9 by position, or the label's letter)"
+            }
+            Command::RelabelSpan(_) => {
+                "Change the selected span's label (digit or letter, with no text selected)"
+            }
+            Command::DeleteSpan => "Remove the selected span",
+            Command::ResizeSpan(_) => {
+                "Move a boundary of the selected span; the start is the right edge in Arabic text"
+            }
+            Command::NextSpan => "Select the next span in the text",
+            Command::PrevSpan => "Select the previous span in the text",
+            Command::EditNote => "Write a note on the selected span",
+            Command::ClearSelection => "Deselect the text and the span",
+            Command::TextBigger => "Make the document text larger",
+            Command::TextSmaller => "Make the document text smaller",
+            Command::ToggleTheme => "Switch between the dark and the light theme",
+            Command::SelectDocument(_) => "Show another open document",
+            Command::ShowShortcuts => "List every command with its keys",
+        }
+    }
+
+    /// The menu the command is in.
+    pub fn menu(self) -> Menu {
+        match self {
+            Command::Open
+            | Command::OpenPath
+            | Command::Save
+            | Command::SaveAs
+            | Command::CloseDocument
+            | Command::Quit => Menu::File,
+            Command::Undo
+            | Command::Redo
+            | Command::SetStatus(_)
+            | Command::EditLabels
+            | Command::SaveLabelTemplate
+            | Command::LoadLabelTemplate
+            | Command::Settings => Menu::Edit,
+            Command::TagSelection(_)
+            | Command::RelabelSpan(_)
+            | Command::DeleteSpan
+            | Command::ResizeSpan(_)
+            | Command::NextSpan
+            | Command::PrevSpan
+            | Command::EditNote
+            | Command::ClearSelection => Menu::Span,
+            Command::TextBigger
+            | Command::TextSmaller
+            | Command::ToggleTheme
+            | Command::SelectDocument(_) => Menu::View,
+            Command::ShowShortcuts => Menu::Help,
+        }
+    }
+
+    /// The commands of `menu`, in menu order.
+    pub fn in_menu(menu: Menu) -> impl Iterator<Item = Command> {
+        Command::ALL.into_iter().filter(move |c| c.menu() == menu)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+    use std::mem::discriminant;
+
+    use super::*;
+
+    #[test]
+    fn the_list_has_every_variant_and_every_status_and_resize() {
+        let variants: HashSet<_> = Command::ALL.iter().map(discriminant).collect();
+        assert_eq!(variants.len(), Command::VARIANT_COUNT);
+        for status in STATUSES {
+            assert!(Command::ALL.contains(&Command::SetStatus(status)));
+        }
+        for resize in SpanResize::ALL {
+            assert!(Command::ALL.contains(&Command::ResizeSpan(resize)));
+        }
+        let distinct: HashSet<_> = Command::ALL.iter().collect();
+        assert_eq!(
+            distinct.len(),
+            Command::ALL.len(),
+            "a command is listed twice"
+        );
+    }
+
+    #[test]
+    fn the_list_is_grouped_by_menu_in_menu_bar_order() {
+        let menus: Vec<Menu> = Command::ALL.iter().map(|c| c.menu()).collect();
+        let mut order = menus.clone();
+        order.dedup();
+        assert_eq!(order, Menu::ALL);
+        assert_eq!(Command::ALL[0], Command::Open);
+        assert_eq!(Command::ALL.last(), Some(&Command::ShowShortcuts));
+    }
+
+    #[test]
+    fn every_listed_command_has_a_keyboard_path_and_a_tooltip() {
+        for command in Command::ALL {
+            let has_keys = !command.shortcuts().is_empty()
+                || matches!(command, Command::TagSelection(_) | Command::RelabelSpan(_));
+            assert!(has_keys, "{command:?} has no shortcut");
+            assert!(!command.tooltip().is_empty(), "{command:?} has no tooltip");
+            assert!(!command.name().is_empty(), "{command:?} has no name");
+        }
+    }
+}
