@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::atomic::write_atomically;
 use crate::model::{Annotation, Edit, Label, LabelSet, Rgb};
 
 /// The `format` field every template carries.
@@ -49,6 +50,14 @@ pub enum TemplateError {
         column: usize,
         /// What is wrong.
         message: String,
+    },
+    /// The label set could not be turned into template JSON (nothing was written).
+    #[error("{}: could not write the template: {source}", path.display())]
+    Serialize {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// What serde_json reported.
+        source: serde_json::Error,
     },
     /// The JSON is well formed but a value is not acceptable (bad colour, duplicate name, …).
     #[error("{}: {message}", path.display())]
@@ -85,8 +94,9 @@ struct TemplateLabel {
     export_tag: Option<String>,
 }
 
-/// The template text for a label set (pretty JSON with a trailing newline).
-pub fn template_json(labels: &LabelSet) -> String {
+/// The template text for a label set (pretty JSON with a trailing newline), or serde_json's
+/// error if the set cannot be serialised.
+pub fn template_json(labels: &LabelSet) -> Result<String, serde_json::Error> {
     let file = TemplateFile {
         format: TEMPLATE_FORMAT.to_owned(),
         version: TEMPLATE_VERSION,
@@ -102,16 +112,24 @@ pub fn template_json(labels: &LabelSet) -> String {
             })
             .collect(),
     };
-    let mut json = serde_json::to_string_pretty(&file).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(&file)?;
     json.push('\n');
-    json
+    Ok(json)
 }
 
-/// Writes `labels` as a template to `path`.
+/// Writes `labels` as a template to `path`, atomically (the same writer as saving a document:
+/// on any error the file at `path` is left as it was).
 pub fn save_template(path: &Path, labels: &LabelSet) -> Result<(), TemplateError> {
-    std::fs::write(path, template_json(labels)).map_err(|source| TemplateError::Io {
+    use std::io::Write as _;
+    let json = template_json(labels).map_err(|source| TemplateError::Serialize {
         path: path.to_owned(),
         source,
+    })?;
+    write_atomically(path, |out| out.write_all(json.as_bytes())).map_err(|source| {
+        TemplateError::Io {
+            path: path.to_owned(),
+            source,
+        }
     })
 }
 
@@ -299,7 +317,7 @@ mod tests {
     #[test]
     fn template_round_trips() {
         let labels = LabelSet::default();
-        let json = template_json(&labels);
+        let json = template_json(&labels).expect("serialise");
         let back = parse_template(&json, Path::new("t.labels.json")).expect("parse");
         assert_eq!(back, labels);
     }
@@ -311,16 +329,49 @@ mod tests {
         let message = err.to_string();
         assert!(message.starts_with("x.labels.json:2:"), "{message}");
 
-        let text = template_json(&LabelSet::default()).replace("#3465a4", "blue");
+        let text = template_json(&LabelSet::default())
+            .expect("serialise")
+            .replace("#3465a4", "blue");
         let err = parse_template(&text, Path::new("y.labels.json")).expect_err("must fail");
         assert_eq!(
             err.to_string(),
             "y.labels.json: label 1 (\"PERSON\"): colour \"blue\" is not #rrggbb"
         );
 
-        let text = template_json(&LabelSet::default()).replace("\"C\"", "\"P\"");
+        let text = template_json(&LabelSet::default())
+            .expect("serialise")
+            .replace("\"C\"", "\"P\"");
         let err = parse_template(&text, Path::new("z.labels.json")).expect_err("must fail");
         assert!(err.to_string().contains("hotkey P is used twice"), "{err}");
+    }
+
+    #[test]
+    fn save_replaces_the_file_atomically_and_loads_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("news.labels.json");
+        std::fs::write(&path, "old").expect("write");
+        let mut labels = LabelSet::default();
+        labels.allow_overlaps = false;
+        save_template(&path, &labels).expect("save");
+        assert_eq!(load_template(&path).expect("load"), labels);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("read dir")
+            .map(|entry| entry.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["news.labels.json"], "no temporary file is left");
+    }
+
+    #[test]
+    fn save_failure_names_the_file_and_writes_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("missing").join("news.labels.json");
+        let err = save_template(&path, &LabelSet::default()).expect_err("must fail");
+        assert!(matches!(err, TemplateError::Io { .. }));
+        assert!(
+            err.to_string().starts_with(&path.display().to_string()),
+            "{err}"
+        );
+        assert!(!path.exists());
     }
 
     #[test]
