@@ -611,7 +611,7 @@ fn status_shortcut_sets_the_status_as_one_undoable_edit() {
             .status
     };
     assert_eq!(status(&harness), qalam_core::model::DocStatus::Done);
-    harness.get_by_value("done");
+    harness.get_by_value("Done");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(status(&harness), qalam_core::model::DocStatus::Todo);
 }

@@ -132,24 +132,6 @@ pub enum Command {
     ReportInfo(String),
 }
 
-/// The four statuses in workflow order.
-pub const STATUSES: [DocStatus; 4] = [
-    DocStatus::Todo,
-    DocStatus::InProgress,
-    DocStatus::Done,
-    DocStatus::Reviewed,
-];
-
-/// Human name of a document status ("todo", "in progress", "done", "reviewed").
-pub fn status_name(status: DocStatus) -> &'static str {
-    match status {
-        DocStatus::Todo => "todo",
-        DocStatus::InProgress => "in progress",
-        DocStatus::Done => "done",
-        DocStatus::Reviewed => "reviewed",
-    }
-}
-
 impl Command {
     /// Every command that has a menu entry, in menu order. Label-dependent commands are listed
     /// with label index 0 and [`Command::SelectDocument`] with 0; menus expand them.
@@ -164,7 +146,7 @@ impl Command {
             Command::Undo,
             Command::Redo,
         ];
-        all.extend(STATUSES.iter().map(|&s| Command::SetStatus(s)));
+        all.extend(DocStatus::ALL.iter().map(|&s| Command::SetStatus(s)));
         all.extend([
             Command::EditLabels,
             Command::SaveLabelTemplate,
@@ -201,7 +183,7 @@ impl Command {
             Command::Quit => "Quit".into(),
             Command::Undo => "Undo".into(),
             Command::Redo => "Redo".into(),
-            Command::SetStatus(status) => format!("Status: {}", status_name(*status)),
+            Command::SetStatus(status) => format!("Status: {}", status.title()),
             Command::EditLabels => "Edit labels…".into(),
             Command::SaveLabelTemplate => "Save label template…".into(),
             Command::LoadLabelTemplate => "Load label template…".into(),

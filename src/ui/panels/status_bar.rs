@@ -3,7 +3,7 @@
 
 use qalam_core::model::{Annotation, DocStatus};
 
-use crate::ui::commands::{Command, CommandQueue, STATUSES, status_name};
+use crate::ui::commands::{Command, CommandQueue};
 use crate::ui::widgets::bidi_text::text_label_ui;
 
 /// Longest selection excerpt shown, in characters.
@@ -27,10 +27,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
         let label = ui.label("Status:");
         let mut selected: DocStatus = status.annotation.status;
         egui::ComboBox::from_id_salt("document_status")
-            .selected_text(status_name(selected))
+            .selected_text(selected.title())
             .show_ui(ui, |ui| {
-                for candidate in STATUSES {
-                    ui.selectable_value(&mut selected, candidate, status_name(candidate));
+                for candidate in DocStatus::ALL {
+                    ui.selectable_value(&mut selected, candidate, candidate.title());
                 }
             })
             .response
@@ -70,20 +70,23 @@ fn selection_ui(ui: &mut egui::Ui, ann: &Annotation, selection: Option<std::ops:
 }
 
 /// The non-empty selection and its text, shortened to [`EXCERPT_CHARS`] characters with "…".
+/// Only the shown characters are sliced out of the document (via its code-point index), so a
+/// long selection deep in a long article costs no more than a short one. A selection reaching
+/// past the end of the text shows the part inside it.
 pub fn selection_excerpt(
     ann: &Annotation,
     selection: Option<std::ops::Range<usize>>,
 ) -> Option<(std::ops::Range<usize>, String)> {
     let range = selection.filter(|r| !r.is_empty())?;
-    let selected: String = ann
-        .document
-        .text()
-        .chars()
-        .skip(range.start)
-        .take(range.len())
-        .collect();
-    let mut excerpt: String = selected.chars().take(EXCERPT_CHARS).collect();
-    if selected.chars().count() > EXCERPT_CHARS {
+    let document = &ann.document;
+    let end = range.end.min(document.char_len());
+    let start = range.start.min(end);
+    let shown_end = end.min(start + EXCERPT_CHARS);
+    let mut excerpt = document
+        .slice(start, shown_end)
+        .unwrap_or_default()
+        .to_owned();
+    if end > shown_end {
         excerpt.push('…');
     }
     Some((range, excerpt))
@@ -111,5 +114,28 @@ mod tests {
         let (_, excerpt) = selection_excerpt(&ann, Some(0..100)).expect("selection");
         assert_eq!(excerpt.chars().count(), EXCERPT_CHARS + 1);
         assert!(excerpt.ends_with('…'));
+        assert!(text.starts_with(excerpt.trim_end_matches('…')));
+    }
+
+    #[test]
+    fn selection_excerpt_deep_in_the_text_and_past_its_end() {
+        let text = format!("{}زار بوتين", "ا".repeat(1000));
+        let ann = Annotation::new(Document::new("d", &text));
+        assert_eq!(
+            selection_excerpt(&ann, Some(1004..1009)),
+            Some((1004..1009, "بوتين".to_owned()))
+        );
+        // Exactly EXCERPT_CHARS characters: no ellipsis.
+        let (_, excerpt) = selection_excerpt(&ann, Some(0..EXCERPT_CHARS)).expect("selection");
+        assert_eq!(excerpt, "ا".repeat(EXCERPT_CHARS));
+        // Past the end: the part inside the text, the range as given.
+        assert_eq!(
+            selection_excerpt(&ann, Some(1004..2000)),
+            Some((1004..2000, "بوتين".to_owned()))
+        );
+        assert_eq!(
+            selection_excerpt(&ann, Some(3000..3001)),
+            Some((3000..3001, String::new()))
+        );
     }
 }

@@ -120,7 +120,6 @@ pub fn template_json(labels: &LabelSet) -> Result<String, serde_json::Error> {
 /// Writes `labels` as a template to `path`, atomically (the same writer as saving a document:
 /// on any error the file at `path` is left as it was).
 pub fn save_template(path: &Path, labels: &LabelSet) -> Result<(), TemplateError> {
-    use std::io::Write as _;
     let json = template_json(labels).map_err(|source| TemplateError::Serialize {
         path: path.to_owned(),
         source,

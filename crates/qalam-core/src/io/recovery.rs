@@ -243,7 +243,6 @@ fn read_sidecar(path: &Path) -> Result<Sidecar, RecoveryError> {
 /// Writes `content` to `path` through the same atomic writer as saving (temporary file, sync,
 /// rename, folder sync), so a crash leaves either the old file or the complete new one.
 fn write_file(path: &Path, content: &str) -> Result<(), RecoveryError> {
-    use std::io::Write as _;
     io::atomic::write_atomically(path, |out| out.write_all(content.as_bytes())).map_err(|source| {
         RecoveryError::Io {
             path: path.to_owned(),
