@@ -10,7 +10,7 @@ use parley::{Affinity, Alignment, AlignmentOptions, Cursor};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::geometry::{ClusterBox, LineBoxes, line_boxes};
-use super::offsets::CharIndex;
+use qalam_core::model::CharIndex;
 
 /// Width of a caret in points.
 pub const CARET_WIDTH: f32 = 1.5;

@@ -240,6 +240,8 @@ fn shortcut_overlay_lists_commands_with_their_keys() {
     press(&mut harness, Modifiers::NONE, Key::F1);
     harness.get_by_label("Grow start by a word");
     harness.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
+    // Statuses are listed under the core's display name.
+    harness.get_by_label("Status: In progress");
 }
 
 #[test]

@@ -141,13 +141,11 @@ impl DocumentView {
         }
     }
 
-    /// The selected text of `ann` (which must be the annotation shown), for a status bar.
+    /// The selected text of `ann` (which must be the annotation shown), for a status bar;
+    /// sliced through the document's code-point index.
     pub fn selected_text<'a>(&self, ann: &'a Annotation) -> Option<&'a str> {
         let range = self.selection.range()?;
-        let text = ann.document.text();
-        let start = self.byte_of(text, range.start)?;
-        let end = self.byte_of(text, range.end)?;
-        text.get(start..end)
+        ann.document.slice(range.start, range.end)
     }
 
     /// What screen readers get as the view's value: the selected text (its first
@@ -162,23 +160,6 @@ impl DocumentView {
             None if ann.document.title.is_empty() => ann.document.id.clone(),
             None => ann.document.title.clone(),
         }
-    }
-
-    /// Byte offset of code point `cp` in `text` (the text shown last frame), found through its
-    /// paragraph so the cost does not grow with the document.
-    fn byte_of(&self, text: &str, cp: usize) -> Option<usize> {
-        let (index, _) = self.cache.locate(cp)?;
-        let paragraph = self.cache.paragraphs().get(index)?;
-        if cp >= paragraph.end {
-            // At or inside the separator after the paragraph: ASCII, one byte per code point.
-            return Some(paragraph.byte_end + (cp - paragraph.end)).filter(|&b| b <= text.len());
-        }
-        let content = text.get(paragraph.bytes())?;
-        let within = content
-            .char_indices()
-            .nth(cp - paragraph.start)
-            .map_or(content.len(), |(byte, _)| byte);
-        Some(paragraph.byte_start + within)
     }
 
     /// Scrolls so that code point `cp` is visible (a third down the view) on the next frame.

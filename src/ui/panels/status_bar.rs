@@ -4,10 +4,8 @@
 use qalam_core::model::{Annotation, DocStatus};
 
 use crate::ui::commands::{Command, CommandQueue};
+use crate::ui::panels::span_text::span_excerpt;
 use crate::ui::widgets::bidi_text::text_label_ui;
-
-/// Longest selection excerpt shown, in characters.
-const EXCERPT_CHARS: usize = 40;
 
 /// What the status bar shows about the current document.
 pub struct StatusContext<'a> {
@@ -69,32 +67,25 @@ fn selection_ui(ui: &mut egui::Ui, ann: &Annotation, selection: Option<std::ops:
     }
 }
 
-/// The non-empty selection and its text, shortened to [`EXCERPT_CHARS`] characters with "…".
-/// Only the shown characters are sliced out of the document (via its code-point index), so a
-/// long selection deep in a long article costs no more than a short one. A selection reaching
-/// past the end of the text shows the part inside it.
+/// The non-empty selection and its text, shortened like a span's excerpt
+/// ([`span_excerpt`]: at most [`EXCERPT_CHARS`] code points and "…", line breaks as spaces).
+/// Only the shown characters are sliced out of the document (through its code-point index), so
+/// a long selection deep in a long article costs no more than a short one.
+///
+/// [`EXCERPT_CHARS`]: crate::ui::panels::span_text::EXCERPT_CHARS
 pub fn selection_excerpt(
     ann: &Annotation,
     selection: Option<std::ops::Range<usize>>,
 ) -> Option<(std::ops::Range<usize>, String)> {
     let range = selection.filter(|r| !r.is_empty())?;
-    let document = &ann.document;
-    let end = range.end.min(document.char_len());
-    let start = range.start.min(end);
-    let shown_end = end.min(start + EXCERPT_CHARS);
-    let mut excerpt = document
-        .slice(start, shown_end)
-        .unwrap_or_default()
-        .to_owned();
-    if end > shown_end {
-        excerpt.push('…');
-    }
+    let excerpt = span_excerpt(&ann.document, range.clone());
     Some((range, excerpt))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::panels::span_text::EXCERPT_CHARS;
     use qalam_core::model::Document;
 
     #[test]
@@ -136,6 +127,12 @@ mod tests {
         assert_eq!(
             selection_excerpt(&ann, Some(3000..3001)),
             Some((3000..3001, String::new()))
+        );
+        // A line break shows as a space (the status bar is one line).
+        let ann = Annotation::new(Document::new("d", "زار\r\nبوتين"));
+        assert_eq!(
+            selection_excerpt(&ann, Some(0..10)),
+            Some((0..10, "زار  بوتين".to_owned()))
         );
     }
 }

@@ -349,8 +349,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("news.labels.json");
         std::fs::write(&path, "old").expect("write");
-        let mut labels = LabelSet::default();
-        labels.allow_overlaps = false;
+        let labels = LabelSet {
+            allow_overlaps: false,
+            ..LabelSet::default()
+        };
         save_template(&path, &labels).expect("save");
         assert_eq!(load_template(&path).expect("load"), labels);
         let names: Vec<_> = std::fs::read_dir(dir.path())
