@@ -48,8 +48,6 @@ pub const EDGE_GRAB_DISTANCE: f32 = 4.0;
 /// What happened in the view during one frame.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewResponse {
-    /// The selection differs from the previous frame's.
-    pub selection_changed: bool,
     /// A click (press and release without dragging) landed on this span: the innermost span
     /// under the pointer.
     pub clicked_span: Option<SpanId>,
@@ -256,7 +254,6 @@ impl DocumentView {
     ) -> ViewResponse {
         let id = ui.make_persistent_id("qalam_document_view");
         self.spans.refresh(ann);
-        let before = self.selection.range();
         let mut out = ViewResponse::default();
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt(id)
@@ -268,7 +265,6 @@ impl DocumentView {
             self.content_ui(ui, viewport, id, ann, selected_span, &mut out);
         });
         out.selection = self.selection.range();
-        out.selection_changed |= out.selection != before;
         out.has_focus = self.has_focus;
         out
     }
