@@ -10,6 +10,7 @@ mod file_actions;
 pub mod open_document;
 pub mod run;
 pub mod settings;
+mod template_actions;
 
 use crate::ui::app::open_document::OpenDocument;
 use crate::ui::app::settings::{Settings, TEXT_SIZE_STEP};
@@ -45,6 +46,7 @@ pub struct QalamApp {
     applied_theme: Option<bool>,
     title: String,
     now: f64,
+    native_file_dialogs: bool,
 }
 
 impl QalamApp {
@@ -65,6 +67,7 @@ impl QalamApp {
             applied_theme: None,
             title: String::new(),
             now: 0.0,
+            native_file_dialogs: true,
         };
         if paths.is_empty() {
             let mut annotation = Annotation::new(Document::new(
@@ -117,6 +120,22 @@ impl QalamApp {
     /// The dialogs waiting for the user, the front one shown.
     pub fn dialogs(&self) -> &[Dialog] {
         &self.dialogs
+    }
+
+    /// Whether Open, Save as and the label-template commands try the native file dialog
+    /// before the path field (default on). Tests turn it off so no dialog can block them.
+    pub fn set_native_file_dialogs(&mut self, on: bool) {
+        self.native_file_dialogs = on;
+    }
+
+    /// `pick()` (a native file dialog) when native dialogs are on, else `None` (the caller
+    /// then shows its path field).
+    fn native_dialog<T>(&self, pick: impl FnOnce() -> Option<T>) -> Option<T> {
+        if self.native_file_dialogs {
+            pick()
+        } else {
+            None
+        }
     }
 
     /// Queues a command to apply at the end of the next frame, as a menu click would.
@@ -352,7 +371,8 @@ impl QalamApp {
         }
         match command {
             Command::Open => {
-                match file_dialogs::pick_file_to_open(self.settings.last_folder.as_deref()) {
+                let folder = self.settings.last_folder.clone();
+                match self.native_dialog(|| file_dialogs::pick_file_to_open(folder.as_deref())) {
                     Some(path) => self.open_file(&path),
                     None => self.show_path_dialog(PathPurpose::Open),
                 }
@@ -389,6 +409,8 @@ impl QalamApp {
                 annotator: self.settings.annotator.clone(),
             }),
             Command::ApplyEdit(edit) => self.apply_edit(edit),
+            Command::SaveLabelTemplate => self.save_label_template(),
+            Command::LoadLabelTemplate => self.load_label_template(),
             // Handled by the labelling panels above; they need an open document.
             Command::TagSelection(_)
             | Command::RelabelSpan(_)
@@ -397,9 +419,7 @@ impl QalamApp {
             | Command::NextSpan
             | Command::PrevSpan
             | Command::EditNote
-            | Command::EditLabels
-            | Command::SaveLabelTemplate
-            | Command::LoadLabelTemplate => self.messages.info("Open a document first"),
+            | Command::EditLabels => self.messages.info("Open a document first"),
             Command::SelectSpan(id) => self.select_span(id),
             Command::ClearSelection => {
                 if let Some(doc) = self.current_document_mut() {
@@ -446,11 +466,16 @@ impl QalamApp {
     /// Applies `edit` to the current document through its history; refusals are shown.
     /// A new span gets the annotator name from the settings, and the text selection it was
     /// made from is cleared so that the next label hotkey relabels it.
-    fn apply_edit(&mut self, mut edit: Edit) {
+    fn apply_edit(&mut self, edit: Edit) {
+        self.apply_edit_to(self.current, edit);
+    }
+
+    /// [`Self::apply_edit`] for document `index`; returns whether the edit was applied.
+    fn apply_edit_to(&mut self, index: usize, mut edit: Edit) -> bool {
         let now = self.now;
         let annotator = self.settings.annotator_name();
-        let Some(doc) = self.documents.get_mut(self.current) else {
-            return;
+        let Some(doc) = self.documents.get_mut(index) else {
+            return false;
         };
         let adds_span = if let Edit::AddSpan(span) = &mut edit {
             if span.annotator.is_none() {
@@ -461,9 +486,16 @@ impl QalamApp {
             false
         };
         match doc.apply_edit(edit, now) {
-            Ok(()) if adds_span => doc.view.set_selection(None),
-            Ok(()) => {}
-            Err(e) => self.messages.error(format!("The change was refused: {e}")),
+            Ok(()) => {
+                if adds_span {
+                    doc.view.set_selection(None);
+                }
+                true
+            }
+            Err(e) => {
+                self.messages.error(format!("The change was refused: {e}"));
+                false
+            }
         }
     }
 

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomically;
+use super::file_names::{self, is_template_file, with_template_suffix};
 use crate::model::{Annotation, Edit, Label, LabelSet, Rgb};
 
 /// The `format` field every template carries.
@@ -31,6 +32,17 @@ pub const TEMPLATE_SUFFIX: &str = ".labels.json";
 /// Why a template could not be read or written. Every message names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
+    /// The file name does not end in [`TEMPLATE_SUFFIX`]; templates are only read from and
+    /// written to `*.labels.json` files (see [`with_template_suffix`]).
+    #[error(
+        "{}: not a label template file name (templates are NAME{TEMPLATE_SUFFIX}, e.g. {})",
+        path.display(),
+        file_names::display_name(&with_template_suffix(path))
+    )]
+    NotATemplateName {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {
@@ -118,8 +130,10 @@ pub fn template_json(labels: &LabelSet) -> Result<String, serde_json::Error> {
 }
 
 /// Writes `labels` as a template to `path`, atomically (the same writer as saving a document:
-/// on any error the file at `path` is left as it was).
+/// on any error the file at `path` is left as it was). A name that is not `*.labels.json` is
+/// refused ([`TemplateError::NotATemplateName`]); [`with_template_suffix`] makes one.
 pub fn save_template(path: &Path, labels: &LabelSet) -> Result<(), TemplateError> {
+    check_name(path)?;
     let json = template_json(labels).map_err(|source| TemplateError::Serialize {
         path: path.to_owned(),
         source,
@@ -132,13 +146,27 @@ pub fn save_template(path: &Path, labels: &LabelSet) -> Result<(), TemplateError
     })
 }
 
-/// Reads the template at `path`.
+/// Reads the template at `path`. Like saving, only `*.labels.json` names are accepted
+/// ([`TemplateError::NotATemplateName`]), so a template is never read from (say) an annotation
+/// file picked by mistake.
 pub fn load_template(path: &Path) -> Result<LabelSet, TemplateError> {
+    check_name(path)?;
     let text = std::fs::read_to_string(path).map_err(|source| TemplateError::Io {
         path: path.to_owned(),
         source,
     })?;
     parse_template(&text, path)
+}
+
+/// The file-name rule shared by saving and loading.
+fn check_name(path: &Path) -> Result<(), TemplateError> {
+    if is_template_file(path) {
+        Ok(())
+    } else {
+        Err(TemplateError::NotATemplateName {
+            path: path.to_owned(),
+        })
+    }
 }
 
 /// Parses template text; `path` is only used in error messages.
@@ -373,6 +401,24 @@ mod tests {
             "{err}"
         );
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn names_without_the_suffix_are_refused_for_saving_and_loading() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("news.json");
+        let err = save_template(&path, &LabelSet::default()).expect_err("must fail");
+        assert!(matches!(err, TemplateError::NotATemplateName { .. }));
+        assert!(!path.exists(), "nothing written");
+        std::fs::write(&path, template_json(&LabelSet::default()).expect("json")).expect("write");
+        let err = load_template(&path).expect_err("must fail");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: not a label template file name (templates are NAME.labels.json, e.g. news.labels.json)",
+                path.display()
+            )
+        );
     }
 
     #[test]
