@@ -876,7 +876,10 @@ fn menu_saves_and_loads_a_label_template_through_the_path_field_as_one_undo_step
     assert_eq!(label_names(&harness), ["PERSON", "MISC"]);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     let doc = harness.state().current_document().expect("open");
-    assert_eq!(doc.annotation.labels, original, "one undo restores every label");
+    assert_eq!(
+        doc.annotation.labels, original,
+        "one undo restores every label"
+    );
     assert!(!doc.is_dirty());
 }
 
