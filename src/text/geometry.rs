@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::offsets::CharIndex;
+use qalam_core::model::CharIndex;
 
 /// Widths below this (points) count as zero.
 const ZERO_WIDTH: f32 = 0.01;

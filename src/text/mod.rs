@@ -2,7 +2,8 @@
 //! and conversions between code points, UTF-8 bytes and UTF-16 units.
 //!
 //! - [`fonts`]: the embedded fonts and the font stack.
-//! - [`offsets`]: [`offsets::CharIndex`], code point ↔ byte ↔ UTF-16.
+//! - [`CharIndex`]: code point ↔ byte ↔ UTF-16, re-exported from the core (one converter for
+//!   the model and the engine).
 //! - [`paragraphs`]: splitting a text into paragraphs with exact offsets.
 //! - [`engine`]: [`engine::TextEngine`], lays out and paints.
 //! - [`paragraph`]: [`paragraph::ParagraphLayout`], geometry queries in code points.
@@ -17,12 +18,11 @@ pub mod fonts;
 pub mod geometry;
 pub mod label;
 pub mod layout_dump;
-pub mod offsets;
 pub mod paragraph;
 pub mod paragraphs;
 
 pub use engine::{TextEngine, shared_engine};
 pub use label::bidi_label_ui;
-pub use offsets::CharIndex;
 pub use paragraph::{ParagraphLayout, TextDirection, VisualLine};
 pub use paragraphs::{ParagraphRange, split_paragraphs};
+pub use qalam_core::model::CharIndex;

@@ -10,7 +10,7 @@ use parley::{Affinity, Alignment, AlignmentOptions, Cursor};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::geometry::{ClusterBox, LineBoxes, line_boxes};
-use super::offsets::CharIndex;
+use qalam_core::model::CharIndex;
 
 /// Width of a caret in points.
 pub const CARET_WIDTH: f32 = 1.5;
@@ -129,25 +129,9 @@ impl ParagraphLayout {
         &self.text
     }
 
-    /// Code point ↔ byte ↔ UTF-16 conversions for [`Self::text`].
-    pub fn char_index(&self) -> &CharIndex {
-        &self.index
-    }
-
     /// Font size in points the paragraph was laid out at.
     pub fn font_size(&self) -> f32 {
         self.font_size
-    }
-
-    /// The wrapping width.
-    pub fn max_width(&self) -> f32 {
-        self.max_width
-    }
-
-    /// Width of the widest line (content only; at most [`Self::max_width`] unless a word is
-    /// longer than the width).
-    pub fn content_width(&self) -> f32 {
-        self.layout.width()
     }
 
     /// Size of the paragraph box: `max_width` × the height of all lines.

@@ -30,11 +30,6 @@ impl ParagraphRange {
     pub fn char_len(&self) -> usize {
         self.end - self.start
     }
-
-    /// Whether `cp` lies in this paragraph, counting its end boundary.
-    pub fn contains_boundary(&self, cp: usize) -> bool {
-        self.start <= cp && cp <= self.end
-    }
 }
 
 /// Splits `text` into paragraphs, in order. Always returns at least one paragraph (an empty text

@@ -138,7 +138,9 @@ impl QalamApp {
                     file_names::ANNOTATION_SUFFIX
                 )
             });
-        match file_dialogs::pick_file_to_save(self.settings.last_folder.as_deref(), &suggested) {
+        let folder = self.settings.last_folder.clone();
+        match self.native_dialog(|| file_dialogs::pick_file_to_save(folder.as_deref(), &suggested))
+        {
             Some(path) => {
                 self.save_document(index, &path, false);
             }
@@ -218,6 +220,13 @@ impl QalamApp {
             DialogAction::PathChosen(PathPurpose::Open, path) => self.open_file(&path),
             DialogAction::PathChosen(PathPurpose::SaveAs(index), path) => {
                 self.save_document(index, &file_names::with_annotation_suffix(&path), false);
+            }
+            DialogAction::PathChosen(PathPurpose::SaveTemplate(index), path) => {
+                self.write_label_template(index, &path);
+            }
+            // A typed name follows the saving rule, so the name that saved a template loads it.
+            DialogAction::PathChosen(PathPurpose::LoadTemplate(index), path) => {
+                self.read_label_template(index, &file_names::with_template_suffix(&path));
             }
             DialogAction::ForceSave { document, path } => {
                 self.save_document(document, &path, true);

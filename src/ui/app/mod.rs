@@ -12,6 +12,7 @@ mod file_actions;
 pub mod open_document;
 pub mod run;
 pub mod settings;
+mod template_actions;
 
 use crate::ui::app::document_dispatch::DocumentDispatch;
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
@@ -52,6 +53,7 @@ pub struct QalamApp {
     title: String,
     now: FrameTime,
     clock: fn() -> DateTime<Utc>,
+    native_file_dialogs: bool,
 }
 
 impl QalamApp {
@@ -76,6 +78,7 @@ impl QalamApp {
                 wall: Utc::now(),
             },
             clock: Utc::now,
+            native_file_dialogs: true,
         };
         if paths.is_empty() {
             let mut document = Document::new(SAMPLE_NAME.trim_end_matches(".txt"), SAMPLE_TEXT);
@@ -132,6 +135,22 @@ impl QalamApp {
     /// The dialogs waiting for the user, the front one shown.
     pub fn dialogs(&self) -> &[Dialog] {
         &self.dialogs
+    }
+
+    /// Whether Open, Save as and the label-template commands try the native file dialog
+    /// before the path field (default on). Tests turn it off so no dialog can block them.
+    pub fn set_native_file_dialogs(&mut self, on: bool) {
+        self.native_file_dialogs = on;
+    }
+
+    /// `pick()` (a native file dialog) when native dialogs are on, else `None` (the caller
+    /// then shows its path field).
+    fn native_dialog<T>(&self, pick: impl FnOnce() -> Option<T>) -> Option<T> {
+        if self.native_file_dialogs {
+            pick()
+        } else {
+            None
+        }
     }
 
     /// Queues a command to apply at the end of the next frame, as a menu click would.
@@ -388,7 +407,8 @@ impl QalamApp {
     fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Open => {
-                match file_dialogs::pick_file_to_open(self.settings.last_folder.as_deref()) {
+                let folder = self.settings.last_folder.clone();
+                match self.native_dialog(|| file_dialogs::pick_file_to_open(folder.as_deref())) {
                     Some(path) => self.open_file(&path),
                     None => self.show_path_dialog(PathPurpose::Open),
                 }
@@ -406,6 +426,8 @@ impl QalamApp {
             // The document's commands (see `DocumentDispatch`) get here only with no document.
             Command::Undo | Command::Redo => self.messages.info("No document is open"),
             Command::SetStatus(_) | Command::ClearSelection => {}
+            Command::SaveLabelTemplate => self.save_label_template(),
+            Command::LoadLabelTemplate => self.load_label_template(),
             Command::TagSelection(_)
             | Command::RelabelSpan(_)
             | Command::DeleteSpan
@@ -413,9 +435,7 @@ impl QalamApp {
             | Command::NextSpan
             | Command::PrevSpan
             | Command::EditNote
-            | Command::EditLabels
-            | Command::SaveLabelTemplate
-            | Command::LoadLabelTemplate => self.messages.info("Open a document first"),
+            | Command::EditLabels => self.messages.info("Open a document first"),
             Command::TextBigger => self.settings.change_text_size(TEXT_SIZE_STEP),
             Command::TextSmaller => self.settings.change_text_size(-TEXT_SIZE_STEP),
             Command::ToggleTheme => self.settings.dark_theme = !self.settings.dark_theme,
@@ -448,6 +468,39 @@ impl QalamApp {
             .map(|folder| format!("{}/", folder.display()))
             .unwrap_or_default();
         self.dialogs.push(Dialog::Path { purpose, text });
+    }
+
+    /// Applies `edit` to document `index` through its history (refusals are shown); returns
+    /// whether it was applied. For the app's own edits (label templates); the current
+    /// document's commands go through `DocumentDispatch`.
+    fn apply_edit_to(&mut self, index: usize, mut edit: Edit) -> bool {
+        let now = self.now;
+        let annotator = self.settings.annotator_name();
+        let Some(doc) = self.documents.get_mut(index) else {
+            return false;
+        };
+        let adds_span = if let Edit::AddSpan(span) = &mut edit {
+            if span.annotator.is_none() {
+                span.annotator = annotator;
+            }
+            span.created = now.wall;
+            span.modified = now.wall;
+            true
+        } else {
+            false
+        };
+        match doc.apply_edit(edit, now) {
+            Ok(()) => {
+                if adds_span {
+                    doc.view.set_selection(None);
+                }
+                true
+            }
+            Err(e) => {
+                self.messages.error(format!("The change was refused: {e}"));
+                false
+            }
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use qalam_core::model::DocStatus;
 
 use super::command_list::command_list;
-use super::{Menu, STATUSES, SpanResize, status_name};
+use super::{Menu, SpanResize};
 
 command_list! {
     /// Every action the user can take. Emitted by menus, panels and shortcuts during a frame and
@@ -34,7 +34,7 @@ command_list! {
         /// Redo the last undone edit.
         Redo,
         /// Set the document's workflow status.
-        SetStatus(DocStatus) in STATUSES,
+        SetStatus(DocStatus) in DocStatus::ALL,
         /// Open the label-set editor.
         EditLabels,
         /// Save the document's label set as a template file.
@@ -93,7 +93,7 @@ impl Command {
             Command::Quit => "Quit".into(),
             Command::Undo => "Undo".into(),
             Command::Redo => "Redo".into(),
-            Command::SetStatus(status) => format!("Status: {}", status_name(status)),
+            Command::SetStatus(status) => format!("Status: {}", status.title()),
             Command::EditLabels => "Edit labels…".into(),
             Command::SaveLabelTemplate => "Save label template…".into(),
             Command::LoadLabelTemplate => "Load label template…".into(),
@@ -203,7 +203,7 @@ mod tests {
     fn the_list_has_every_variant_and_every_status_and_resize() {
         let variants: HashSet<_> = Command::ALL.iter().map(discriminant).collect();
         assert_eq!(variants.len(), Command::VARIANT_COUNT);
-        for status in STATUSES {
+        for status in DocStatus::ALL {
             assert!(Command::ALL.contains(&Command::SetStatus(status)));
         }
         for resize in SpanResize::ALL {

@@ -2,7 +2,7 @@
 //! variant cannot be left out of the menus, the shortcut check or the F1 overlay.
 //!
 //! A unit variant is listed once. A variant carrying a value must name the values to list it
-//! with (`SetStatus(DocStatus) in STATUSES`): the macro does not accept one without them.
+//! with (`SetStatus(DocStatus) in DocStatus::ALL`): the macro does not accept one without them.
 
 /// Defines `enum $name` with the given variants and `$name::ALL`, every variant in declaration
 /// order, a variant with a value once per listed value; also `$name::VARIANT_COUNT`.

@@ -11,8 +11,6 @@
 //! `shortcuts.rs`; the span-boundary resizes and their right-to-left key choice in `resize.rs`.
 //! Everything is re-exported here, so callers use `ui::commands::…` only.
 
-use qalam_core::model::DocStatus;
-
 mod command;
 mod command_list;
 mod message;
@@ -58,23 +56,5 @@ impl Menu {
             Menu::View => "View",
             Menu::Help => "Help",
         }
-    }
-}
-
-/// The four statuses in workflow order.
-pub const STATUSES: [DocStatus; 4] = [
-    DocStatus::Todo,
-    DocStatus::InProgress,
-    DocStatus::Done,
-    DocStatus::Reviewed,
-];
-
-/// Human name of a document status ("todo", "in progress", "done", "reviewed").
-pub fn status_name(status: DocStatus) -> &'static str {
-    match status {
-        DocStatus::Todo => "todo",
-        DocStatus::InProgress => "in progress",
-        DocStatus::Done => "done",
-        DocStatus::Reviewed => "reviewed",
     }
 }

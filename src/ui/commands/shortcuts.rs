@@ -15,9 +15,9 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use qalam_core::model::LabelSet;
+use qalam_core::model::{DocStatus, LabelSet};
 
-use super::{Command, STATUSES, resize};
+use super::{Command, resize};
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
@@ -60,7 +60,10 @@ impl Command {
             Command::Undo => vec![shortcut(CMD, Key::Z)],
             Command::Redo => vec![shortcut(CMD_SHIFT, Key::Z), shortcut(CMD, Key::Y)],
             Command::SetStatus(status) => {
-                let index = STATUSES.iter().position(|&s| s == status).unwrap_or(0);
+                let index = DocStatus::ALL
+                    .iter()
+                    .position(|&s| s == status)
+                    .unwrap_or(0);
                 vec![shortcut(Modifiers::ALT, DIGITS[index])]
             }
             Command::EditLabels => vec![shortcut(CMD_SHIFT, Key::L)],

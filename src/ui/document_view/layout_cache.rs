@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::heights::{HeightEstimate, ParagraphHeights};
 use crate::text::engine::TextEngine;
 use crate::text::paragraph::ParagraphLayout;
-use crate::text::paragraphs::{ParagraphRange, split_paragraphs};
+use crate::text::paragraphs::{ParagraphRange, paragraph_of, split_paragraphs};
 
 /// Upper bound on paragraph layouts kept alive at once.
 pub const MAX_CACHED_LAYOUTS: usize = 400;
@@ -164,9 +164,8 @@ impl LayoutCache {
     /// The paragraph holding code point boundary `cp` (a separator belongs to the paragraph
     /// before it), and `cp` relative to that paragraph, clamped to its content.
     pub fn locate(&self, cp: usize) -> Option<(usize, usize)> {
-        let after = self.paragraphs.partition_point(|p| p.start <= cp);
-        let index = after.checked_sub(1)?;
-        let paragraph = &self.paragraphs[index];
+        let index = paragraph_of(&self.paragraphs, cp);
+        let paragraph = self.paragraphs.get(index)?;
         Some((index, cp.min(paragraph.end) - paragraph.start))
     }
 

@@ -48,8 +48,6 @@ pub const EDGE_GRAB_DISTANCE: f32 = 4.0;
 /// What happened in the view during one frame.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewResponse {
-    /// The selection differs from the previous frame's.
-    pub selection_changed: bool,
     /// A click (press and release without dragging) landed on this span: the innermost span
     /// under the pointer.
     pub clicked_span: Option<SpanId>,
@@ -141,13 +139,11 @@ impl DocumentView {
         }
     }
 
-    /// The selected text of `ann` (which must be the annotation shown), for a status bar.
+    /// The selected text of `ann` (which must be the annotation shown), for a status bar;
+    /// sliced through the document's code-point index.
     pub fn selected_text<'a>(&self, ann: &'a Annotation) -> Option<&'a str> {
         let range = self.selection.range()?;
-        let text = ann.document().text();
-        let start = self.byte_of(text, range.start)?;
-        let end = self.byte_of(text, range.end)?;
-        text.get(start..end)
+        ann.document().slice(range.start, range.end)
     }
 
     /// What screen readers get as the view's value: the selected text (its first
@@ -162,23 +158,6 @@ impl DocumentView {
             None if ann.document().title.is_empty() => ann.document().id.clone(),
             None => ann.document().title.clone(),
         }
-    }
-
-    /// Byte offset of code point `cp` in `text` (the text shown last frame), found through its
-    /// paragraph so the cost does not grow with the document.
-    fn byte_of(&self, text: &str, cp: usize) -> Option<usize> {
-        let (index, _) = self.cache.locate(cp)?;
-        let paragraph = self.cache.paragraphs().get(index)?;
-        if cp >= paragraph.end {
-            // At or inside the separator after the paragraph: ASCII, one byte per code point.
-            return Some(paragraph.byte_end + (cp - paragraph.end)).filter(|&b| b <= text.len());
-        }
-        let content = text.get(paragraph.bytes())?;
-        let within = content
-            .char_indices()
-            .nth(cp - paragraph.start)
-            .map_or(content.len(), |(byte, _)| byte);
-        Some(paragraph.byte_start + within)
     }
 
     /// Scrolls so that code point `cp` is visible (a third down the view) on the next frame.
@@ -275,7 +254,6 @@ impl DocumentView {
     ) -> ViewResponse {
         let id = ui.make_persistent_id("qalam_document_view");
         self.spans.refresh(ann);
-        let before = self.selection.range();
         let mut out = ViewResponse::default();
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt(id)
@@ -287,7 +265,6 @@ impl DocumentView {
             self.content_ui(ui, viewport, id, ann, selected_span, &mut out);
         });
         out.selection = self.selection.range();
-        out.selection_changed |= out.selection != before;
         out.has_focus = self.has_focus;
         out
     }

@@ -88,7 +88,7 @@ impl LabellingPanels {
         selected: Option<SpanId>,
     ) -> Option<Vec<AppMessage>> {
         match command {
-            Command::EditLabels | Command::SaveLabelTemplate | Command::LoadLabelTemplate => {
+            Command::EditLabels => {
                 self.label_editor.open = true;
                 Some(Vec::new())
             }

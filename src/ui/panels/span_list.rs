@@ -9,7 +9,7 @@ use qalam_core::model::{Annotation, Span, SpanId};
 
 use crate::ui::commands::AppMessage;
 use crate::ui::panels::label_palette::label_color;
-use crate::ui::panels::span_text::{SpanTextIndex, span_text_ui};
+use crate::ui::panels::span_text::{span_excerpt, span_text_ui};
 
 /// Order of the rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,7 +28,6 @@ pub struct SpanListState {
     pub sort: SpanSort,
     /// Show only spans with this label (`None`: all).
     pub filter: Option<String>,
-    text_index: SpanTextIndex,
     last_selected: Option<SpanId>,
     /// Scroll offset and height of the list's viewport in the last frame.
     viewport: (f32, f32),
@@ -82,7 +81,6 @@ pub fn span_list_ui(
     let rows = visible_rows(ann, state.sort, state.filter.as_deref());
     ui.weak(format!("{} of {} spans", rows.len(), ann.spans().len()));
     ui.separator();
-    state.text_index.update(ann.document().text());
 
     let text_size = ui.text_style_height(&egui::TextStyle::Body);
     let row_height = text_size + 6.0;
@@ -111,7 +109,7 @@ pub fn span_list_ui(
     let output = scroll.show_rows(ui, row_height, rows.len(), |ui, visible| {
         for &index in &rows[visible] {
             let span = &ann.spans()[index];
-            if span_row_ui(ui, state, ann, span, selected == Some(span.id), row_height) {
+            if span_row_ui(ui, ann, span, selected == Some(span.id), row_height) {
                 messages.push(AppMessage::SelectSpan(Some(span.id)));
             }
         }
@@ -144,7 +142,6 @@ fn controls_ui(ui: &mut egui::Ui, state: &mut SpanListState, ann: &Annotation) {
 /// One clickable row; returns whether it was clicked.
 fn span_row_ui(
     ui: &mut egui::Ui,
-    state: &SpanListState,
     ann: &Annotation,
     span: &Span,
     is_selected: bool,
@@ -152,7 +149,7 @@ fn span_row_ui(
 ) -> bool {
     let (rect, response) =
         ui.allocate_exact_size(Vec2::new(ui.available_width(), row_height), Sense::click());
-    let excerpt = state.text_index.excerpt(span.start..span.end);
+    let excerpt = span_excerpt(ann.document(), span.start..span.end);
     let visuals = ui.style().interact_selectable(&response, is_selected);
     if is_selected || response.hovered() {
         ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);

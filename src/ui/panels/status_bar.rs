@@ -3,11 +3,9 @@
 
 use qalam_core::model::{Annotation, DocStatus};
 
-use crate::ui::commands::{Command, CommandQueue, STATUSES, status_name};
+use crate::ui::commands::{Command, CommandQueue};
+use crate::ui::panels::span_text::span_excerpt;
 use crate::ui::widgets::bidi_text::text_label_ui;
-
-/// Longest selection excerpt shown, in characters.
-const EXCERPT_CHARS: usize = 40;
 
 /// What the status bar shows about the current document.
 pub struct StatusContext<'a> {
@@ -27,10 +25,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
         let label = ui.label("Status:");
         let mut selected: DocStatus = status.annotation.status();
         egui::ComboBox::from_id_salt("document_status")
-            .selected_text(status_name(selected))
+            .selected_text(selected.title())
             .show_ui(ui, |ui| {
-                for candidate in STATUSES {
-                    ui.selectable_value(&mut selected, candidate, status_name(candidate));
+                for candidate in DocStatus::ALL {
+                    ui.selectable_value(&mut selected, candidate, candidate.title());
                 }
             })
             .response
@@ -69,29 +67,25 @@ fn selection_ui(ui: &mut egui::Ui, ann: &Annotation, selection: Option<std::ops:
     }
 }
 
-/// The non-empty selection and its text, shortened to [`EXCERPT_CHARS`] characters with "…".
+/// The non-empty selection and its text, shortened like a span's excerpt
+/// ([`span_excerpt`]: at most [`EXCERPT_CHARS`] code points and "…", line breaks as spaces).
+/// Only the shown characters are sliced out of the document (through its code-point index), so
+/// a long selection deep in a long article costs no more than a short one.
+///
+/// [`EXCERPT_CHARS`]: crate::ui::panels::span_text::EXCERPT_CHARS
 pub fn selection_excerpt(
     ann: &Annotation,
     selection: Option<std::ops::Range<usize>>,
 ) -> Option<(std::ops::Range<usize>, String)> {
     let range = selection.filter(|r| !r.is_empty())?;
-    let selected: String = ann
-        .document()
-        .text()
-        .chars()
-        .skip(range.start)
-        .take(range.len())
-        .collect();
-    let mut excerpt: String = selected.chars().take(EXCERPT_CHARS).collect();
-    if selected.chars().count() > EXCERPT_CHARS {
-        excerpt.push('…');
-    }
+    let excerpt = span_excerpt(ann.document(), range.clone());
     Some((range, excerpt))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::panels::span_text::EXCERPT_CHARS;
     use qalam_core::model::Document;
 
     #[test]
@@ -111,5 +105,34 @@ mod tests {
         let (_, excerpt) = selection_excerpt(&ann, Some(0..100)).expect("selection");
         assert_eq!(excerpt.chars().count(), EXCERPT_CHARS + 1);
         assert!(excerpt.ends_with('…'));
+        assert!(text.starts_with(excerpt.trim_end_matches('…')));
+    }
+
+    #[test]
+    fn selection_excerpt_deep_in_the_text_and_past_its_end() {
+        let text = format!("{}زار بوتين", "ا".repeat(1000));
+        let ann = Annotation::new(Document::new("d", &text));
+        assert_eq!(
+            selection_excerpt(&ann, Some(1004..1009)),
+            Some((1004..1009, "بوتين".to_owned()))
+        );
+        // Exactly EXCERPT_CHARS characters: no ellipsis.
+        let (_, excerpt) = selection_excerpt(&ann, Some(0..EXCERPT_CHARS)).expect("selection");
+        assert_eq!(excerpt, "ا".repeat(EXCERPT_CHARS));
+        // Past the end: the part inside the text, the range as given.
+        assert_eq!(
+            selection_excerpt(&ann, Some(1004..2000)),
+            Some((1004..2000, "بوتين".to_owned()))
+        );
+        assert_eq!(
+            selection_excerpt(&ann, Some(3000..3001)),
+            Some((3000..3001, String::new()))
+        );
+        // A line break shows as a space (the status bar is one line).
+        let ann = Annotation::new(Document::new("d", "زار\r\nبوتين"));
+        assert_eq!(
+            selection_excerpt(&ann, Some(0..10)),
+            Some((0..10, "زار  بوتين".to_owned()))
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! Modal dialogs: the path fields (open, save as), "changed on disk", "unsaved
+//! Modal dialogs: the path fields (open, save as, save/load label template), "changed on disk", "unsaved
 //! changes", "restore unsaved work" and settings. Each dialog reports what the user chose as a
 //! [`DialogAction`]; the app carries it out after drawing.
 
@@ -23,6 +23,10 @@ pub enum PathPurpose {
     Open,
     /// Save the document with this index under a new name.
     SaveAs(usize),
+    /// Save the label set of the document with this index as a template.
+    SaveTemplate(usize),
+    /// Load a template into the label set of the document with this index.
+    LoadTemplate(usize),
 }
 
 impl PathPurpose {
@@ -30,13 +34,16 @@ impl PathPurpose {
         match self {
             PathPurpose::Open => "Open path",
             PathPurpose::SaveAs(_) => "Save as",
+            PathPurpose::SaveTemplate(_) => "Save label template",
+            PathPurpose::LoadTemplate(_) => "Load label template",
         }
     }
 
     fn confirm(self) -> &'static str {
         match self {
             PathPurpose::Open => "Open",
-            PathPurpose::SaveAs(_) => "Save",
+            PathPurpose::SaveAs(_) | PathPurpose::SaveTemplate(_) => "Save",
+            PathPurpose::LoadTemplate(_) => "Load",
         }
     }
 }

@@ -36,11 +36,6 @@ impl NoteEditorState {
         Ok(())
     }
 
-    /// Whether the window is showing.
-    pub fn is_open(&self) -> bool {
-        self.span.is_some()
-    }
-
     /// Closes the window, dropping the draft.
     pub fn close(&mut self) {
         self.span = None;

@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::atomic::write_atomically;
+use super::file_names::{self, is_template_file, with_template_suffix};
 use crate::model::{Annotation, Edit, Label, LabelSet, Rgb};
 
 /// The `format` field every template carries.
@@ -30,6 +32,17 @@ pub const TEMPLATE_SUFFIX: &str = ".labels.json";
 /// Why a template could not be read or written. Every message names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
+    /// The file name does not end in [`TEMPLATE_SUFFIX`]; templates are only read from and
+    /// written to `*.labels.json` files (see [`with_template_suffix`]).
+    #[error(
+        "{}: not a label template file name (templates are NAME{TEMPLATE_SUFFIX}, e.g. {})",
+        path.display(),
+        file_names::display_name(&with_template_suffix(path))
+    )]
+    NotATemplateName {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {
@@ -49,6 +62,14 @@ pub enum TemplateError {
         column: usize,
         /// What is wrong.
         message: String,
+    },
+    /// The label set could not be turned into template JSON (nothing was written).
+    #[error("{}: could not write the template: {source}", path.display())]
+    Serialize {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// What serde_json reported.
+        source: serde_json::Error,
     },
     /// The JSON is well formed but a value is not acceptable (bad colour, duplicate name, …).
     #[error("{}: {message}", path.display())]
@@ -85,8 +106,9 @@ struct TemplateLabel {
     export_tag: Option<String>,
 }
 
-/// The template text for a label set (pretty JSON with a trailing newline).
-pub fn template_json(labels: &LabelSet) -> String {
+/// The template text for a label set (pretty JSON with a trailing newline), or serde_json's
+/// error if the set cannot be serialised.
+pub fn template_json(labels: &LabelSet) -> Result<String, serde_json::Error> {
     let file = TemplateFile {
         format: TEMPLATE_FORMAT.to_owned(),
         version: TEMPLATE_VERSION,
@@ -102,26 +124,49 @@ pub fn template_json(labels: &LabelSet) -> String {
             })
             .collect(),
     };
-    let mut json = serde_json::to_string_pretty(&file).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(&file)?;
     json.push('\n');
-    json
+    Ok(json)
 }
 
-/// Writes `labels` as a template to `path`.
+/// Writes `labels` as a template to `path`, atomically (the same writer as saving a document:
+/// on any error the file at `path` is left as it was). A name that is not `*.labels.json` is
+/// refused ([`TemplateError::NotATemplateName`]); [`with_template_suffix`] makes one.
 pub fn save_template(path: &Path, labels: &LabelSet) -> Result<(), TemplateError> {
-    std::fs::write(path, template_json(labels)).map_err(|source| TemplateError::Io {
+    check_name(path)?;
+    let json = template_json(labels).map_err(|source| TemplateError::Serialize {
         path: path.to_owned(),
         source,
+    })?;
+    write_atomically(path, |out| out.write_all(json.as_bytes())).map_err(|source| {
+        TemplateError::Io {
+            path: path.to_owned(),
+            source,
+        }
     })
 }
 
-/// Reads the template at `path`.
+/// Reads the template at `path`. Like saving, only `*.labels.json` names are accepted
+/// ([`TemplateError::NotATemplateName`]), so a template is never read from (say) an annotation
+/// file picked by mistake.
 pub fn load_template(path: &Path) -> Result<LabelSet, TemplateError> {
+    check_name(path)?;
     let text = std::fs::read_to_string(path).map_err(|source| TemplateError::Io {
         path: path.to_owned(),
         source,
     })?;
     parse_template(&text, path)
+}
+
+/// The file-name rule shared by saving and loading.
+fn check_name(path: &Path) -> Result<(), TemplateError> {
+    if is_template_file(path) {
+        Ok(())
+    } else {
+        Err(TemplateError::NotATemplateName {
+            path: path.to_owned(),
+        })
+    }
 }
 
 /// Parses template text; `path` is only used in error messages.
@@ -299,7 +344,7 @@ mod tests {
     #[test]
     fn template_round_trips() {
         let labels = LabelSet::default();
-        let json = template_json(&labels);
+        let json = template_json(&labels).expect("serialise");
         let back = parse_template(&json, Path::new("t.labels.json")).expect("parse");
         assert_eq!(back, labels);
     }
@@ -311,16 +356,69 @@ mod tests {
         let message = err.to_string();
         assert!(message.starts_with("x.labels.json:2:"), "{message}");
 
-        let text = template_json(&LabelSet::default()).replace("#3465a4", "blue");
+        let text = template_json(&LabelSet::default())
+            .expect("serialise")
+            .replace("#3465a4", "blue");
         let err = parse_template(&text, Path::new("y.labels.json")).expect_err("must fail");
         assert_eq!(
             err.to_string(),
             "y.labels.json: label 1 (\"PERSON\"): colour \"blue\" is not #rrggbb"
         );
 
-        let text = template_json(&LabelSet::default()).replace("\"C\"", "\"P\"");
+        let text = template_json(&LabelSet::default())
+            .expect("serialise")
+            .replace("\"C\"", "\"P\"");
         let err = parse_template(&text, Path::new("z.labels.json")).expect_err("must fail");
         assert!(err.to_string().contains("hotkey P is used twice"), "{err}");
+    }
+
+    #[test]
+    fn save_replaces_the_file_atomically_and_loads_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("news.labels.json");
+        std::fs::write(&path, "old").expect("write");
+        let labels = LabelSet {
+            allow_overlaps: false,
+            ..LabelSet::default()
+        };
+        save_template(&path, &labels).expect("save");
+        assert_eq!(load_template(&path).expect("load"), labels);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("read dir")
+            .map(|entry| entry.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["news.labels.json"], "no temporary file is left");
+    }
+
+    #[test]
+    fn save_failure_names_the_file_and_writes_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("missing").join("news.labels.json");
+        let err = save_template(&path, &LabelSet::default()).expect_err("must fail");
+        assert!(matches!(err, TemplateError::Io { .. }));
+        assert!(
+            err.to_string().starts_with(&path.display().to_string()),
+            "{err}"
+        );
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn names_without_the_suffix_are_refused_for_saving_and_loading() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("news.json");
+        let err = save_template(&path, &LabelSet::default()).expect_err("must fail");
+        assert!(matches!(err, TemplateError::NotATemplateName { .. }));
+        assert!(!path.exists(), "nothing written");
+        std::fs::write(&path, template_json(&LabelSet::default()).expect("json")).expect("write");
+        let err = load_template(&path).expect_err("must fail");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: not a label template file name (templates are NAME.labels.json, e.g. news.labels.json)",
+                path.display()
+            )
+        );
     }
 
     #[test]

@@ -135,7 +135,7 @@ impl RecoveryStore {
         self.dir.join(format!("{id}.meta.json"))
     }
 
-    /// Writes `ann` and its sidecar atomically (temporary file + rename), the sidecar last, so
+    /// Writes `ann` and its sidecar atomically (see [`io::atomic`]), the sidecar last, so
     /// an entry is listed only once its annotation is complete.
     pub fn write(
         &self,
@@ -148,7 +148,7 @@ impl RecoveryStore {
             path: self.dir.clone(),
             source,
         })?;
-        write_atomically(&self.annotation_path(id), &io::to_json_string(ann))?;
+        write_file(&self.annotation_path(id), &io::to_json_string(ann))?;
         let sidecar = Sidecar {
             original: original.map(Path::to_owned),
             title: title.to_owned(),
@@ -158,7 +158,7 @@ impl RecoveryStore {
             path: self.sidecar_path(id),
             message: e.to_string(),
         })?;
-        write_atomically(&self.sidecar_path(id), &json)
+        write_file(&self.sidecar_path(id), &json)
     }
 
     /// Removes the files of `id`; missing files are fine.
@@ -240,19 +240,15 @@ fn read_sidecar(path: &Path) -> Result<Sidecar, RecoveryError> {
     })
 }
 
-/// Writes `content` to a temporary file next to `path`, syncs it and renames it over `path`.
-fn write_atomically(path: &Path, content: &str) -> Result<(), RecoveryError> {
-    use std::io::Write;
-    let io_error = |source| RecoveryError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let tmp = path.with_extension("tmp");
-    let mut file = std::fs::File::create(&tmp).map_err(io_error)?;
-    file.write_all(content.as_bytes()).map_err(io_error)?;
-    file.sync_all().map_err(io_error)?;
-    drop(file);
-    std::fs::rename(&tmp, path).map_err(io_error)
+/// Writes `content` to `path` through the same atomic writer as saving (temporary file, sync,
+/// rename, folder sync), so a crash leaves either the old file or the complete new one.
+fn write_file(path: &Path, content: &str) -> Result<(), RecoveryError> {
+    io::atomic::write_atomically(path, |out| out.write_all(content.as_bytes())).map_err(|source| {
+        RecoveryError::Io {
+            path: path.to_owned(),
+            source,
+        }
+    })
 }
 
 #[cfg(test)]
@@ -296,6 +292,49 @@ mod tests {
         assert!(entries.is_empty());
         assert_eq!(problems.len(), 1);
         assert!(problems[0].to_string().contains("bad.meta.json"));
+    }
+
+    #[test]
+    fn rewriting_replaces_both_files_and_leaves_no_temporary_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = RecoveryStore::new(dir.path());
+        let id = RecoveryStore::new_id("doc");
+        store.write(&id, None, "first", &sample()).expect("write");
+        let changed = Annotation::new(Document::new("doc", "زار روسيا"));
+        store.write(&id, None, "second", &changed).expect("rewrite");
+        let mut names: Vec<String> = std::fs::read_dir(store.dir())
+            .expect("read dir")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [format!("{id}.meta.json"), format!("{id}.qalam.json")]
+        );
+        let (entries, problems) = store.list();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(entries[0].title, "second");
+        let read = store.read(&entries[0]).expect("read");
+        assert_eq!(read.document().text(), "زار روسيا");
+    }
+
+    #[test]
+    fn write_failure_names_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // The recovery folder's place is taken by a file, so nothing can be written in it.
+        std::fs::write(dir.path().join("recovery"), "not a folder").expect("write");
+        let store = RecoveryStore::new(dir.path());
+        let error = store
+            .write("x", None, "doc", &sample())
+            .expect_err("must fail");
+        assert!(error.to_string().starts_with("recovery file "), "{error}");
+        assert!(error.to_string().contains("recovery"), "{error}");
     }
 
     #[test]

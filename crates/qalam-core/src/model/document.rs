@@ -18,9 +18,7 @@
 
 use serde_json::{Map, Value};
 
-/// Every this many code points, [`Document`] remembers the byte offset, so that code-point
-/// to byte conversion scans at most this many characters.
-const CHECKPOINT_STRIDE: usize = 64;
+use super::CharIndex;
 
 /// An article to annotate. The text never changes once loaded: every offset points into it.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,24 +36,16 @@ pub struct Document {
     /// Fields of the file's `document` object that Qalam does not know; written back unchanged.
     pub extra: Map<String, Value>,
     text: String,
-    char_len: usize,
-    /// Byte offset of code point `i * CHECKPOINT_STRIDE`, for every such code point in the text.
-    checkpoints: Vec<usize>,
+    /// Code point ↔ byte ↔ UTF-16 tables of `text`.
+    index: CharIndex,
 }
 
 impl Document {
     /// Creates a document over `text` with the given id; the title defaults to the id.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         let id = id.into();
-        let text = text.into();
-        let mut char_len = 0;
-        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_STRIDE + 1);
-        for (byte, _) in text.char_indices() {
-            if char_len % CHECKPOINT_STRIDE == 0 {
-                checkpoints.push(byte);
-            }
-            char_len += 1;
-        }
+        let text: String = text.into();
+        let index = CharIndex::new(&text);
         Self {
             title: id.clone(),
             id,
@@ -64,8 +54,7 @@ impl Document {
             metadata: Map::new(),
             extra: Map::new(),
             text,
-            char_len,
-            checkpoints,
+            index,
         }
     }
 
@@ -76,11 +65,16 @@ impl Document {
 
     /// Length of the text in Unicode code points.
     pub fn char_len(&self) -> usize {
-        self.char_len
+        self.index.char_len()
     }
 
-    /// Byte offset of code point `cp` in [`text`](Self::text); `cp == char_len()` gives the
-    /// text's byte length. `None` past the end.
+    /// The text's offset converter (code point ↔ UTF-8 byte ↔ UTF-16), built once on creation.
+    pub fn char_index(&self) -> &CharIndex {
+        &self.index
+    }
+
+    /// Byte offset of code point `cp` in [`text`](Self::text) (O(1)); `cp == char_len()` gives
+    /// the text's byte length. `None` past the end.
     ///
     /// ```
     /// use qalam_core::model::Document;
@@ -92,30 +86,13 @@ impl Document {
     /// assert_eq!(doc.byte_offset(4), None);
     /// ```
     pub fn byte_offset(&self, cp: usize) -> Option<usize> {
-        if cp > self.char_len {
-            return None;
-        }
-        if cp == self.char_len {
-            return Some(self.text.len());
-        }
-        let checkpoint = cp / CHECKPOINT_STRIDE;
-        let from = *self.checkpoints.get(checkpoint)?;
-        let skip = cp - checkpoint * CHECKPOINT_STRIDE;
-        self.text[from..]
-            .char_indices()
-            .nth(skip)
-            .map(|(byte, _)| from + byte)
+        self.index.cp_to_byte(cp)
     }
 
     /// The text of the code-point range `[start, end)`, or `None` if the range is reversed or
     /// reaches past the end of the text.
     pub fn slice(&self, start: usize, end: usize) -> Option<&str> {
-        if start > end {
-            return None;
-        }
-        let start_byte = self.byte_offset(start)?;
-        let end_byte = self.byte_offset(end)?;
-        self.text.get(start_byte..end_byte)
+        self.text.get(self.index.cp_range_to_bytes(start..end)?)
     }
 }
 
@@ -124,7 +101,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn byte_offset_matches_char_indices_across_checkpoints() {
+    fn byte_offset_matches_char_indices() {
         let text: String = "سلامٌ 😀 a\r\n".repeat(40);
         let doc = Document::new("d", text.clone());
         let expected: Vec<usize> = text

@@ -32,6 +32,7 @@ pub mod annotation;
 mod apply;
 mod apply_label;
 mod apply_span;
+pub mod char_index;
 pub mod document;
 pub mod edit;
 pub mod error;
@@ -41,6 +42,7 @@ pub mod notation;
 pub mod span;
 
 pub use annotation::{Annotation, AnnotationParts, DocStatus, PartsError};
+pub use char_index::CharIndex;
 pub use document::Document;
 pub use edit::Edit;
 pub use error::EditError;

@@ -16,19 +16,17 @@
 //! A refused value (duplicate name or hotkey, not a letter) is shown as a message and the field
 //! shows the label's value again, so a row never holds a value that is not the label's.
 
-use std::path::PathBuf;
-
 use qalam_core::model::{Annotation, Edit, Label, LabelSet, Rgb};
 
 use crate::ui::commands::AppMessage;
-use qalam_core::io::label_template::{
-    TEMPLATE_SUFFIX, load_template, save_template, template_edit,
-};
 
 mod fields;
+pub mod template_file;
 
 use fields::{FieldChange, apply_field_change, pending_hint, text_field_change};
 pub use fields::{LabelDraft, LabelField, field_edit, hotkey_from_text, label_from_draft};
+pub use template_file::template_path;
+use template_file::{ALREADY_MATCHES, save_labels, template_edit_from};
 
 /// Colours given to new labels, in turn.
 const NEW_LABEL_COLORS: [Rgb; 6] = [
@@ -297,58 +295,26 @@ fn template_ui(
     });
     ui.horizontal(|ui| {
         if ui.button("Save template").clicked() {
-            state.message = Some(save_template_message(&state.template_path, ann.labels()));
+            state.message = Some(match template_path(&state.template_path) {
+                Some(path) => save_labels(&path, ann.labels()).unwrap_or_else(|err| err),
+                None => "Type a template path first".to_owned(),
+            });
         }
         if ui.button("Load template").clicked() {
-            match load_template_edit(&state.template_path, ann) {
+            let loaded = match template_path(&state.template_path) {
+                Some(path) => template_edit_from(&path, ann),
+                None => Err("Type a template path first".to_owned()),
+            };
+            match loaded {
                 Ok(Some(edit)) => {
                     state.message = None;
                     commands.push(AppMessage::ApplyEdit(edit));
                 }
-                Ok(None) => {
-                    state.message = Some("The labels already match the template".to_owned())
-                }
+                Ok(None) => state.message = Some(ALREADY_MATCHES.to_owned()),
                 Err(message) => state.message = Some(message),
             }
         }
     });
-}
-
-/// The template path typed by the user, with the `.labels.json` suffix added if missing.
-pub fn template_path(typed: &str) -> Option<PathBuf> {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return None;
-    }
-    Some(if typed.ends_with(TEMPLATE_SUFFIX) {
-        PathBuf::from(typed)
-    } else {
-        PathBuf::from(format!(
-            "{}{TEMPLATE_SUFFIX}",
-            typed.trim_end_matches(".json")
-        ))
-    })
-}
-
-fn save_template_message(typed: &str, labels: &LabelSet) -> String {
-    let Some(path) = template_path(typed) else {
-        return "Type a template path first".to_owned();
-    };
-    match save_template(&path, labels) {
-        Ok(()) => format!("Saved the labels to {}", path.display()),
-        Err(err) => format!("Could not save the template: {err}"),
-    }
-}
-
-/// Reads the template at the typed path and returns the one edit that applies it.
-pub fn load_template_edit(typed: &str, ann: &Annotation) -> Result<Option<Edit>, String> {
-    let path = PathBuf::from(typed.trim());
-    if typed.trim().is_empty() {
-        return Err("Type a template path first".to_owned());
-    }
-    let template =
-        load_template(&path).map_err(|err| format!("Could not load the template: {err}"))?;
-    Ok(template_edit(ann, &template))
 }
 
 #[cfg(test)]
@@ -379,6 +345,7 @@ mod tests {
 
     #[test]
     fn template_path_gets_the_suffix() {
+        use std::path::PathBuf;
         assert_eq!(template_path("a/b"), Some(PathBuf::from("a/b.labels.json")));
         assert_eq!(
             template_path("b.json"),

@@ -97,7 +97,7 @@ fn read_annotation(value: &Value, problems: &mut Problems) -> Option<Annotation>
     };
     let spans = top.array(problems, "spans").map(|items| {
         let context = SpanContext {
-            text: document.as_ref().map(Document::text),
+            document: document.as_ref(),
             label_names: &labels.names,
             allow_overlaps: labels.set.allow_overlaps,
             default_time: modified.or(created).unwrap_or_default(),

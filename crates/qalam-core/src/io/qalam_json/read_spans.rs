@@ -10,13 +10,13 @@ use super::fields::{Fields, Need, quote_short};
 use super::locate::child;
 use super::problems::{Problems, display_name};
 use super::schema::SPAN_KEYS;
-use crate::model::{Span, SpanId};
+use crate::model::{Document, Span, SpanId};
 
 /// What spans are checked against.
 #[derive(Debug)]
 pub struct SpanContext<'a> {
-    /// The document text, when it could be read.
-    pub text: Option<&'a str>,
+    /// The document (its text and offset index), when it could be read.
+    pub document: Option<&'a Document>,
     /// Every label name defined in the file.
     pub label_names: &'a [String],
     /// Whether spans may overlap.
@@ -33,7 +33,6 @@ pub fn read_spans(
     context: &SpanContext<'_>,
     problems: &mut Problems,
 ) -> Vec<Span> {
-    let text = context.text.map(TextSlicer::new);
     let mut spans: Vec<(Span, String)> = Vec::with_capacity(items.len());
     let mut first_id_at: HashMap<u64, String> = HashMap::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
@@ -41,7 +40,7 @@ pub fn read_spans(
         let Some(fields) = Fields::new(item, span_at, problems) else {
             continue;
         };
-        if let Some(span) = read_span(&fields, context, text.as_ref(), &mut first_id_at, problems) {
+        if let Some(span) = read_span(&fields, context, &mut first_id_at, problems) {
             spans.push((span, fields.at().to_owned()));
         }
     }
@@ -56,7 +55,6 @@ pub fn read_spans(
 fn read_span(
     fields: &Fields<'_>,
     context: &SpanContext<'_>,
-    text: Option<&TextSlicer<'_>>,
     first_id_at: &mut HashMap<u64, String>,
     problems: &mut Problems,
 ) -> Option<Span> {
@@ -84,7 +82,15 @@ fn read_span(
     let modified = fields.timestamp(problems, "modified", Need::Optional);
 
     if let (Some(start), Some(end)) = (start, end) {
-        check_offsets(fields, &name, start, end, covered, text, problems);
+        check_offsets(
+            fields,
+            &name,
+            start,
+            end,
+            covered,
+            context.document,
+            problems,
+        );
     }
     if let Some(label) = label
         && !context.label_names.iter().any(|known| known == label)
@@ -125,7 +131,7 @@ fn check_offsets(
     start: usize,
     end: usize,
     covered: Option<&str>,
-    text: Option<&TextSlicer<'_>>,
+    text: Option<&Document>,
     problems: &mut Problems,
 ) {
     if start >= end {
@@ -150,7 +156,7 @@ fn check_offsets(
         );
         return;
     }
-    let actual = text.slice(start, end);
+    let actual = text.slice(start, end).unwrap_or_default();
     if let Some(covered) = covered
         && covered != actual
     {
@@ -192,32 +198,6 @@ fn report_overlaps(spans: &[(Span, String)], problems: &mut Problems) {
     }
 }
 
-/// Slices a text by code-point offsets in constant time after one pass.
-#[derive(Debug)]
-pub struct TextSlicer<'a> {
-    text: &'a str,
-    byte_of_char: Vec<usize>,
-}
-
-impl<'a> TextSlicer<'a> {
-    /// Indexes `text`.
-    pub fn new(text: &'a str) -> Self {
-        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(byte, _)| byte).collect();
-        byte_of_char.push(text.len());
-        Self { text, byte_of_char }
-    }
-
-    /// Length in code points.
-    pub fn char_len(&self) -> usize {
-        self.byte_of_char.len() - 1
-    }
-
-    /// Code points `[start, end)`; the caller guarantees `start <= end <= char_len()`.
-    pub fn slice(&self, start: usize, end: usize) -> &'a str {
-        &self.text[self.byte_of_char[start]..self.byte_of_char[end]]
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -225,9 +205,10 @@ mod tests {
     use super::*;
 
     fn check(spans: Value, allow_overlaps: bool) -> (Vec<Span>, Vec<String>) {
+        let document = Document::new("d", "زار بوتين روسيا.");
         let labels = vec!["PERSON".to_owned(), "COUNTRY".to_owned()];
         let context = SpanContext {
-            text: Some("زار بوتين روسيا."),
+            document: Some(&document),
             label_names: &labels,
             allow_overlaps,
             default_time: DateTime::UNIX_EPOCH,

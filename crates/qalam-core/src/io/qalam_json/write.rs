@@ -128,14 +128,13 @@ fn push_spans(out: &mut String, ann: &Annotation) {
     if !spans.is_sorted_by_key(order) {
         spans.sort_by_key(order);
     }
-    let mut texts = SpanTexts::new(ann.document());
     out.push_str("[\n");
     for (index, span) in spans.iter().enumerate() {
         if index > 0 {
             out.push_str(",\n");
         }
         indent(out, 2);
-        push_span(out, span, texts.slice(span.start, span.end));
+        push_span(out, span, span_text(ann.document(), span.start, span.end));
     }
     out.push_str("\n  ]");
 }
@@ -183,60 +182,12 @@ fn push_inline_extra(out: &mut String, extra: &Map<String, Value>) {
     }
 }
 
-/// Slices span texts out of the document by code points, walking forward from the previous
-/// span (spans come in start order) instead of indexing every code point of the text.
-struct SpanTexts<'a> {
-    document: &'a Document,
-    text: &'a str,
-    /// A code point and its byte offset, at or before the next span's start.
-    cursor: (usize, usize),
-}
-
-impl<'a> SpanTexts<'a> {
-    /// Walking further than this many code points uses the document's checkpoints instead.
-    const WALK_LIMIT: usize = 128;
-
-    fn new(document: &'a Document) -> Self {
-        Self {
-            document,
-            text: document.text(),
-            cursor: (0, 0),
-        }
-    }
-
-    /// The byte offset of code point `target`, walking at most [`Self::WALK_LIMIT`] code points
-    /// from `(cp, byte)`; `None` past the end of the text.
-    fn walk(&self, (cp, byte): (usize, usize), target: usize) -> Option<usize> {
-        if target < cp || target - cp > Self::WALK_LIMIT {
-            return self.document.byte_offset(target);
-        }
-        let steps = target - cp;
-        if steps == 0 {
-            return Some(byte);
-        }
-        let mut rest = self.text[byte..].char_indices().skip(steps);
-        match rest.next() {
-            Some((offset, _)) => Some(byte + offset),
-            None if self.text[byte..].chars().count() == steps => Some(self.text.len()),
-            None => None,
-        }
-    }
-
-    /// The text of code points `[start, end)`, clamped to the text (an out-of-range span, which
-    /// the model should never hold, writes the part that exists rather than panicking).
-    fn slice(&mut self, start: usize, end: usize) -> &'a str {
-        let char_len = self.document.char_len();
-        let (start, end) = (
-            start.min(char_len),
-            end.min(char_len).max(start.min(char_len)),
-        );
-        let start_byte = self.walk(self.cursor, start).unwrap_or(self.text.len());
-        let end_byte = self
-            .walk((start, start_byte), end)
-            .unwrap_or(self.text.len());
-        self.cursor = (start, start_byte);
-        &self.text[start_byte..end_byte]
-    }
+/// The text of code points `[start, end)` of `document`, clamped to the text (an out-of-range
+/// span, which the model should never hold, writes the part that exists rather than panicking).
+fn span_text(document: &Document, start: usize, end: usize) -> &str {
+    let char_len = document.char_len();
+    let end = end.min(char_len);
+    document.slice(start.min(end), end).unwrap_or_default()
 }
 
 /// A timestamp as a JSON string (it never needs escaping).
@@ -396,6 +347,15 @@ mod tests {
         let mut expected: Vec<&str> = super::super::schema::TOP_LEVEL_KEYS.to_vec();
         expected.extend(["alpha", "zeta"]);
         assert_eq!(top_keys, expected);
+    }
+
+    #[test]
+    fn span_text_is_clamped_to_the_text() {
+        let document = Document::new("d", "زار بوتين");
+        assert_eq!(span_text(&document, 4, 9), "بوتين");
+        assert_eq!(span_text(&document, 4, 99), "بوتين");
+        assert_eq!(span_text(&document, 50, 99), "");
+        assert_eq!(span_text(&document, 5, 2), "");
     }
 
     #[test]

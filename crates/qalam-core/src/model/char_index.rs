@@ -1,13 +1,28 @@
-//! [`CharIndex`]: conversions between code-point indices (the model's offsets), UTF-8 byte
-//! offsets (Rust strings, parley) and UTF-16 code units (accessibility, some file formats) over
-//! one whole text, built once and then answering in O(1) (code point → other) or O(log n)
-//! (other → code point).
+//! [`CharIndex`]: the one converter between code-point indices (the model's offsets), UTF-8
+//! byte offsets (Rust strings, the layout engine) and UTF-16 code units, over one whole text.
+//! Built once in one pass, it then answers code point → byte or UTF-16 in O(1) and the reverse
+//! in O(log n). [`Document`](super::Document) keeps one for its text; the app's text engine
+//! uses the same type for each paragraph.
+//!
+//! ```
+//! use qalam_core::model::CharIndex;
+//!
+//! let index = CharIndex::new("aب😀");
+//! assert_eq!(index.char_len(), 3);
+//! assert_eq!(index.cp_to_byte(2), Some(3)); // ب is two bytes
+//! assert_eq!(index.cp_to_utf16(3), Some(4)); // 😀 is two UTF-16 units
+//! assert_eq!(index.byte_to_cp(2), None); // inside ب
+//! assert_eq!(index.cp_range_to_bytes(1..3), Some(1..7));
+//! ```
+
+use std::fmt;
+use std::ops::Range;
 
 /// Offset tables for one text. Positions are boundaries: `0..=len` in each unit.
 ///
 /// Every method returns `None` for a position past the end or (for bytes and UTF-16 units) one
 /// that falls inside a character.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct CharIndex {
     /// Number of code points.
     char_len: usize,
@@ -21,6 +36,17 @@ pub struct CharIndex {
     /// `utf16_of_cp[i]` = UTF-16 offset of code point `i`, length `char_len + 1`.
     /// Empty when the text has no supplementary-plane characters (then it equals the code point).
     utf16_of_cp: Vec<usize>,
+}
+
+impl fmt::Debug for CharIndex {
+    /// The lengths only: the tables are as long as the text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CharIndex")
+            .field("char_len", &self.char_len)
+            .field("byte_len", &self.byte_len)
+            .field("utf16_len", &self.utf16_len)
+            .finish_non_exhaustive()
+    }
 }
 
 impl CharIndex {
@@ -64,11 +90,6 @@ impl CharIndex {
     /// Number of code points in the text.
     pub fn char_len(&self) -> usize {
         self.char_len
-    }
-
-    /// Number of UTF-8 bytes in the text.
-    pub fn byte_len(&self) -> usize {
-        self.byte_len
     }
 
     /// Number of UTF-16 code units in the text.
@@ -135,22 +156,9 @@ impl CharIndex {
         }
     }
 
-    /// UTF-16 offset of byte offset `byte` (`None` past the end or inside a character).
-    pub fn byte_to_utf16(&self, byte: usize) -> Option<usize> {
-        self.byte_to_cp(byte).and_then(|cp| self.cp_to_utf16(cp))
-    }
-
-    /// Byte offset of UTF-16 offset `unit` (`None` past the end or inside a surrogate pair).
-    pub fn utf16_to_byte(&self, unit: usize) -> Option<usize> {
-        self.utf16_to_cp(unit).and_then(|cp| self.cp_to_byte(cp))
-    }
-
     /// Byte range of a code-point range (`None` if either end is past the text or the range is
     /// reversed).
-    pub fn cp_range_to_bytes(
-        &self,
-        range: std::ops::Range<usize>,
-    ) -> Option<std::ops::Range<usize>> {
+    pub fn cp_range_to_bytes(&self, range: Range<usize>) -> Option<Range<usize>> {
         if range.start > range.end {
             return None;
         }
@@ -166,10 +174,11 @@ mod tests {
     fn arabic_letters_are_two_bytes_and_one_utf16_unit() {
         let index = CharIndex::new("لروسيا");
         assert_eq!(index.char_len(), 6);
-        assert_eq!(index.byte_len(), 12);
+        assert_eq!(index.cp_to_byte(6), Some(12));
         assert_eq!(index.cp_to_byte(1), Some(2));
         assert_eq!(index.byte_to_cp(3), None);
         assert_eq!(index.byte_to_cp_floor(3), 1);
+        assert_eq!(index.byte_to_cp_floor(99), 6);
         assert_eq!(index.cp_to_utf16(6), Some(6));
         assert_eq!(index.cp_to_byte(7), None);
     }
@@ -181,7 +190,8 @@ mod tests {
         assert_eq!(index.utf16_len(), 4);
         assert_eq!(index.cp_to_utf16(2), Some(3));
         assert_eq!(index.utf16_to_cp(2), None);
-        assert_eq!(index.utf16_to_byte(3), Some(5));
+        assert_eq!(index.utf16_to_cp(3), Some(2));
+        assert_eq!(index.cp_to_byte(2), Some(5));
     }
 
     #[test]
@@ -190,5 +200,30 @@ mod tests {
         assert_eq!(index.byte_to_cp(4), Some(4));
         assert_eq!(index.cp_to_utf16(8), Some(8));
         assert_eq!(index.byte_to_cp(9), None);
+        let reversed = std::ops::Range { start: 4, end: 2 };
+        assert_eq!(index.cp_range_to_bytes(reversed), None);
+    }
+
+    #[test]
+    fn matches_char_indices_on_mixed_text() {
+        let text = "سلامٌ 😀 a\r\n".repeat(40);
+        let index = CharIndex::new(&text);
+        let expected: Vec<usize> = text
+            .char_indices()
+            .map(|(byte, _)| byte)
+            .chain([text.len()])
+            .collect();
+        assert_eq!(index.char_len(), expected.len() - 1);
+        for (cp, byte) in expected.iter().enumerate() {
+            assert_eq!(index.cp_to_byte(cp), Some(*byte), "code point {cp}");
+            assert_eq!(index.byte_to_cp(*byte), Some(cp), "byte {byte}");
+        }
+    }
+
+    #[test]
+    fn debug_shows_lengths_not_tables() {
+        let debug = format!("{:?}", CharIndex::new(&"ب".repeat(1000)));
+        assert!(debug.contains("char_len: 1000"), "{debug}");
+        assert!(debug.len() < 100, "{debug}");
     }
 }
