@@ -1,12 +1,14 @@
 //! Integration tests of the document view, driven headless by egui_kittest: drag selection in
 //! RTL, LTR and mixed lines and inside a word, double-click, Shift+arrow selection, span clicks,
 //! edge drags, scrolling and virtualisation. Pointer positions come from the view's own
-//! geometry (`range_screen_rects` of known code points), never from magic pixels.
+//! geometry (`range_screen_rects` of known code points), never from magic pixels. Inputs and
+//! expected states are written in span notation (`ل{روسيا}` = the text selection `[1, 6)`).
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use qalam::ui::document_view::{DocumentView, ViewResponse};
+use qalam_core::model::notation::{Case, Selection, assert_case, assert_notation};
 use qalam_core::model::{Annotation, Document, SpanId};
 
 /// What the tiny test app holds.
@@ -19,6 +21,34 @@ struct ViewApp {
 
 fn annotation(text: &str, spans: &[(usize, usize, &str)]) -> Annotation {
     Annotation::with_spans_unchecked(Document::new("test", text), spans)
+}
+
+/// The annotation a notation describes (its selection markers, if any, are ignored here).
+fn notated(notation: &str) -> Annotation {
+    case(notation).annotation()
+}
+
+fn case(notation: &str) -> Case {
+    Case::parse(notation).unwrap_or_else(|err| panic!("bad notation {notation:?}: {err}"))
+}
+
+/// Asserts the text, spans and text selection of the view (no caret marker when it selects
+/// nothing).
+#[track_caller]
+fn assert_selection(harness: &Harness<'_, ViewApp>, expected: &str) {
+    let state = harness.state();
+    assert_notation(&state.ann, state.view.selection(), None, expected);
+}
+
+/// Asserts the view's selection with its direction, or its caret (`^`) when it selects nothing.
+#[track_caller]
+fn assert_caret_and_selection(harness: &Harness<'_, ViewApp>, expected: &str) {
+    let state = harness.state();
+    let selection = Selection::from_view(state.view.selection(), state.view.caret());
+    assert_case(
+        &Case::from_annotation(&state.ann, Some(selection), None),
+        expected,
+    );
 }
 
 fn harness(ann: Annotation, selected: Option<SpanId>) -> Harness<'static, ViewApp> {
@@ -102,82 +132,73 @@ fn click(harness: &mut Harness<'_, ViewApp>, pos: Pos2, times: usize) {
     harness.run();
 }
 
-/// Drags from the boundary before `start` to the boundary after `end - 1` and returns the
-/// selection.
-fn drag_select(
-    text: &str,
-    start: usize,
-    end: usize,
-    start_rtl: bool,
-    end_rtl: bool,
-) -> Option<std::ops::Range<usize>> {
-    let mut harness = harness(annotation(text, &[]), None);
-    let from = before_char(&harness, start, start_rtl);
-    let to = after_char(&harness, end - 1, end_rtl);
+/// Drags over the text selected in `notation`, from the boundary before its first character to
+/// the boundary after its last, and asserts the view then selects exactly that.
+#[track_caller]
+fn assert_drag_selects(notation: &str, start_rtl: bool, end_rtl: bool) {
+    let input = case(notation);
+    let range = input
+        .selection_range()
+        .expect("the notation selects the text to drag over");
+    let mut harness = harness(input.annotation(), None);
+    let from = before_char(&harness, range.start, start_rtl);
+    let to = after_char(&harness, range.end - 1, end_rtl);
     drag(&mut harness, from, to);
-    harness.state().view.selection()
+    assert_selection(&harness, notation);
 }
 
 #[test]
 fn drag_selects_exact_range_in_rtl_line() {
     // "بيونغ يانغ" is code points 6..16.
-    let text = "ضاعفت بيونغ يانغ من رهاناتها";
-    assert_eq!(drag_select(text, 6, 16, true, true), Some(6..16));
+    assert_drag_selects("ضاعفت {بيونغ يانغ} من رهاناتها", true, true);
 }
 
 #[test]
 fn drag_backwards_selects_the_same_range() {
-    let text = "ضاعفت بيونغ يانغ من رهاناتها";
-    let mut harness = harness(annotation(text, &[]), None);
+    let mut harness = harness(notated("ضاعفت بيونغ يانغ من رهاناتها"), None);
     let from = after_char(&harness, 15, true);
     let to = before_char(&harness, 6, true);
     drag(&mut harness, from, to);
-    assert_eq!(harness.state().view.selection(), Some(6..16));
+    assert_selection(&harness, "ضاعفت {بيونغ يانغ} من رهاناتها");
 }
 
 #[test]
 fn drag_selects_exact_range_in_ltr_line() {
-    let text = "The quick brown fox jumps";
-    assert_eq!(drag_select(text, 4, 15, false, false), Some(4..15));
+    assert_drag_selects("The {quick brown} fox jumps", false, false);
 }
 
 #[test]
 fn drag_selects_latin_word_inside_rtl_line() {
     // "BBC" is code points 5..8 of a right-to-left paragraph.
-    let text = "قالت BBC 2024 إن الاتفاق";
-    assert_eq!(drag_select(text, 5, 8, false, false), Some(5..8));
+    assert_drag_selects("قالت {BBC} 2024 إن الاتفاق", false, false);
 }
 
 #[test]
 fn drag_selects_clitic_entity_inside_word() {
     // روسيا after the proclitic ل: code points 1..6 of لروسيا.
-    let text = "لروسيا في حربها";
-    assert_eq!(drag_select(text, 1, 6, true, true), Some(1..6));
+    assert_drag_selects("ل{روسيا} في حربها", true, true);
 }
 
 #[test]
 fn drag_across_paragraphs_spans_the_separator() {
-    let text = "كيم جونغ أون\nسيرغي لافروف";
     // From before ج (4) in the first paragraph to after س (13) in the second.
-    assert_eq!(drag_select(text, 4, 14, true, true), Some(4..14));
+    assert_drag_selects("كيم {جونغ أون\nس}يرغي لافروف", true, true);
 }
 
 #[test]
 fn double_click_selects_a_word() {
-    let text = "ضاعفت بيونغ يانغ من رهاناتها";
-    let mut harness = harness(annotation(text, &[]), None);
+    let mut harness = harness(notated("ضاعفت بيونغ يانغ من رهاناتها"), None);
     let pos = char_box(&harness, 8).center();
     click(&mut harness, pos, 2);
-    assert_eq!(harness.state().view.selection(), Some(6..11));
+    assert_selection(&harness, "ضاعفت {بيونغ} يانغ من رهاناتها");
 }
 
 #[test]
 fn shift_arrow_selects_part_of_a_word_in_rtl() {
-    let text = "لروسيا في حربها";
-    let mut harness = harness(annotation(text, &[]), None);
+    let mut harness = harness(notated("لروسيا في حربها"), None);
     let pos = before_char(&harness, 1, true);
     click(&mut harness, pos, 1);
-    assert_eq!(harness.state().view.caret(), 1);
+    assert_caret_and_selection(&harness, "ل^روسيا في حربها");
     assert!(
         harness
             .state()
@@ -190,33 +211,26 @@ fn shift_arrow_selects_part_of_a_word_in_rtl() {
         harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
         harness.run();
     }
-    assert_eq!(harness.state().view.selection(), Some(1..6));
+    assert_caret_and_selection(&harness, "ل{روسيا} في حربها");
     harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     harness.run();
-    assert_eq!(harness.state().view.selection(), Some(1..5));
+    assert_caret_and_selection(&harness, "ل{روسي}ا في حربها");
 }
 
 #[test]
 fn arrow_keys_cross_paragraph_boundaries() {
-    let text = "كيم\nلافروف";
-    let mut harness = harness(annotation(text, &[]), None);
+    let mut harness = harness(notated("كيم\nلافروف"), None);
     let pos = after_char(&harness, 2, true);
     click(&mut harness, pos, 1);
-    assert_eq!(harness.state().view.caret(), 3);
+    assert_caret_and_selection(&harness, "كيم^\nلافروف");
     harness.key_press(Key::ArrowLeft);
     harness.run();
-    assert_eq!(
-        harness.state().view.caret(),
-        4,
-        "forward into the next paragraph"
-    );
+    // Forward into the next paragraph.
+    assert_caret_and_selection(&harness, "كيم\n^لافروف");
     harness.key_press(Key::ArrowRight);
     harness.run();
-    assert_eq!(
-        harness.state().view.caret(),
-        3,
-        "back to the end of the first"
-    );
+    // Back to the end of the first.
+    assert_caret_and_selection(&harness, "كيم^\nلافروف");
     harness.key_press(Key::ArrowDown);
     harness.run();
     assert!(
@@ -225,14 +239,13 @@ fn arrow_keys_cross_paragraph_boundaries() {
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::End);
     harness.run();
-    assert_eq!(harness.state().view.caret(), 10);
+    assert_caret_and_selection(&harness, "كيم\nلافروف^");
 }
 
 #[test]
 fn clicking_a_span_reports_the_innermost() {
     // ORGANIZATION over "وزير الخارجية الروسي", COUNTRY on "الروسي" inside it.
-    let text = "لقائه بوزير الخارجية الروسي سيرغي لافروف";
-    let ann = annotation(text, &[(7, 27, "ORGANIZATION"), (21, 27, "COUNTRY")]);
+    let ann = notated("لقائه ب[وزير الخارجية [الروسي|COUNTRY]|ORGANIZATION] سيرغي لافروف");
     let mut harness = harness(ann, None);
     let inner = char_box(&harness, 23).center();
     click(&mut harness, inner, 1);
@@ -268,9 +281,8 @@ fn clicking_a_span_reports_the_innermost() {
 #[test]
 fn dragging_selected_span_edge_reports_new_bounds() {
     // COUNTRY on روسيا (1..6); drag its end edge back by one letter.
-    let text = "لروسيا في حربها";
-    let ann = annotation(text, &[(1, 6, "COUNTRY")]);
-    let mut harness = harness(ann, Some(SpanId(1)));
+    let input = case("ل[روسيا|COUNTRY*] في حربها");
+    let mut harness = harness(input.annotation(), input.selected_id());
     let edge = harness
         .state()
         .view
@@ -286,11 +298,8 @@ fn dragging_selected_span_edge_reports_new_bounds() {
         .filter_map(|r| r.span_edge_drag)
         .collect();
     assert_eq!(drags, vec![(SpanId(1), 1, 5)]);
-    assert_eq!(
-        harness.state().view.selection(),
-        None,
-        "an edge drag does not select"
-    );
+    // An edge drag does not select.
+    assert_selection(&harness, "ل[روسيا|COUNTRY] في حربها");
 }
 
 #[test]
@@ -370,12 +379,15 @@ fn text_size_change_relayouts_at_the_new_size() {
 
 #[test]
 fn selected_text_matches_the_code_point_range() {
-    let text = "كيم جونغ أون\r\nلروسيا في حربها";
-    let mut harness = harness(annotation(text, &[]), None);
-    harness.state_mut().view.set_selection(Some(15..20));
+    let input = case("كيم جونغ أون\r\nل{روسيا} في حربها");
+    let mut harness = harness(input.annotation(), None);
+    harness
+        .state_mut()
+        .view
+        .set_selection(input.selection_range());
     harness.run();
+    assert_selection(&harness, "كيم جونغ أون\r\nل{روسيا} في حربها");
     let state = harness.state();
-    assert_eq!(state.view.selection(), Some(15..20));
     assert_eq!(state.view.selected_text(&state.ann), Some("روسيا"));
     harness.state_mut().view.set_selection(Some(9..15));
     harness.run();
@@ -394,59 +406,42 @@ fn selected_text_matches_the_code_point_range() {
 #[test]
 fn arrow_without_shift_collapses_selection_to_its_visual_edge() {
     // RTL: the selection's logical start is its right edge, its end its left edge.
-    let text = "لروسيا في حربها";
-    let mut harness = harness(annotation(text, &[]), None);
+    let mut harness = harness(notated("لروسيا في حربها"), None);
     let pos = before_char(&harness, 1, true);
     click(&mut harness, pos, 1);
     for _ in 0..4 {
         harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
         harness.run();
     }
-    assert_eq!(harness.state().view.selection(), Some(1..5));
+    assert_selection(&harness, "ل{روسي}ا في حربها");
     harness.key_press(Key::ArrowRight);
     harness.run();
-    assert_eq!(harness.state().view.selection(), None);
-    assert_eq!(
-        harness.state().view.caret(),
-        1,
-        "Right edge of RTL text is the start"
-    );
+    // The right edge of RTL text is the start.
+    assert_caret_and_selection(&harness, "ل^روسيا في حربها");
 
-    harness.state_mut().view.set_selection(Some(1..5));
+    harness
+        .state_mut()
+        .view
+        .set_selection(case("ل{روسي}ا في حربها").selection_range());
     harness.run();
     harness.key_press(Key::ArrowLeft);
     harness.run();
-    assert_eq!(harness.state().view.selection(), None);
-    assert_eq!(
-        harness.state().view.caret(),
-        5,
-        "Left edge of RTL text is the end"
-    );
+    // The left edge of RTL text is the end.
+    assert_caret_and_selection(&harness, "لروسي^ا في حربها");
 
     // LTR: Left is the start, Right the end, whichever end the caret was at.
-    let mut harness = self::harness(annotation("Sergei Lavrov met Kim", &[]), None);
+    let selected = case("Sergei {Lavrov} met Kim").selection_range();
+    let mut harness = self::harness(notated("Sergei Lavrov met Kim"), None);
     let pos = before_char(&harness, 0, false);
     click(&mut harness, pos, 1);
-    harness.state_mut().view.set_selection(Some(7..13));
+    harness.state_mut().view.set_selection(selected.clone());
     harness.run();
     harness.key_press(Key::ArrowLeft);
     harness.run();
-    assert_eq!(
-        (
-            harness.state().view.selection(),
-            harness.state().view.caret()
-        ),
-        (None, 7)
-    );
-    harness.state_mut().view.set_selection(Some(7..13));
+    assert_caret_and_selection(&harness, "Sergei ^Lavrov met Kim");
+    harness.state_mut().view.set_selection(selected);
     harness.run();
     harness.key_press(Key::ArrowRight);
     harness.run();
-    assert_eq!(
-        (
-            harness.state().view.selection(),
-            harness.state().view.caret()
-        ),
-        (None, 13)
-    );
+    assert_caret_and_selection(&harness, "Sergei Lavrov^ met Kim");
 }
