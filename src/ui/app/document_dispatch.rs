@@ -86,25 +86,11 @@ impl DocumentDispatch<'_> {
         None
     }
 
-    /// Applies `edit` through the history; refusals are shown. A new span gets the annotator
-    /// name and the frame's time, and the text selection it was made from is cleared so that the next label hotkey
-    /// relabels it.
-    fn apply_edit(&mut self, mut edit: Edit) {
-        let adds_span = if let Edit::AddSpan(span) = &mut edit {
-            if span.annotator.is_none() {
-                span.annotator = self.annotator.clone();
-            }
-            // A span made in this frame is stamped with the frame's clock, like every edit.
-            span.created = self.now.wall;
-            span.modified = self.now.wall;
-            true
-        } else {
-            false
-        };
-        match self.doc.apply_edit(edit, self.now) {
-            Ok(()) if adds_span => self.doc.view.set_selection(None),
-            Ok(()) => {}
-            Err(e) => self.messages.error(format!("The change was refused: {e}")),
+    /// Applies `edit` as the user's ([`OpenDocument::apply_user_edit`]); refusals are shown.
+    fn apply_edit(&mut self, edit: Edit) {
+        let annotator = self.annotator.clone();
+        if let Err(e) = self.doc.apply_user_edit(edit, self.now, annotator) {
+            self.messages.error(format!("The change was refused: {e}"));
         }
     }
 

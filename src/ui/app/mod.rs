@@ -473,29 +473,13 @@ impl QalamApp {
     /// Applies `edit` to document `index` through its history (refusals are shown); returns
     /// whether it was applied. For the app's own edits (label templates); the current
     /// document's commands go through `DocumentDispatch`.
-    fn apply_edit_to(&mut self, index: usize, mut edit: Edit) -> bool {
-        let now = self.now;
+    fn apply_edit_to(&mut self, index: usize, edit: Edit) -> bool {
         let annotator = self.settings.annotator_name();
         let Some(doc) = self.documents.get_mut(index) else {
             return false;
         };
-        let adds_span = if let Edit::AddSpan(span) = &mut edit {
-            if span.annotator.is_none() {
-                span.annotator = annotator;
-            }
-            span.created = now.wall;
-            span.modified = now.wall;
-            true
-        } else {
-            false
-        };
-        match doc.apply_edit(edit, now) {
-            Ok(()) => {
-                if adds_span {
-                    doc.view.set_selection(None);
-                }
-                true
-            }
+        match doc.apply_user_edit(edit, self.now, annotator) {
+            Ok(()) => true,
             Err(e) => {
                 self.messages.error(format!("The change was refused: {e}"));
                 false

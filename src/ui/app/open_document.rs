@@ -126,6 +126,32 @@ impl OpenDocument {
         Ok(())
     }
 
+    /// Applies an edit the user made: a new span gets `annotator` (unless it names one) and the
+    /// frame's wall-clock time, and once it is added the text selection it was made from is
+    /// cleared, so the next label hotkey relabels the span instead of tagging the text again.
+    pub fn apply_user_edit(
+        &mut self,
+        mut edit: Edit,
+        now: FrameTime,
+        annotator: Option<String>,
+    ) -> Result<(), EditError> {
+        let adds_span = if let Edit::AddSpan(span) = &mut edit {
+            if span.annotator.is_none() {
+                span.annotator = annotator;
+            }
+            span.created = now.wall;
+            span.modified = now.wall;
+            true
+        } else {
+            false
+        };
+        self.apply_edit(edit, now)?;
+        if adds_span {
+            self.view.set_selection(None);
+        }
+        Ok(())
+    }
+
     /// Undoes the last edit; false when there was nothing to undo.
     pub fn undo(&mut self, now: FrameTime) -> bool {
         let undone = self.history.undo(&mut self.annotation);
