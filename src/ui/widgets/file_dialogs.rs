@@ -5,50 +5,45 @@ use std::path::{Path, PathBuf};
 
 use qalam_core::io::file_names::{with_annotation_suffix, with_template_suffix};
 
+/// A native dialog titled `title`, starting in `start_folder` when there is one.
+fn dialog(title: &str, start_folder: Option<&Path>) -> rfd::FileDialog {
+    let dialog = rfd::FileDialog::new().set_title(title);
+    match start_folder {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
+    }
+}
+
 /// Shows the native "open" dialog. `None` when cancelled or when no dialog is available.
 pub fn pick_file_to_open(start_folder: Option<&Path>) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Open a document")
+    dialog("Open a document", start_folder)
         .add_filter("Qalam annotations and text", &["json", "txt"])
-        .add_filter("All files", &["*"]);
-    if let Some(folder) = start_folder {
-        dialog = dialog.set_directory(folder);
-    }
-    dialog.pick_file()
+        .add_filter("All files", &["*"])
+        .pick_file()
 }
 
 /// Shows the native "save" dialog. `None` when cancelled or when no dialog is available.
 pub fn pick_file_to_save(start_folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Save annotation as")
-        .set_file_name(file_name);
-    if let Some(folder) = start_folder {
-        dialog = dialog.set_directory(folder);
-    }
-    dialog.save_file().map(|p| with_annotation_suffix(&p))
+    dialog("Save annotation as", start_folder)
+        .set_file_name(file_name)
+        .save_file()
+        .map(|p| with_annotation_suffix(&p))
 }
 
 /// Shows the native "open" dialog for a label template. `None` when cancelled or when no
 /// dialog is available. The file is returned as picked; loading refuses non-template names.
 pub fn pick_template_to_open(start_folder: Option<&Path>) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Load label template")
+    dialog("Load label template", start_folder)
         .add_filter("Label templates (*.labels.json)", &["json"])
-        .add_filter("All files", &["*"]);
-    if let Some(folder) = start_folder {
-        dialog = dialog.set_directory(folder);
-    }
-    dialog.pick_file()
+        .add_filter("All files", &["*"])
+        .pick_file()
 }
 
 /// Shows the native "save" dialog for a label template; the chosen path gets the
 /// `.labels.json` suffix. `None` when cancelled or when no dialog is available.
 pub fn pick_template_to_save(start_folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Save label template")
-        .set_file_name(file_name);
-    if let Some(folder) = start_folder {
-        dialog = dialog.set_directory(folder);
-    }
-    dialog.save_file().map(|p| with_template_suffix(&p))
+    dialog("Save label template", start_folder)
+        .set_file_name(file_name)
+        .save_file()
+        .map(|p| with_template_suffix(&p))
 }
