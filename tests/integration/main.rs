@@ -4,6 +4,7 @@ mod app;
 mod cli;
 mod layout_cli;
 mod panels;
+mod support;
 mod text;
 mod view;
 #[cfg(feature = "snapshots")]

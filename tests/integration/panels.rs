@@ -12,6 +12,7 @@ use qalam::ui::commands::{Command, CommandQueue, consume_shortcuts, fixed_shortc
 use qalam::ui::panels::labelling_panels::LabellingPanels;
 use qalam::ui::widgets::messages::Messages;
 use qalam_core::io::label_template::{load_template, save_template};
+use qalam_core::model::notation::{Case, assert_notation};
 use qalam_core::model::{Annotation, Document, Edit, Label, LabelSet, Rgb, Span, SpanId};
 
 /// The sentence used throughout: "Putin visited Russia", with the clitic `ل` ("to") glued to
@@ -49,19 +50,39 @@ impl Bench {
         }
     }
 
-    /// Adds a span directly (test setup), selecting it.
-    fn with_span(mut self, start: usize, end: usize, label: &str) -> Self {
-        let span = self.doc.annotation().new_span(start, end, label);
-        self.doc.selected_span = Some(span.id);
-        self.doc
-            .apply_edit(Edit::AddSpan(span), frame_time())
-            .expect("setup span");
-        self
+    /// A bench on the state `notation` describes: its spans added as edits (so undo works as
+    /// after tagging), the span marked `*` selected, and its text selection, if any.
+    fn notated(notation: &str) -> Self {
+        let case = Case::parse(notation).expect("a valid test notation");
+        let mut bench = Self::new(&case.text);
+        for (index, (start, end, label)) in case.spans.iter().enumerate() {
+            let span = bench.doc.annotation().new_span(*start, *end, label);
+            if case.selected == Some(index) {
+                bench.doc.selected_span = Some(span.id);
+            }
+            bench
+                .doc
+                .apply_edit(Edit::AddSpan(span), frame_time())
+                .expect("setup span");
+        }
+        if let Some(selection) = case.selection.filter(|selection| !selection.is_empty()) {
+            bench.doc.view.set_selection(Some(selection.range()));
+        }
+        bench
     }
 
-    fn spans(&self) -> Vec<(usize, usize, String)> {
-        let spans = self.doc.annotation().spans().iter();
-        spans.map(|s| (s.start, s.end, s.label.clone())).collect()
+    /// Asserts the text and spans in notation.
+    #[track_caller]
+    fn assert_spans(&self, expected: &str) {
+        assert_notation(self.doc.annotation(), None, None, expected);
+    }
+
+    /// Asserts spans, text selection and selected span (`*`) in notation.
+    #[track_caller]
+    fn assert_state(&self, expected: &str) {
+        let selection = self.doc.view.selection();
+        let ann = self.doc.annotation();
+        assert_notation(ann, selection, self.doc.selected_span, expected);
     }
 
     fn span_text(&self, index: usize) -> String {
@@ -164,17 +185,8 @@ fn digit_hotkey_tags_the_selection_and_the_span_list_shows_it() {
     let mut harness = harness(Bench::new(TEXT));
     select_text(&mut harness, 4..9);
     press(&mut harness, Modifiers::NONE, Key::Num1);
-    let bench = harness.state();
-    assert_eq!(bench.spans(), vec![(4, 9, "PERSON".to_owned())]);
-    assert_eq!(
-        bench.doc.selected_span,
-        Some(bench.doc.annotation().spans()[0].id)
-    );
-    assert_eq!(
-        bench.doc.view.selection(),
-        None,
-        "tagging clears the text selection"
-    );
+    // The new span is selected; tagging clears the text selection.
+    harness.state().assert_state("زار [بوتين|PERSON*] لروسيا");
     harness.get_by_label("بوتين — PERSON [4, 9)");
 }
 
@@ -183,56 +195,46 @@ fn letter_hotkey_and_palette_click_tag_the_selection() {
     let mut harness = harness(Bench::new(TEXT));
     select_text(&mut harness, 11..16);
     press(&mut harness, Modifiers::NONE, Key::C);
-    assert_eq!(
-        harness.state().spans(),
-        vec![(11, 16, "COUNTRY".to_owned())]
-    );
+    harness.state().assert_spans("زار بوتين ل[روسيا|COUNTRY]");
 
     select_text(&mut harness, 0..3);
     harness.get_by_role_and_label(Role::Button, "EVENT").click();
     harness.run();
-    assert_eq!(
-        harness.state().spans(),
-        vec![(0, 3, "EVENT".to_owned()), (11, 16, "COUNTRY".to_owned())]
-    );
+    harness
+        .state()
+        .assert_spans("[زار|EVENT] بوتين ل[روسيا|COUNTRY]");
 }
 
 #[test]
 fn tagging_without_a_selection_says_select_some_text_first() {
     let mut harness = harness(Bench::new(TEXT));
     press(&mut harness, Modifiers::NONE, Key::Num2);
-    assert!(harness.state().doc.annotation().spans().is_empty());
+    harness.state().assert_spans(TEXT);
     assert_eq!(harness.state().messages(), vec!["Select some text first"]);
 }
 
 #[test]
 fn with_a_span_selected_and_no_text_selection_hotkey_and_click_relabel() {
-    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "COUNTRY"));
+    let mut harness = harness(Bench::notated("زار [بوتين|COUNTRY*] لروسيا"));
     press(&mut harness, Modifiers::NONE, Key::P);
-    assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
+    harness.state().assert_spans("زار [بوتين|PERSON] لروسيا");
     harness
         .get_by_role_and_label(Role::Button, "ORGANIZATION")
         .click();
     harness.run();
-    assert_eq!(
-        harness.state().spans(),
-        vec![(4, 9, "ORGANIZATION".to_owned())]
-    );
-    assert_eq!(
-        harness.state().doc.annotation().spans().len(),
-        1,
-        "relabel must not add a span"
-    );
+    harness
+        .state()
+        .assert_spans("زار [بوتين|ORGANIZATION] لروسيا");
 }
 
 #[test]
 fn delete_removes_the_selected_span_and_undo_brings_it_back() {
-    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
+    let mut harness = harness(Bench::notated("زار [بوتين|PERSON*] لروسيا"));
     press(&mut harness, Modifiers::NONE, Key::Delete);
-    assert!(harness.state().doc.annotation().spans().is_empty());
+    harness.state().assert_spans(TEXT);
     assert_eq!(harness.state().doc.selected_span, None);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
+    harness.state().assert_spans("زار [بوتين|PERSON] لروسيا");
 }
 
 #[test]
@@ -244,17 +246,13 @@ fn hotkeys_are_ignored_while_typing_in_a_text_field() {
     harness.key_press(Key::Num1);
     harness.key_press(Key::P);
     harness.run();
-    assert!(
-        harness.state().doc.annotation().spans().is_empty(),
-        "{:?}",
-        harness.state().spans()
-    );
+    harness.state().assert_spans(TEXT);
 }
 
 #[test]
 fn grow_start_by_a_char_takes_in_the_clitic() {
     // ل[روسيا|COUNTRY]: Alt+→ grows the start (the right edge in Arabic) by one character.
-    let mut harness = harness(Bench::new(TEXT).with_span(11, 16, "COUNTRY"));
+    let mut harness = harness(Bench::notated("زار بوتين ل[روسيا|COUNTRY*]"));
     press(&mut harness, Modifiers::ALT, Key::ArrowRight);
     assert_eq!(harness.state().span_text(0), "لروسيا");
     // Alt+Shift+← shrinks the start again.
@@ -268,7 +266,7 @@ fn grow_start_by_a_char_takes_in_the_clitic() {
 
 #[test]
 fn word_steps_grow_and_shrink_by_whole_words() {
-    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
+    let mut harness = harness(Bench::notated("زار [بوتين|PERSON*] لروسيا"));
     let word = Modifiers::ALT | Modifiers::COMMAND;
     // Grow the end (left edge in Arabic) by a word: takes in لروسيا.
     press(&mut harness, word, Key::ArrowLeft);
@@ -287,10 +285,7 @@ fn word_steps_grow_and_shrink_by_whole_words() {
 
 #[test]
 fn span_list_filters_by_label_and_sorts_by_label() {
-    let mut bench = Bench::new(TEXT);
-    bench = bench.with_span(0, 3, "EVENT");
-    bench = bench.with_span(4, 9, "PERSON");
-    bench = bench.with_span(11, 16, "COUNTRY");
+    let bench = Bench::notated("[زار|EVENT] [بوتين|PERSON] ل[روسيا|COUNTRY*]");
     let mut harness = harness(bench);
     let rows = |harness: &Harness<'_, Bench>| -> Vec<String> {
         harness
@@ -327,31 +322,25 @@ fn span_list_filters_by_label_and_sorts_by_label() {
 
 #[test]
 fn clicking_a_span_row_selects_it_and_next_prev_keys_move() {
-    let mut bench = Bench::new(TEXT);
-    bench = bench.with_span(0, 3, "EVENT");
-    bench = bench.with_span(4, 9, "PERSON");
-    bench.doc.selected_span = None;
-    let mut harness = harness(bench);
+    let mut harness = harness(Bench::notated("[زار|EVENT] [بوتين|PERSON] لروسيا"));
     harness.get_by_label("بوتين — PERSON [4, 9)").click();
     harness.run();
-    let ids: Vec<SpanId> = harness
+    harness
         .state()
-        .doc
-        .annotation()
-        .spans()
-        .iter()
-        .map(|s| s.id)
-        .collect();
-    assert_eq!(harness.state().doc.selected_span, Some(ids[1]));
+        .assert_state("[زار|EVENT] [بوتين|PERSON*] لروسيا");
     press(&mut harness, Modifiers::ALT, Key::ArrowUp);
-    assert_eq!(harness.state().doc.selected_span, Some(ids[0]));
+    harness
+        .state()
+        .assert_state("[زار|EVENT*] [بوتين|PERSON] لروسيا");
     press(&mut harness, Modifiers::ALT, Key::ArrowDown);
-    assert_eq!(harness.state().doc.selected_span, Some(ids[1]));
+    harness
+        .state()
+        .assert_state("[زار|EVENT] [بوتين|PERSON*] لروسيا");
 }
 
 #[test]
 fn label_editor_rename_propagates_to_spans_and_undoes_in_one_step() {
-    let mut harness = harness(Bench::new(TEXT).with_span(11, 16, "COUNTRY"));
+    let mut harness = harness(Bench::notated("زار بوتين ل[روسيا|COUNTRY*]"));
     harness.state_mut().pending.push(Command::EditLabels);
     harness.run();
     let field = text_field(&harness, "COUNTRY");
@@ -374,19 +363,19 @@ fn label_editor_rename_propagates_to_spans_and_undoes_in_one_step() {
     );
     press(&mut harness, Modifiers::NONE, Key::Enter);
     let bench = harness.state();
-    assert_eq!(bench.spans(), vec![(11, 16, "BALAD".to_owned())]);
+    bench.assert_spans("زار بوتين ل[روسيا|BALAD]");
     assert!(bench.doc.annotation().labels().get("BALAD").is_some());
     assert!(bench.doc.annotation().labels().get("COUNTRY").is_none());
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     let bench = harness.state();
-    assert_eq!(bench.spans(), vec![(11, 16, "COUNTRY".to_owned())]);
+    bench.assert_spans("زار بوتين ل[روسيا|COUNTRY]");
     assert!(bench.doc.annotation().labels().get("COUNTRY").is_some());
 }
 
 #[test]
 fn label_editor_refuses_removing_a_used_label_and_a_duplicate_hotkey() {
-    let mut harness = harness(Bench::new(TEXT).with_span(11, 16, "COUNTRY"));
+    let mut harness = harness(Bench::notated("زار بوتين ل[روسيا|COUNTRY*]"));
     harness.state_mut().pending.push(Command::EditLabels);
     harness.run();
     harness.get_by_label("Remove COUNTRY").click();
@@ -409,7 +398,7 @@ fn label_editor_refuses_removing_a_used_label_and_a_duplicate_hotkey() {
 
 #[test]
 fn note_editor_saves_a_note_as_one_edit() {
-    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
+    let mut harness = harness(Bench::notated("زار [بوتين|PERSON*] لروسيا"));
     press(&mut harness, Modifiers::NONE, Key::F2);
     placeholder_field(&harness, "Note").set_text_value_accesskit("check the spelling");
     harness.run();
@@ -429,7 +418,7 @@ fn note_editor_saves_a_note_as_one_edit() {
     assert_eq!(note(&harness).as_deref(), Some("check the spelling"));
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(note(&harness), None);
-    assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
+    harness.state().assert_spans("زار [بوتين|PERSON] لروسيا");
 }
 
 #[test]
@@ -476,7 +465,7 @@ fn span_list_with_20k_spans_draws_only_the_visible_rows() {
 #[test]
 fn label_template_saves_and_loads_through_the_editor_as_one_undo_step() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
+    let mut harness = harness(Bench::notated("زار [بوتين|PERSON*] لروسيا"));
     harness.state_mut().pending.push(Command::EditLabels);
     harness.run();
 
@@ -513,12 +502,12 @@ fn label_template_saves_and_loads_through_the_editor_as_one_undo_step() {
         harness.state().doc.annotation().labels(),
         &LabelSet::default()
     );
-    assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
+    harness.state().assert_spans("زار [بوتين|PERSON] لروسيا");
 }
 
 #[test]
 fn overlap_refusal_after_turning_overlaps_off_is_shown_as_a_message() {
-    let mut harness = harness(Bench::new(TEXT).with_span(4, 9, "PERSON"));
+    let mut harness = harness(Bench::notated("زار [بوتين|PERSON*] لروسيا"));
     harness.state_mut().pending.push(Command::EditLabels);
     harness.run();
     harness.get_by_label("Allow overlapping spans").click();
@@ -528,7 +517,7 @@ fn overlap_refusal_after_turning_overlaps_off_is_shown_as_a_message() {
     select_text(&mut harness, 0..6);
     press(&mut harness, Modifiers::NONE, Key::Num4);
     let bench = harness.state();
-    assert_eq!(bench.spans(), vec![(4, 9, "PERSON".to_owned())]);
+    bench.assert_spans("زار [بوتين|PERSON] لروسيا");
     let message = bench.messages().last().cloned().unwrap_or_default();
     assert!(message.starts_with("The change was refused: "), "{message}");
     assert!(
@@ -545,9 +534,9 @@ fn second_label_key_after_tagging_relabels_instead_of_tagging_again() {
     select_text(&mut harness, 4..9);
     press(&mut harness, Modifiers::NONE, Key::Num1);
     press(&mut harness, Modifiers::NONE, Key::Num2);
-    assert_eq!(harness.state().spans(), vec![(4, 9, "COUNTRY".to_owned())]);
+    harness.state().assert_spans("زار [بوتين|COUNTRY] لروسيا");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(harness.state().spans(), vec![(4, 9, "PERSON".to_owned())]);
+    harness.state().assert_spans("زار [بوتين|PERSON] لروسيا");
 }
 
 #[test]
@@ -582,7 +571,7 @@ fn label_editor_adds_and_reorders_labels_and_digits_follow_the_order() {
     // Digit 4 now means MISC: hotkeys are resolved from the current order.
     select_text(&mut harness, 0..3);
     press(&mut harness, Modifiers::NONE, Key::Num4);
-    assert_eq!(harness.state().spans(), vec![(0, 3, "MISC".to_owned())]);
+    harness.state().assert_spans("[زار|MISC] بوتين لروسيا");
 }
 
 #[test]

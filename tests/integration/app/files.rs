@@ -1,0 +1,210 @@
+//! Opening, saving and reloading files: the overwrite prompts, missing files, dropped files,
+//! several documents and their selector.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use qalam::ui::commands::{AppMessage, Command};
+use std::path::{Path, PathBuf};
+
+use crate::support::*;
+
+#[test]
+fn save_writes_next_to_the_text_file_and_clears_the_dirty_mark() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let mut harness = harness(vec![path.clone()], data.path());
+    select(&mut harness, 10..15);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+
+    let saved = files.path().join("putin.qalam.json");
+    assert!(saved.exists(), "saved next to the text");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("text still there"),
+        TEXT
+    );
+    assert!(!harness.state().current_document().expect("open").is_dirty());
+    assert_eq!(harness.state().window_title(), "Qalam — putin.qalam.json");
+    assert!(harness.state().messages().errors().is_empty());
+    assert_eq!(
+        harness.state().settings().recent_files.first(),
+        Some(&saved)
+    );
+}
+
+#[test]
+fn saving_over_an_existing_annotation_file_asks_before_overwriting() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let existing = files.path().join("putin.qalam.json");
+    std::fs::write(&existing, "someone else's work").expect("write");
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        std::fs::read_to_string(&existing).expect("read"),
+        "someone else's work",
+        "not overwritten without asking"
+    );
+    harness.get_by_label("Overwrite").click();
+    harness.run_steps(2);
+    assert_ne!(
+        std::fs::read_to_string(&existing).expect("read"),
+        "someone else's work"
+    );
+    assert!(!harness.state().current_document().expect("open").is_dirty());
+}
+
+#[test]
+fn saved_spans_reload_at_the_same_code_point_offsets() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    select(&mut harness, 10..15);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let both = "زار [بوتين|PERSON] [روسيا|COUNTRY] أمس.\n";
+    assert_spans(&harness, both);
+    assert_saved_spans(&files.path().join("putin.qalam.json"), both);
+}
+
+#[test]
+fn several_documents_get_a_selector_and_ctrl_digit_switches() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let a = write_document(files.path(), "a.txt");
+    let b = write_document(files.path(), "b.txt");
+    let mut harness = harness(vec![a, b], data.path());
+    assert_eq!(harness.state().window_title(), "Qalam — a.txt");
+    harness.get_by_label("b.txt").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().window_title(), "Qalam — b.txt");
+    press(&mut harness, Modifiers::COMMAND, Key::Num1);
+    assert_eq!(harness.state().window_title(), "Qalam — a.txt");
+}
+
+#[test]
+fn opening_a_missing_file_shows_the_error_in_the_window() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let missing = data.path().join("nope.txt");
+    let mut harness = harness(vec![missing], data.path());
+    assert!(harness.state().current_document().is_none());
+    assert!(
+        harness.state().messages().errors()[0].contains("nope.txt"),
+        "{:?}",
+        harness.state().messages().errors()
+    );
+    assert!(harness.query_all_by_label_contains("Error:").count() >= 1);
+    harness.get_by_label("No document open");
+    harness.state_mut().queue_command(Command::OpenPath);
+    harness.run_steps(3);
+    assert!(
+        matches!(
+            harness.state().dialogs().first(),
+            Some(qalam::ui::windows::dialogs::Dialog::Path { .. })
+        ),
+        "{:?}",
+        harness.state().dialogs()
+    );
+    harness.get_by_label("Open path");
+}
+
+/// A file dropped onto the window in tests.
+#[derive(Debug)]
+struct DroppedTestFile(PathBuf);
+
+impl egui::DroppedFile for DroppedTestFile {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_opens_it_and_adds_it_to_the_recent_files() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let dropped = write_document(files.path(), "dropped.txt");
+    let mut harness = harness(Vec::new(), data.path());
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedTestFile(dropped.clone())));
+    harness.run_steps(2);
+    assert_eq!(harness.state().documents().len(), 2);
+    assert_eq!(harness.state().window_title(), "Qalam — dropped.txt");
+    assert_eq!(
+        harness.state().settings().recent_files,
+        vec![dropped.clone()]
+    );
+    // Opening it again switches to it instead of opening a second copy.
+    harness
+        .state_mut()
+        .queue_command(Command::SelectDocument(0));
+    harness.run_steps(1);
+    harness
+        .state_mut()
+        .queue_message(AppMessage::OpenFile(dropped));
+    harness.run_steps(1);
+    assert_eq!(harness.state().documents().len(), 2);
+    assert_eq!(harness.state().window_title(), "Qalam — dropped.txt");
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_to_overwrite() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = files.path().join("putin.qalam.json");
+    // Someone else relabels the span in the saved file.
+    let mut theirs = qalam_core::io::load_path(&saved).expect("saved").annotation;
+    let id = theirs.spans()[0].id;
+    theirs
+        .apply(qalam_core::model::Edit::Relabel {
+            id,
+            label: "EVENT".to_owned(),
+        })
+        .expect("relabel");
+    qalam_core::io::save_path(&saved, &theirs, None, true).expect("someone else saves");
+    select(&mut harness, 10..15);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.run_steps(1);
+    harness.get_by_label("File changed on disk");
+    harness.get_by_label_contains("putin.qalam.json changed on disk since it was opened");
+    assert_saved_spans(&saved, "زار [بوتين|EVENT] روسيا أمس.\n");
+    assert!(harness.state().current_document().expect("open").is_dirty());
+    harness.get_by_label("Overwrite").click();
+    harness.run_steps(2);
+    assert_saved_spans(&saved, "زار [بوتين|PERSON] [روسيا|COUNTRY] أمس.\n");
+    assert!(!harness.state().current_document().expect("open").is_dirty());
+}
+
+#[test]
+fn arabic_file_names_are_listed_in_the_selector_and_switch_documents() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let arabic = write_document(files.path(), "كيم جونغ أون.txt");
+    let latin = write_document(files.path(), "b.txt");
+    let mut harness = harness(vec![arabic, latin], data.path());
+    assert_eq!(harness.state().window_title(), "Qalam — كيم جونغ أون.txt");
+    harness.get_by_label("b.txt").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().window_title(), "Qalam — b.txt");
+    harness.get_by_label("كيم جونغ أون.txt").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().window_title(), "Qalam — كيم جونغ أون.txt");
+}

@@ -1,0 +1,9 @@
+//! The app shell end to end in egui_kittest, one file per job.
+
+mod acceptance;
+mod closing;
+mod editing;
+mod files;
+mod recovery;
+mod templates;
+mod window;
