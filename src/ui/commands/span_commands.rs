@@ -67,15 +67,14 @@ pub fn span_command_effects(
 mod tests {
     use super::*;
     use qalam_core::editing::{ResizeDirection, ResizeStep, SpanEdge, SpanResize};
-    use qalam_core::model::{Document, Edit};
+    use qalam_core::model::Edit;
+    use qalam_core::model::notation::Case;
 
-    /// `زار بوتين لروسيا` with `روسيا` (code points 11..16) tagged COUNTRY.
+    /// `زار بوتين لروسيا` with `روسيا` (code points 11..16) tagged COUNTRY and selected.
     fn clitic_annotation() -> (Annotation, SpanId) {
-        let mut ann = Annotation::new(Document::new("t", "زار بوتين لروسيا"));
-        let span = ann.new_span(11, 16, "COUNTRY");
-        let id = span.id;
-        ann.apply(Edit::AddSpan(span)).unwrap();
-        (ann, id)
+        let case = Case::parse("زار بوتين ل[روسيا|COUNTRY*]").expect("test notation");
+        let id = case.selected_id().expect("a selected span");
+        (case.annotation(), id)
     }
 
     #[test]

@@ -1,0 +1,120 @@
+//! Applying the frame's queued commands and messages: the current document's part through
+//! `DocumentDispatch`, files, settings, windows and edits to other documents here.
+
+use qalam_core::model::Edit;
+
+use super::QalamApp;
+use crate::ui::app::document_dispatch::DocumentDispatch;
+use crate::ui::app::settings::TEXT_SIZE_STEP;
+use crate::ui::commands::{AppMessage, Command, Queued};
+use crate::ui::widgets::file_dialogs;
+use crate::ui::windows::dialogs::{Dialog, PathPurpose};
+
+impl QalamApp {
+    /// Applies one queued item: the current document's part through [`DocumentDispatch`], the
+    /// rest (and everything while no document is open) here.
+    pub(super) fn apply_queued(&mut self, ctx: &egui::Context, item: Queued) {
+        let left = match self.documents.get_mut(self.current) {
+            Some(doc) => DocumentDispatch {
+                doc,
+                panels: &mut self.panels,
+                messages: &mut self.messages,
+                annotator: self.settings.annotator_name(),
+                now: self.now,
+            }
+            .apply(item),
+            None => vec![item],
+        };
+        for item in left {
+            match item {
+                Queued::Command(command) => self.apply_command(ctx, command),
+                Queued::Message(message) => self.apply_message(message),
+            }
+        }
+    }
+
+    /// Applies a command that is not the current document's (or any command while no document
+    /// is open).
+    pub(super) fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Open => {
+                let folder = self.settings.last_folder.clone();
+                match self.native_dialog(|| file_dialogs::pick_file_to_open(folder.as_deref())) {
+                    Some(path) => self.open_file(&path),
+                    None => self.show_path_dialog(PathPurpose::Open),
+                }
+            }
+            Command::OpenPath => self.show_path_dialog(PathPurpose::Open),
+            Command::Save => {
+                self.save_current();
+            }
+            Command::SaveAs => self.save_as(self.current),
+            Command::CloseDocument => self.close_document(self.current, false),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Settings => self.dialogs.push(Dialog::Settings {
+                annotator: self.settings.annotator.clone(),
+            }),
+            // The document's commands (see `DocumentDispatch`) get here only with no document.
+            Command::Undo | Command::Redo => self.messages.info("No document is open"),
+            Command::SetStatus(_) | Command::ClearSelection => {}
+            Command::SaveLabelTemplate => self.save_label_template(),
+            Command::LoadLabelTemplate => self.load_label_template(),
+            Command::TagSelection(_)
+            | Command::RelabelSpan(_)
+            | Command::DeleteSpan
+            | Command::ResizeSpan(_)
+            | Command::NextSpan
+            | Command::PrevSpan
+            | Command::EditNote
+            | Command::EditLabels => self.messages.info("Open a document first"),
+            Command::TextBigger => self.settings.change_text_size(TEXT_SIZE_STEP),
+            Command::TextSmaller => self.settings.change_text_size(-TEXT_SIZE_STEP),
+            Command::ToggleTheme => self.settings.dark_theme = !self.settings.dark_theme,
+            Command::SelectDocument(index) => {
+                if index < self.documents.len() {
+                    self.current = index;
+                }
+            }
+            Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
+        }
+    }
+
+    /// Applies a message that is not the current document's (or any message while no document
+    /// is open).
+    pub(super) fn apply_message(&mut self, message: AppMessage) {
+        match message {
+            AppMessage::OpenFile(path) => self.open_file(&path),
+            AppMessage::ReportError(message) => self.messages.error(message),
+            AppMessage::ReportInfo(message) => self.messages.info(message),
+            // The document's messages (see `DocumentDispatch`): nothing to do without one.
+            AppMessage::ApplyEdit(_) | AppMessage::SelectSpan(_) | AppMessage::ClearSelection => {}
+        }
+    }
+
+    pub(super) fn show_path_dialog(&mut self, purpose: PathPurpose) {
+        let text = self
+            .settings
+            .last_folder
+            .as_ref()
+            .map(|folder| format!("{}/", folder.display()))
+            .unwrap_or_default();
+        self.dialogs.push(Dialog::Path { purpose, text });
+    }
+
+    /// Applies `edit` to document `index` through its history (refusals are shown); returns
+    /// whether it was applied. For the app's own edits (label templates); the current
+    /// document's commands go through `DocumentDispatch`.
+    pub(super) fn apply_edit_to(&mut self, index: usize, edit: Edit) -> bool {
+        let annotator = self.settings.annotator_name();
+        let Some(doc) = self.documents.get_mut(index) else {
+            return false;
+        };
+        match doc.apply_user_edit(edit, self.now, annotator) {
+            Ok(()) => true,
+            Err(e) => {
+                self.messages.error(format!("The change was refused: {e}"));
+                false
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! One frame of the app: theme, menu bar, error banner, document selector, status bar, side
+//! panels, document view and dialogs; what they produce is queued and applied afterwards.
+
+use std::path::PathBuf;
+
+use qalam_core::model::Edit;
+
+use super::QalamApp;
+use crate::ui::app::open_document::{FrameTime, OpenDocument};
+use crate::ui::commands::{AppMessage, Command, CommandQueue, consume_shortcuts, fixed_shortcuts};
+use crate::ui::panels::menu_bar::{MenuContext, menu_bar_ui};
+use crate::ui::panels::status_bar::{StatusContext, status_bar_ui};
+use crate::ui::widgets::bidi_text::{selectable_text_ui, text_label_ui};
+use crate::ui::windows::dialogs::dialog_ui;
+use crate::ui::windows::shortcut_overlay::shortcut_overlay_ui;
+
+impl QalamApp {
+    /// Draws one frame and then applies the commands it produced.
+    pub fn app_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.now = FrameTime {
+            input: ui.input(|i| i.time),
+            wall: (self.clock)(),
+        };
+        self.apply_theme(&ctx);
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        self.handle_dropped_files(&ctx);
+        self.handle_close_request(&ctx);
+        if self.dialogs.is_empty() {
+            let text_has_focus = ctx.text_edit_focused();
+            let bindings = fixed_shortcuts(self.documents.len());
+            let pressed = ctx.input_mut(|i| consume_shortcuts(i, &bindings, text_has_focus));
+            self.commands.extend(pressed);
+        }
+
+        self.panels_ui(ui);
+
+        if let Some(doc) = self.documents.get(self.current) {
+            if self.dialogs.is_empty() {
+                let selection = doc.view.selection();
+                let hotkeys = self.panels.hotkey_commands(
+                    &ctx,
+                    doc.annotation(),
+                    selection.as_ref(),
+                    doc.selected_span,
+                );
+                self.commands.extend(hotkeys);
+            }
+            let window_commands = self.panels.windows_ui(&ctx, doc.annotation());
+            self.commands.extend(window_commands);
+        }
+        self.dialog_ui(&ctx);
+        let labels = self
+            .documents
+            .get(self.current)
+            .map(|doc| doc.annotation().labels());
+        shortcut_overlay_ui(&ctx, &mut self.show_shortcuts, labels);
+
+        let mut applied_any = false;
+        for item in self.commands.take() {
+            self.apply_queued(&ctx, item);
+            applied_any = true;
+        }
+        if applied_any {
+            // Commands are applied after drawing: draw again so their effect (a new span, an
+            // opened window) shows now, not on the next input event.
+            ctx.request_repaint();
+        }
+        self.write_recovery_files(&ctx);
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    pub(super) fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme != Some(self.settings.dark_theme) {
+            ctx.set_theme(if self.settings.dark_theme {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.applied_theme = Some(self.settings.dark_theme);
+        }
+    }
+
+    pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        let mut commands = std::mem::take(&mut self.commands);
+        self.panels_with_queue_ui(ui, &mut commands);
+        commands.extend(self.commands.take());
+        self.commands = commands;
+    }
+
+    pub(super) fn panels_with_queue_ui(&mut self, ui: &mut egui::Ui, commands: &mut CommandQueue) {
+        let menus = MenuContext {
+            labels: self.current_document().map(|d| d.annotation().labels()),
+            documents: self
+                .documents
+                .iter()
+                .map(OpenDocument::display_name)
+                .collect(),
+            current: self.current,
+            recent_files: &self.settings.recent_files,
+            undo: self
+                .current_document()
+                .and_then(|d| d.history().undo_description())
+                .map(|what| format!("Undo {what}")),
+            redo: self
+                .current_document()
+                .and_then(|d| d.history().redo_description())
+                .map(|what| format!("Redo {what}")),
+        };
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            menu_bar_ui(ui, &menus, commands);
+        });
+        if !self.messages.errors().is_empty() {
+            egui::Panel::top("error_banner").show(ui, |ui| self.messages.error_banner_ui(ui));
+        }
+        if self.documents.len() > 1 {
+            egui::Panel::top("document_selector").show(ui, |ui| self.document_selector_ui(ui));
+        }
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        if let Some(doc) = self.documents.get(self.current) {
+            let selection = doc.view.selection();
+            let panels = &mut self.panels;
+            egui::Panel::left("label_palette")
+                .resizable(true)
+                .default_size(180.0)
+                .show(ui, |ui| {
+                    commands.extend(panels.label_palette_ui(
+                        ui,
+                        doc.annotation(),
+                        selection.as_ref(),
+                        doc.selected_span,
+                    ));
+                });
+            egui::Panel::right("span_list")
+                .resizable(true)
+                .default_size(280.0)
+                .show(ui, |ui| {
+                    commands.extend(panels.span_list_ui(ui, doc.annotation(), doc.selected_span));
+                });
+        }
+        let text_size = self.settings.text_size;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(doc) = self.documents.get_mut(self.current) else {
+                no_document_ui(ui, commands);
+                return;
+            };
+            if doc.view.text_size() != text_size {
+                doc.view.set_text_size(text_size);
+            }
+            let selected_span = doc.selected_span;
+            let (view, annotation) = doc.view_and_annotation();
+            let response = view.ui(ui, annotation, selected_span);
+            if let Some(id) = response.clicked_span {
+                commands.push(AppMessage::SelectSpan(Some(id)));
+            }
+            if let Some((id, start, end)) = response.span_edge_drag {
+                commands.push(AppMessage::ApplyEdit(Edit::SetBounds { id, start, end }));
+            }
+        });
+    }
+
+    pub(super) fn document_selector_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Documents:");
+            for (index, doc) in self.documents.iter().enumerate() {
+                let name = if doc.is_dirty() {
+                    format!("{} •", doc.display_name())
+                } else {
+                    doc.display_name()
+                };
+                if selectable_text_ui(ui, index == self.current, &name).clicked() {
+                    self.commands.push(Command::SelectDocument(index));
+                }
+            }
+        });
+    }
+
+    pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(doc) = self.documents.get(self.current) else {
+            let text = self
+                .messages
+                .info_text()
+                .unwrap_or("Open a .txt or .qalam.json file to start");
+            text_label_ui(ui, text, None);
+            return;
+        };
+        let status = StatusContext {
+            annotation: doc.annotation(),
+            selection: doc.view.selection(),
+            dirty: doc.is_dirty(),
+            message: self.messages.info_text(),
+        };
+        status_bar_ui(ui, &status, &mut self.commands);
+    }
+
+    pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialogs.first_mut() else {
+            return;
+        };
+        let (keep_open, action) = dialog_ui(ctx, dialog);
+        if !keep_open {
+            self.dialogs.remove(0);
+        }
+        if let Some(action) = action {
+            self.apply_dialog_action(ctx, action);
+        }
+    }
+
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        self.commands
+            .extend(dropped.into_iter().map(AppMessage::OpenFile));
+    }
+}
+
+fn no_document_ui(ui: &mut egui::Ui, commands: &mut CommandQueue) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(40.0);
+        ui.heading("No document open");
+        if ui.button(Command::Open.name()).clicked() {
+            commands.push(Command::Open);
+        }
+        if ui.button(Command::OpenPath.name()).clicked() {
+            commands.push(Command::OpenPath);
+        }
+        ui.label("or drop a .txt or .qalam.json file here");
+    });
+}
