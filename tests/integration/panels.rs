@@ -103,6 +103,7 @@ impl Bench {
     fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut queue = std::mem::take(&mut self.pending);
+        self.panels.close_window_on_escape(&ctx);
         let text_has_focus = ctx.text_edit_focused();
         queue.extend(ctx.input_mut(|i| consume_shortcuts(i, &fixed_shortcuts(1), text_has_focus)));
         let selection = self.doc.view.selection();
@@ -645,4 +646,68 @@ fn label_colour_applies_when_the_pick_ends_as_one_undo_step_without_apply() {
         "one undo step"
     );
     assert!(!harness.state().doc.history().can_undo());
+}
+
+/// Types `text` as a keyboard does: a key event (which label hotkeys read) and a text event
+/// (which a focused field reads) per character.
+fn type_text(harness: &mut Harness<'_, Bench>, text: &str) {
+    for ch in text.chars() {
+        if let Some(key) = Key::from_name(&ch.to_ascii_uppercase().to_string()) {
+            harness.key_press(key);
+        }
+        harness.event(egui::Event::Text(ch.to_string()));
+        harness.run();
+    }
+}
+
+/// Issue 8, trap 1: F2 opened the note window without focus, so an English note typed into it
+/// relabelled the span once per label letter (e, c, o, p) and the note stayed empty.
+#[test]
+fn regression_f2_note_window_takes_the_keys_typed_into_it() {
+    let mut harness = harness(Bench::notated("زار [بوتين|PERSON*] لروسيا"));
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    type_text(&mut harness, "economic envoy");
+    harness.state().assert_spans("زار [بوتين|PERSON] لروسيا");
+    let typed = harness.get_all_by(|node| node.value().as_deref() == Some("economic envoy"));
+    assert!(typed.count() > 0, "the note field holds what was typed");
+    harness.get_by_label("Save note").click();
+    harness.run();
+    let note = harness.state().doc.annotation().spans()[0].note.clone();
+    assert_eq!(note.as_deref(), Some("economic envoy"));
+    harness.state().assert_spans("زار [بوتين|PERSON] لروسيا");
+}
+
+#[test]
+fn label_hotkeys_do_not_fire_while_the_note_window_is_open_even_without_focus() {
+    let mut harness = harness(Bench::notated("زار [بوتين|PERSON*] لروسيا"));
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    harness.ctx.memory_mut(|memory| memory.stop_text_input());
+    harness.run();
+    assert!(!harness.ctx.text_edit_focused());
+    press(&mut harness, Modifiers::NONE, Key::C);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    harness.state().assert_spans("زار [بوتين|PERSON] لروسيا");
+}
+
+#[test]
+fn escape_closes_the_note_window_without_saving_and_keeps_the_selection() {
+    let mut harness = harness(Bench::notated("زار [بوتين|PERSON*] لروسيا"));
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    type_text(&mut harness, "draft");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.query_by_label("Save note").is_none());
+    assert!(!harness.state().panels.note_editor.is_open());
+    assert_eq!(harness.state().doc.annotation().spans()[0].note, None);
+    // Esc went to the window, not to Clear selection.
+    harness.state().assert_state("زار [بوتين|PERSON*] لروسيا");
+}
+
+#[test]
+fn escape_closes_the_label_editor_when_no_field_has_focus() {
+    let mut harness = harness(Bench::new(TEXT));
+    harness.state_mut().pending.push(Command::EditLabels);
+    harness.run();
+    assert!(harness.state().panels.label_editor.open);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!harness.state().panels.label_editor.open);
 }

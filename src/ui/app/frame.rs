@@ -27,6 +27,7 @@ impl QalamApp {
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         if self.dialogs.is_empty() {
+            self.close_window_on_escape(&ctx);
             let text_has_focus = ctx.text_edit_focused();
             let bindings = fixed_shortcuts(self.documents.len());
             let pressed = ctx.input_mut(|i| consume_shortcuts(i, &bindings, text_has_focus));
@@ -72,6 +73,18 @@ impl QalamApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+    }
+
+    /// Esc closes the shortcut overlay, or else a labelling window (see
+    /// [`LabellingPanels::close_window_on_escape`](crate::ui::panels::labelling_panels::LabellingPanels::close_window_on_escape)).
+    fn close_window_on_escape(&mut self, ctx: &egui::Context) {
+        if self.show_shortcuts
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.show_shortcuts = false;
+            return;
+        }
+        self.panels.close_window_on_escape(ctx);
     }
 
     pub(super) fn apply_theme(&mut self, ctx: &egui::Context) {

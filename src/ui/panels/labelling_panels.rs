@@ -31,6 +31,9 @@ pub struct LabellingPanels {
     /// Note editor window.
     pub note_editor: NoteEditorState,
     words: WordBoundaryCache,
+    /// Whether a text field had keyboard focus when the windows were last drawn: egui drops
+    /// the focus as soon as Esc arrives, before anyone can ask.
+    text_had_focus: bool,
 }
 
 impl LabellingPanels {
@@ -64,10 +67,33 @@ impl LabellingPanels {
     pub fn windows_ui(&mut self, ctx: &egui::Context, ann: &Annotation) -> Vec<AppMessage> {
         let mut messages = label_editor_ui(ctx, &mut self.label_editor, ann);
         messages.extend(note_editor_ui(ctx, &mut self.note_editor, ann));
+        self.text_had_focus = ctx.text_edit_focused();
         messages
     }
 
-    /// This frame's label hotkeys (digits and letters), unless a text field has focus.
+    /// Esc closes the note window (dropping its draft), or else the label editor unless one of
+    /// its fields has focus (there Esc first reverts the field). Call before the frame's
+    /// shortcuts, so Esc does not also clear the text selection. Returns whether Esc was used.
+    pub fn close_window_on_escape(&mut self, ctx: &egui::Context) -> bool {
+        let escape = |ctx: &egui::Context| {
+            ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        };
+        if self.note_editor.is_open() {
+            if escape(ctx) {
+                self.note_editor.close();
+                return true;
+            }
+        } else if self.label_editor.open && !self.text_had_focus && escape(ctx) {
+            self.label_editor.open = false;
+            return true;
+        }
+        false
+    }
+
+    /// This frame's label hotkeys (digits and letters), unless a text field has focus or the
+    /// note window is open (keys meant for the note never tag or relabel the document). The label
+    /// editor leaves them on while none of its fields has focus, so a changed hotkey can be tried
+    /// at once.
     pub fn hotkey_commands(
         &mut self,
         ctx: &egui::Context,
@@ -75,6 +101,9 @@ impl LabellingPanels {
         selection: Option<&Range<usize>>,
         selected: Option<SpanId>,
     ) -> Vec<Command> {
+        if self.note_editor.is_open() {
+            return Vec::new();
+        }
         label_hotkey_commands(ctx, ann.labels(), label_action(selection, selected))
     }
 

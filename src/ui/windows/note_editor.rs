@@ -16,6 +16,9 @@ pub struct NoteEditorState {
     /// another open document closes the window instead of editing a span with the same id there.
     owner: Option<(String, DateTime<Utc>)>,
     draft: String,
+    /// The field takes keyboard focus on the window's first frame, so what the annotator types
+    /// goes into the note, never to the document as label hotkeys.
+    focus_field: bool,
 }
 
 fn owner_of(ann: &Annotation) -> (String, DateTime<Utc>) {
@@ -33,7 +36,13 @@ impl NoteEditorState {
         self.draft = span.note.clone().unwrap_or_default();
         self.span = Some(span.id);
         self.owner = Some(owner_of(ann));
+        self.focus_field = true;
         Ok(())
+    }
+
+    /// Whether the window is showing.
+    pub fn is_open(&self) -> bool {
+        self.span.is_some()
     }
 
     /// Closes the window, dropping the draft.
@@ -41,6 +50,7 @@ impl NoteEditorState {
         self.span = None;
         self.owner = None;
         self.draft.clear();
+        self.focus_field = false;
     }
 }
 
@@ -68,11 +78,14 @@ pub fn note_editor_ui(
         .collapsible(false)
         .show(ctx, |ui| {
             ui.label(title);
-            ui.add(
+            let field = ui.add(
                 egui::TextEdit::multiline(&mut state.draft)
                     .hint_text("Note")
                     .desired_rows(4),
             );
+            if std::mem::take(&mut state.focus_field) {
+                field.request_focus();
+            }
             ui.horizontal(|ui| {
                 if ui.button("Save note").clicked() {
                     match set_note(ann, Some(id), &state.draft) {

@@ -33,6 +33,16 @@ fn shortcut_overlay_lists_commands_with_their_keys() {
 }
 
 #[test]
+fn escape_closes_the_shortcut_overlay() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(Vec::new(), data.path());
+    press(&mut harness, Modifiers::NONE, Key::F1);
+    harness.get_by_label("Grow start by a word");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.query_by_label("Grow start by a word").is_none());
+}
+
+#[test]
 fn view_commands_change_the_persisted_settings() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut harness = harness(Vec::new(), data.path());
