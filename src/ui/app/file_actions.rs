@@ -10,6 +10,8 @@ use crate::ui::app::open_document::OpenDocument;
 use crate::ui::widgets::file_dialogs;
 use crate::ui::windows::dialogs::{CloseTarget, Dialog, DialogAction, PathPurpose};
 use qalam_core::io::file_names;
+use qalam_core::io::file_summary::{FileSummary, span_count};
+use qalam_core::io::open_target::open_target;
 use qalam_core::io::recovery::{AUTOSAVE_DELAY_SECONDS, RecoveryEntry};
 
 impl QalamApp {
@@ -89,8 +91,23 @@ impl QalamApp {
         }
     }
 
-    /// Opens `path`, or switches to it if it is already open.
-    pub(super) fn open_file(&mut self, path: &Path) {
+    /// Opens `path`, or switches to it if it is already open. A text file whose annotation
+    /// file exists beside it opens that file (see [`open_target`]), and the recent files
+    /// remember the annotation file. If that file cannot be read, the error says so and the text
+    /// opens alone (saving it then asks before overwriting the unreadable file).
+    pub(super) fn open_file(&mut self, requested: &Path) {
+        let mut target = open_target(requested);
+        if let Some(text_file) = target.instead_of.clone()
+            && let Err(e) = io::load_path(&target.path)
+        {
+            self.messages.error(format!(
+                "Could not open the saved annotations of {}, so the text opens alone: {e}",
+                file_names::display_name(&text_file)
+            ));
+            target.path = text_file;
+            target.instead_of = None;
+        }
+        let path = target.path.as_path();
         if let Some(index) = self.documents.iter().position(|d| {
             d.opened_from.as_deref() == Some(path) || d.save_path.as_deref() == Some(path)
         }) {
@@ -99,11 +116,43 @@ impl QalamApp {
         }
         match OpenDocument::load(path) {
             Ok(doc) => {
+                if let Some(text_file) = &target.instead_of {
+                    self.report_opened_instead(text_file, path, &doc);
+                }
                 self.documents.push(doc);
                 self.current = self.documents.len() - 1;
                 self.settings.add_recent_file(path);
             }
             Err(e) => self.messages.error(e.to_string()),
+        }
+    }
+
+    /// Says that `annotation_file` was opened for `text_file`, and warns when the text file no
+    /// longer holds the text the annotations were made on.
+    fn report_opened_instead(
+        &mut self,
+        text_file: &Path,
+        annotation_file: &Path,
+        doc: &OpenDocument,
+    ) {
+        let names = (
+            file_names::display_name(text_file),
+            file_names::display_name(annotation_file),
+        );
+        let spans = span_count(doc.annotation().spans().len());
+        let same_text = io::load_path(text_file).map(|loaded| {
+            loaded.annotation.document().text() == doc.annotation().document().text()
+        });
+        match same_text {
+            Ok(true) => self.messages.info(format!(
+                "Opened {}, the saved annotations of {} ({spans})",
+                names.1, names.0
+            )),
+            _ => self.messages.error(format!(
+                "{} differs from the text saved in {}: showing the saved text with its {spans}, \
+                 so no offset moves",
+                names.0, names.1
+            )),
         }
     }
 
@@ -160,10 +209,12 @@ impl QalamApp {
             None
         };
         if expected.is_none() && !force && path.exists() {
+            let message = format!("{} already exists.", path.display());
+            let message = overwrite_message(message, path, doc.annotation().spans().len());
             self.dialogs.push(Dialog::ChangedOnDisk {
                 document: index,
                 path: path.to_owned(),
-                message: format!("{} already exists.", path.display()),
+                message,
             });
             return false;
         }
@@ -179,10 +230,12 @@ impl QalamApp {
                 true
             }
             Err(SaveError::ChangedOnDisk(_)) => {
+                let message = format!("{} changed on disk since it was opened.", path.display());
+                let message = overwrite_message(message, path, doc.annotation().spans().len());
                 self.dialogs.push(Dialog::ChangedOnDisk {
                     document: index,
                     path: path.to_owned(),
-                    message: format!("{} changed on disk since it was opened.", path.display()),
+                    message,
                 });
                 false
             }
@@ -313,4 +366,17 @@ impl QalamApp {
             Err(e) => self.messages.error(format!("Could not restore: {e}")),
         }
     }
+}
+
+/// The overwrite prompt's text: `headline`, then what the file at `path` holds and what would
+/// replace it, so the annotator sees what an overwrite loses.
+fn overwrite_message(headline: String, path: &Path, own_spans: usize) -> String {
+    let on_disk = match FileSummary::of_file(path) {
+        Ok(summary) => format!("On disk: {summary}."),
+        Err(e) => format!("It could not be read as an annotation file ({e})."),
+    };
+    format!(
+        "{headline}\n{on_disk}\nOverwriting replaces it with your version: {}.",
+        span_count(own_spans)
+    )
 }

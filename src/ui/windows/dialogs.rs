@@ -126,7 +126,9 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> (bool, Option<Dial
                 message,
             } => {
                 ui.heading("File changed on disk");
-                text_label_ui(ui, message, None);
+                for line in message.lines() {
+                    text_label_ui(ui, line, None);
+                }
                 ui.label("Overwrite it with your version?");
                 ui.horizontal(|ui| {
                     if ui.button("Overwrite").clicked() {

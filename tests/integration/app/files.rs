@@ -41,6 +41,7 @@ fn saving_over_an_existing_annotation_file_asks_before_overwriting() {
     let existing = files.path().join("putin.qalam.json");
     std::fs::write(&existing, "someone else's work").expect("write");
     let mut harness = harness(vec![path], data.path());
+    harness.get_by_label_contains("Could not open the saved annotations of putin.txt");
     select(&mut harness, 4..9);
     press(&mut harness, Modifiers::NONE, Key::P);
     press(&mut harness, Modifiers::COMMAND, Key::S);
@@ -49,6 +50,8 @@ fn saving_over_an_existing_annotation_file_asks_before_overwriting() {
         "someone else's work",
         "not overwritten without asking"
     );
+    harness.get_by_label_contains("It could not be read as an annotation file");
+    harness.get_by_label("Overwriting replaces it with your version: 1 span.");
     harness.get_by_label("Overwrite").click();
     harness.run_steps(2);
     assert_ne!(
@@ -185,6 +188,8 @@ fn saving_over_a_file_changed_on_disk_asks_to_overwrite() {
     harness.run_steps(1);
     harness.get_by_label("File changed on disk");
     harness.get_by_label_contains("putin.qalam.json changed on disk since it was opened");
+    harness.get_by_label_contains("On disk: 1 span, last changed ");
+    harness.get_by_label("Overwriting replaces it with your version: 2 spans.");
     assert_saved_spans(&saved, "زار [بوتين|EVENT] روسيا أمس.\n");
     assert!(harness.state().current_document().expect("open").is_dirty());
     harness.get_by_label("Overwrite").click();
@@ -207,4 +212,60 @@ fn arabic_file_names_are_listed_in_the_selector_and_switch_documents() {
     harness.get_by_label("كيم جونغ أون.txt").click();
     harness.run_steps(2);
     assert_eq!(harness.state().window_title(), "Qalam — كيم جونغ أون.txt");
+}
+
+/// Tags بوتين and روسيا in `putin.txt` under `files`, saves and drops the window.
+fn save_two_spans(files: &Path, data: &Path) -> PathBuf {
+    let path = write_document(files, "putin.txt");
+    let mut harness = harness(vec![path.clone()], data);
+    select(&mut harness, 4..9);
+    press(&mut harness, Modifiers::NONE, Key::P);
+    select(&mut harness, 10..15);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(!harness.state().current_document().expect("open").is_dirty());
+    path
+}
+
+/// Issue 8, trap 2: reopening `summit.txt` after saving `summit.qalam.json` showed a blank
+/// document, and saving it offered to overwrite the saved spans with the new ones.
+#[test]
+fn regression_reopening_the_text_file_opens_its_saved_annotations() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let text_file = save_two_spans(files.path(), data.path());
+    let saved = files.path().join("putin.qalam.json");
+
+    let mut harness = harness(vec![text_file], data.path());
+    assert_spans(&harness, "زار [بوتين|PERSON] [روسيا|COUNTRY] أمس.\n");
+    harness.get_by_label_contains(
+        "Opened putin.qalam.json, the saved annotations of putin.txt (2 spans)",
+    );
+    assert_eq!(
+        harness.state().settings().recent_files.first(),
+        Some(&saved)
+    );
+
+    // Saving again writes the same file without an overwrite prompt and keeps every span.
+    select(&mut harness, 16..19);
+    press(&mut harness, Modifiers::NONE, Key::E);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(
+        harness.state().dialogs().is_empty(),
+        "{:?}",
+        harness.state().dialogs()
+    );
+    assert_saved_spans(&saved, "زار [بوتين|PERSON] [روسيا|COUNTRY] [أمس|EVENT].\n");
+}
+
+#[test]
+fn reopening_a_text_file_that_changed_since_its_annotations_were_saved_warns() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let text_file = save_two_spans(files.path(), data.path());
+    std::fs::write(&text_file, "نص آخر\n").expect("edit the text");
+    let harness = harness(vec![text_file], data.path());
+    // The saved text is shown, so the offsets still point at the same words.
+    assert_spans(&harness, "زار [بوتين|PERSON] [روسيا|COUNTRY] أمس.\n");
+    harness.get_by_label_contains("putin.txt differs from the text saved in putin.qalam.json");
 }
