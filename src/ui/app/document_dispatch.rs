@@ -54,12 +54,14 @@ impl DocumentDispatch<'_> {
         match command {
             Command::Undo => {
                 if !self.doc.undo(self.now) {
-                    self.messages.info("Nothing to undo");
+                    self.messages
+                        .info_about(&self.doc.recovery_id, "Nothing to undo");
                 }
             }
             Command::Redo => {
                 if !self.doc.redo(self.now) {
-                    self.messages.info("Nothing to redo");
+                    self.messages
+                        .info_about(&self.doc.recovery_id, "Nothing to redo");
                 }
             }
             Command::SetStatus(status) => {
@@ -80,7 +82,9 @@ impl DocumentDispatch<'_> {
             AppMessage::SelectSpan(id) => self.select_span(id),
             AppMessage::ClearSelection => self.clear_selection(),
             AppMessage::ReportError(message) => self.messages.error(message),
-            AppMessage::ReportInfo(message) => self.messages.info(message),
+            AppMessage::ReportInfo(message) => {
+                self.messages.info_about(&self.doc.recovery_id, message)
+            }
             AppMessage::OpenFile(_) => return Some(message),
         }
         None

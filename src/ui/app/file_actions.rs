@@ -144,10 +144,13 @@ impl QalamApp {
             loaded.annotation.document().text() == doc.annotation().document().text()
         });
         match same_text {
-            Ok(true) => self.messages.info(format!(
-                "Opened {}, the saved annotations of {} ({spans})",
-                names.1, names.0
-            )),
+            Ok(true) => self.messages.info_about(
+                &doc.recovery_id,
+                format!(
+                    "Opened {}, the saved annotations of {} ({spans})",
+                    names.1, names.0
+                ),
+            ),
             _ => self.messages.error(format!(
                 "{} differs from the text saved in {}: showing the saved text with its {spans}, \
                  so no offset moves",
@@ -226,7 +229,8 @@ impl QalamApp {
                     self.messages.error(e.to_string());
                 }
                 self.settings.add_recent_file(path);
-                self.messages.info(format!("Saved {}", path.display()));
+                let message = format!("Saved {}", path.display());
+                self.messages.info_about(&id, message);
                 true
             }
             Err(SaveError::ChangedOnDisk(_)) => {

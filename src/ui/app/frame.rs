@@ -193,10 +193,15 @@ impl QalamApp {
     }
 
     pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let now = self.now.input;
+        if let Some(left) = self.messages.notice_remaining(now) {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(left));
+        }
         let Some(doc) = self.documents.get(self.current) else {
             let text = self
                 .messages
-                .info_text()
+                .visible_notice(now, None)
                 .unwrap_or("Open a .txt or .qalam.json file to start");
             text_label_ui(ui, text, None);
             return;
@@ -205,7 +210,7 @@ impl QalamApp {
             annotation: doc.annotation(),
             selection: doc.view.selection(),
             dirty: doc.is_dirty(),
-            message: self.messages.info_text(),
+            message: self.messages.visible_notice(now, Some(&doc.recovery_id)),
         };
         status_bar_ui(ui, &status, &mut self.commands);
     }

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use qalam_core::editing::{
-    Direction, SpanCommandError, SpanOutcome, WordBoundaryCache, adjacent_span, delete_span,
-    relabel_span, resize_span, tag_selection,
+    Direction, SpanOutcome, WordBoundaryCache, adjacent_span, delete_span, relabel_span,
+    resize_span, tag_selection,
 };
 use qalam_core::model::{Annotation, SpanId};
 
@@ -56,10 +56,9 @@ pub fn span_command_effects(
             messages.push(AppMessage::SelectSpan(select));
             messages
         }
-        Err(err @ SpanCommandError::AlreadyLabelled(_)) => {
-            vec![AppMessage::ReportInfo(err.to_string())]
-        }
-        Err(err) => vec![AppMessage::ReportError(err.to_string())],
+        // Every refusal of a span command is a slip (nothing selected, nowhere to grow…): a
+        // notice in the status bar, not an error banner that pushes the text down.
+        Err(err) => vec![AppMessage::ReportInfo(err.to_string())],
     })
 }
 
@@ -88,7 +87,7 @@ mod tests {
         assert_eq!(run(Command::Undo, None, None), None);
         assert_eq!(
             run(Command::TagSelection(0), None, None),
-            Some(vec![ReportError("Select some text first".into())])
+            Some(vec![ReportInfo("Select some text first".into())])
         );
         let tagged = run(Command::TagSelection(0), Some(0..3), None).expect("span command");
         assert!(matches!(&tagged[0], ApplyEdit(Edit::AddSpan(span)) if span.end == 3));

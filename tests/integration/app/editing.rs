@@ -47,6 +47,9 @@ fn tagging_without_a_selection_says_so_in_the_status_bar() {
     // The bundled sample, still without spans.
     assert_spans(&harness, SAMPLE_TEXT);
     harness.get_by_label_contains("Select some text first");
+    // A slip is a notice in the status bar, not an error banner that pushes the text down.
+    assert!(harness.state().messages().errors().is_empty());
+    assert!(harness.query_by_label_contains("Error:").is_none());
 }
 
 #[test]

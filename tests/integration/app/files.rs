@@ -269,3 +269,20 @@ fn reopening_a_text_file_that_changed_since_its_annotations_were_saved_warns() {
     assert_spans(&harness, "زار [بوتين|PERSON] [روسيا|COUNTRY] أمس.\n");
     harness.get_by_label_contains("putin.txt differs from the text saved in putin.qalam.json");
 }
+
+/// Issue 8: after switching documents the status bar still said "Saved …" about the other file.
+#[test]
+fn regression_a_saved_notice_stays_with_its_document() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let a = write_document(files.path(), "a.txt");
+    let b = write_document(files.path(), "b.txt");
+    let mut harness = harness(vec![a, b], data.path());
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label_contains("Saved ");
+    press(&mut harness, Modifiers::COMMAND, Key::Num2);
+    assert_eq!(harness.state().window_title(), "Qalam — b.txt");
+    assert!(harness.query_by_label_contains("Saved ").is_none());
+    press(&mut harness, Modifiers::COMMAND, Key::Num1);
+    harness.get_by_label_contains("Saved ");
+}
