@@ -119,6 +119,11 @@ impl QalamApp {
                 if let Some(text_file) = &target.instead_of {
                     self.report_opened_instead(text_file, path, &doc);
                 }
+                if doc.annotation().document().text().is_empty() {
+                    let name = file_names::display_name(path);
+                    let message = format!("{name} is empty: there is no text to annotate");
+                    self.messages.info_about(&doc.recovery_id, message);
+                }
                 self.documents.push(doc);
                 self.current = self.documents.len() - 1;
                 self.settings.add_recent_file(path);

@@ -66,8 +66,8 @@ pub fn label_palette_ui(ui: &mut egui::Ui, labels: &LabelSet, action: LabelActio
     commands
 }
 
-/// Consumes this frame's label hotkeys (digit 1–9 by position, or the label's letter, with no
-/// modifier at all) and returns their commands. Does nothing while a text field has keyboard
+/// Consumes this frame's label hotkeys (digit 1–9 by position with no modifier, or the label's
+/// letter with or without Shift) and returns their commands. Does nothing while a text field has keyboard
 /// focus, so typing a name never tags anything. Held-down repeats are swallowed, not repeated.
 pub fn label_hotkey_commands(
     ctx: &egui::Context,
@@ -97,7 +97,12 @@ pub fn label_hotkey_commands(
             else {
                 return true;
             };
-            if *modifiers != Modifiers::NONE {
+            // Letters are case-insensitive (Shift+C tags like C, as with Caps Lock); digits
+            // take no modifier, since Shift+digit types a symbol on most layouts.
+            let letter =
+                key.name().len() == 1 && key.name().chars().all(|c| c.is_ascii_alphabetic());
+            let allowed = *modifiers == Modifiers::NONE || (letter && modifiers.shift_only());
+            if !allowed {
                 return true;
             }
             let Some(&(_, index)) = bindings.iter().find(|(bound, _)| bound == key) else {
@@ -131,6 +136,17 @@ mod tests {
         });
         output.textures_delta.clear();
         got
+    }
+
+    #[test]
+    fn shift_letter_tags_like_the_letter_but_shift_digit_does_not() {
+        // A fresh context per press: a key still held down would count as a repeat.
+        let press = |key, modifiers| press(&egui::Context::default(), key, modifiers);
+        let plain = press(Key::C, Modifiers::NONE);
+        assert!(!plain.is_empty());
+        assert_eq!(press(Key::C, Modifiers::SHIFT), plain);
+        assert!(press(Key::Num2, Modifiers::SHIFT).is_empty());
+        assert!(press(Key::C, Modifiers::COMMAND | Modifiers::SHIFT).is_empty());
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub fn keys_text(ctx: &egui::Context, command: Command, labels: Option<&LabelSet
             };
             // One label a line keeps the overlay narrow.
             format!(
-                "1–9 or the label letter, with {context}:\n{}",
+                "1–9 or the label letter (Shift optional), with {context}:\n{}",
                 per_label.join("\n")
             )
         }

@@ -286,3 +286,14 @@ fn regression_a_saved_notice_stays_with_its_document() {
     press(&mut harness, Modifiers::COMMAND, Key::Num1);
     harness.get_by_label_contains("Saved ");
 }
+
+/// Issue 8: an empty file opened silently as a blank document.
+#[test]
+fn opening_an_empty_file_says_it_is_empty() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let empty = files.path().join("empty.txt");
+    std::fs::write(&empty, "").expect("write");
+    let harness = harness(vec![empty], data.path());
+    harness.get_by_label_contains("empty.txt is empty: there is no text to annotate");
+}
