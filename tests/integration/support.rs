@@ -19,7 +19,21 @@ use qalam_core::model::notation::{Case, Selection, assert_case, assert_notation}
 pub(crate) const TEXT: &str = "زار بوتين روسيا أمس.\n";
 
 pub(crate) fn harness(paths: Vec<PathBuf>, data_dir: &Path) -> Harness<'static, QalamApp> {
-    let app = QalamApp::new(paths, data_dir, Settings::default());
+    // The first-start name prompt was answered in an earlier run; see `harness_with`.
+    let settings = Settings {
+        annotator_asked: true,
+        ..Settings::default()
+    };
+    harness_with(paths, data_dir, settings)
+}
+
+/// A harness on the app started with `settings` (as if stored by an earlier run).
+pub(crate) fn harness_with(
+    paths: Vec<PathBuf>,
+    data_dir: &Path,
+    settings: Settings,
+) -> Harness<'static, QalamApp> {
+    let app = QalamApp::new(paths, data_dir, settings);
     let mut harness = Harness::builder()
         .with_size([1000.0, 700.0])
         // As in the real window: egui's fonts with the bundled Arabic font as a fallback, so a

@@ -52,6 +52,7 @@ impl QalamApp {
             Command::CloseDocument => self.close_document(self.current, false),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Settings => self.dialogs.push(Dialog::Settings {
+                first_start: false,
                 annotator: self.settings.annotator.clone(),
             }),
             // The document's commands (see `DocumentDispatch`) get here only with no document.

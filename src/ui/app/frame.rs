@@ -211,6 +211,7 @@ impl QalamApp {
             selection: doc.view.selection(),
             dirty: doc.is_dirty(),
             message: self.messages.visible_notice(now, Some(&doc.recovery_id)),
+            annotator: &self.settings.annotator,
         };
         status_bar_ui(ui, &status, &mut self.commands);
     }

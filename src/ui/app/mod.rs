@@ -92,6 +92,14 @@ impl QalamApp {
         if !entries.is_empty() {
             app.dialogs.push(Dialog::Restore { entries });
         }
+        if app.settings.annotator.is_empty() && !app.settings.annotator_asked {
+            // Asked once: skipping (or quitting) does not bring the question back.
+            app.settings.annotator_asked = true;
+            app.dialogs.push(Dialog::Settings {
+                annotator: String::new(),
+                first_start: true,
+            });
+        }
         app
     }
 

@@ -31,6 +31,8 @@ pub struct Settings {
     pub annotator: String,
     /// Recently opened files, newest first.
     pub recent_files: Vec<PathBuf>,
+    /// Whether the annotator's name was asked for once (on first start).
+    pub annotator_asked: bool,
 }
 
 impl Default for Settings {
@@ -41,6 +43,7 @@ impl Default for Settings {
             last_folder: None,
             annotator: String::new(),
             recent_files: Vec::new(),
+            annotator_asked: false,
         }
     }
 }

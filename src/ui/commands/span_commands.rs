@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn span_command_effects_turn_commands_into_edits_or_messages() {
-        use AppMessage::{ApplyEdit, ClearSelection, ReportError, ReportInfo, SelectSpan};
+        use AppMessage::{ApplyEdit, ClearSelection, ReportInfo, SelectSpan};
         let (ann, id) = clitic_annotation();
         let mut words = WordBoundaryCache::default();
         let mut run = |command: Command, selection, selected| {

@@ -17,6 +17,8 @@ pub struct StatusContext<'a> {
     pub dirty: bool,
     /// The latest information message.
     pub message: Option<&'a str>,
+    /// The annotator's name from the settings (empty: none).
+    pub annotator: &'a str,
 }
 
 /// Draws the status bar and queues a status change when the selector is used.
@@ -46,6 +48,12 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
         } else {
             "Saved"
         });
+        ui.separator();
+        if status.annotator.is_empty() {
+            ui.weak("No annotator name (Settings)");
+        } else {
+            text_label_ui(ui, &format!("Annotator: {}", status.annotator), None);
+        }
         if let Some(message) = status.message {
             ui.separator();
             text_label_ui(ui, message, None);

@@ -83,6 +83,8 @@ pub enum Dialog {
     Settings {
         /// Annotator name being edited.
         annotator: String,
+        /// Shown on first start to ask for the name once (with Skip instead of Cancel).
+        first_start: bool,
     },
 }
 
@@ -186,18 +188,35 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> (bool, Option<Dial
                 }
                 keep_open = !entries.is_empty();
             }
-            Dialog::Settings { annotator } => {
-                ui.heading("Settings");
-                ui.horizontal(|ui| {
+            Dialog::Settings {
+                annotator,
+                first_start,
+            } => {
+                if *first_start {
+                    ui.heading("Welcome to Qalam");
+                    ui.label(
+                        "Your name is saved with each span you tag, so that reviewers know who \
+                         labelled what. You can change it later in Settings.",
+                    );
+                } else {
+                    ui.heading("Settings");
+                }
+                let field = ui.horizontal(|ui| {
                     let label = ui.label("Annotator name:");
-                    ui.text_edit_singleline(annotator).labelled_by(label.id);
+                    ui.text_edit_singleline(annotator).labelled_by(label.id)
                 });
+                if *first_start && ui.memory(|m| m.focused().is_none()) {
+                    field.inner.request_focus();
+                }
+                let entered =
+                    field.inner.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
-                    if ui.button("OK").clicked() {
-                        action = Some(DialogAction::SetAnnotator(annotator.clone()));
+                    if ui.button("OK").clicked() || entered {
+                        action = Some(DialogAction::SetAnnotator(annotator.trim().to_owned()));
                         keep_open = false;
                     }
-                    if ui.button("Cancel").clicked() {
+                    let cancel = if *first_start { "Skip" } else { "Cancel" };
+                    if ui.button(cancel).clicked() {
                         keep_open = false;
                     }
                 });

@@ -8,6 +8,8 @@ use qalam::ui::QalamApp;
 
 use qalam::ui::app::SAMPLE_TEXT;
 
+use qalam::ui::app::settings::Settings;
+
 use crate::support::*;
 
 #[test]
@@ -114,4 +116,42 @@ fn tagging_stamps_the_span_with_the_apps_clock() {
     assert_eq!((span.start, span.end), (4, 9));
     assert_eq!((span.created, span.modified), (fixed(), fixed()));
     assert_eq!(doc.annotation().modified(), fixed());
+}
+
+/// Issue 8: nothing asked for the annotator's name, so saved spans had `annotator: null`.
+#[test]
+fn first_start_asks_for_the_annotators_name_once_and_the_status_bar_shows_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness_with(Vec::new(), data.path(), Settings::default());
+    harness.get_by_label("Welcome to Qalam");
+    let field = harness.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    field.type_text("أمل");
+    harness.run_steps(2);
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert!(harness.state().dialogs().is_empty());
+    assert_eq!(harness.state().settings().annotator, "أمل");
+    harness.get_by_label("Annotator: أمل");
+    select(&mut harness, 0..3);
+    press(&mut harness, Modifiers::NONE, Key::E);
+    let doc = harness.state().current_document().expect("open");
+    assert_eq!(
+        doc.annotation().spans()[0].annotator.as_deref(),
+        Some("أمل")
+    );
+}
+
+#[test]
+fn skipping_the_name_prompt_does_not_ask_again() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness_with(Vec::new(), data.path(), Settings::default());
+    harness.get_by_label("Skip").click();
+    harness.run_steps(2);
+    assert!(harness.state().dialogs().is_empty());
+    harness.get_by_label("No annotator name (Settings)");
+    let stored = harness.state().settings().clone();
+    assert!(stored.annotator_asked);
+    let again = harness_with(Vec::new(), data.path(), stored);
+    assert!(again.state().dialogs().is_empty());
 }
