@@ -38,6 +38,7 @@ pub mod edit;
 pub mod error;
 pub mod history;
 pub mod label;
+pub mod label_colors;
 pub mod notation;
 pub mod span;
 

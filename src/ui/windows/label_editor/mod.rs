@@ -16,7 +16,7 @@
 //! A refused value (duplicate name or hotkey, not a letter) is shown as a message and the field
 //! shows the label's value again, so a row never holds a value that is not the label's.
 
-use qalam_core::model::{Annotation, Edit, Label, LabelSet, Rgb};
+use qalam_core::model::{Annotation, Edit, Label, LabelSet};
 
 use crate::ui::commands::AppMessage;
 
@@ -25,18 +25,9 @@ pub mod template_file;
 
 use fields::{FieldChange, apply_field_change, pending_hint, text_field_change};
 pub use fields::{LabelDraft, LabelField, field_edit, hotkey_from_text, label_from_draft};
+use qalam_core::model::label_colors::most_distinct_color;
 pub use template_file::template_path;
 use template_file::{ALREADY_MATCHES, save_labels, template_edit_from};
-
-/// Colours given to new labels, in turn.
-const NEW_LABEL_COLORS: [Rgb; 6] = [
-    Rgb([0xc4, 0xa0, 0x00]),
-    Rgb([0x06, 0x98, 0x9a]),
-    Rgb([0xa4, 0x00, 0x00]),
-    Rgb([0x5c, 0x35, 0x66]),
-    Rgb([0x8f, 0x59, 0x02]),
-    Rgb([0x20, 0x4a, 0x87]),
-];
 
 /// State of the label editor between frames.
 #[derive(Debug, Default)]
@@ -78,7 +69,8 @@ pub fn new_label(labels: &LabelSet, name: &str) -> Result<Label, String> {
     if labels.get(name).is_some() {
         return Err(format!("There is already a label named {name}"));
     }
-    let color = NEW_LABEL_COLORS[labels.labels.len() % NEW_LABEL_COLORS.len()];
+    let used: Vec<_> = labels.labels.iter().map(|label| label.color).collect();
+    let color = most_distinct_color(&used);
     let hotkey = name
         .chars()
         .next()
