@@ -128,15 +128,21 @@ fn controls_ui(ui: &mut egui::Ui, state: &mut SpanListState, ann: &Annotation) {
         Some(label) => format!("Only {label}"),
         None => "All labels".to_owned(),
     };
-    egui::ComboBox::from_label("Shown labels")
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut state.filter, None, "All labels");
-            for label in &ann.labels().labels {
-                let name = Some(label.name.clone());
-                ui.selectable_value(&mut state.filter, name, format!("Only {}", label.name));
-            }
-        });
+    // A caption before the selector, as "Sort:" has: after it, egui's label read as a button.
+    ui.horizontal(|ui| {
+        let caption = ui.label("Show:");
+        egui::ComboBox::from_id_salt("span_list_filter")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter, None, "All labels");
+                for label in &ann.labels().labels {
+                    let name = Some(label.name.clone());
+                    ui.selectable_value(&mut state.filter, name, format!("Only {}", label.name));
+                }
+            })
+            .response
+            .labelled_by(caption.id);
+    });
 }
 
 /// One clickable row; returns whether it was clicked.
