@@ -49,3 +49,35 @@ pub struct Imported {
     /// Problems and changes, with file and line.
     pub report: Report,
 }
+
+/// An exporter of `format` writing to `out` (a file, or a folder when
+/// [`Format::writes_folder`]).
+///
+/// Each format module offers `pub fn exporter(out: &Path, options: &ExportOptions) ->
+/// Result<Box<dyn Exporter>, InterchangeError>` and `pub fn import(path: &Path, options:
+/// &ImportOptions) -> Result<Imported, InterchangeError>`; this function and [`import`] only
+/// dispatch to them.
+pub fn exporter(
+    format: Format,
+    out: &std::path::Path,
+    options: &ExportOptions,
+) -> Result<Box<dyn Exporter>, InterchangeError> {
+    let _ = (out, options);
+    Err(InterchangeError::Options(format!(
+        "export to {} is not available yet",
+        format.name()
+    )))
+}
+
+/// Imports `path` (a file, or a folder for folder formats) as `format`.
+pub fn import(
+    format: Format,
+    path: &std::path::Path,
+    options: &ImportOptions,
+) -> Result<Imported, InterchangeError> {
+    let _ = (path, options);
+    Err(InterchangeError::Options(format!(
+        "import from {} is not available yet",
+        format.name()
+    )))
+}
