@@ -91,6 +91,19 @@ impl Format {
         }
     }
 
+    /// File extensions (lower case, no dot) of the format's files, for finding inputs in a
+    /// folder.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Doccano | Format::Prodigy => &["jsonl"],
+            Format::LabelStudio | Format::LabelStudioMin => &["json"],
+            Format::Brat => &["ann"],
+            Format::Conll => &["conll", "txt", "iob", "bioes"],
+            Format::Spacy => &["spacy"],
+            Format::HuggingFace => &["jsonl"],
+        }
+    }
+
     /// Whether the output is a folder rather than one file.
     pub fn writes_folder(self) -> bool {
         matches!(self, Format::Brat | Format::HuggingFace)

@@ -14,6 +14,7 @@
 //! Offsets in each format use the unit that format's own tools use ([`OffsetUnit`]); the
 //! conversion goes through [`CharIndex`](crate::model::CharIndex) and is exact.
 
+pub mod batch;
 pub mod error;
 pub mod format;
 pub mod options;
