@@ -17,6 +17,7 @@
 pub mod batch;
 pub mod error;
 pub mod format;
+pub mod job;
 pub mod options;
 pub mod report;
 
