@@ -10,6 +10,7 @@ use super::{ExportOptions, Format, ImportOptions, Imported, InterchangeError, Re
 use crate::io::file_names::{ANNOTATION_SUFFIX, is_annotation_file};
 use crate::io::load_path;
 use crate::io::open_target::open_target;
+use crate::model::Annotation;
 
 /// Where a batch has got to, passed to the progress callback before each file.
 #[derive(Debug, Clone, Copy)]
@@ -95,32 +96,67 @@ pub fn export_files(
     options: &ExportOptions,
     progress: &mut dyn FnMut(Progress<'_>) -> bool,
 ) -> Result<ExportSummary, InterchangeError> {
+    let documents = files.iter().map(|file| {
+        load_path(file)
+            .map(|loaded| std::borrow::Cow::Owned(loaded.annotation))
+            .map_err(|error| error.to_string())
+    });
+    export_stream(format, files, documents, out, options, progress)
+}
+
+/// Exports annotations already in memory (open documents, with their unsaved changes), like
+/// [`export_files`]; progress names each by its document id.
+pub fn export_annotations(
+    format: Format,
+    annotations: &[Annotation],
+    out: &Path,
+    options: &ExportOptions,
+    progress: &mut dyn FnMut(Progress<'_>) -> bool,
+) -> Result<ExportSummary, InterchangeError> {
+    let names: Vec<PathBuf> = annotations
+        .iter()
+        .map(|annotation| PathBuf::from(&annotation.document().id))
+        .collect();
+    let documents = annotations
+        .iter()
+        .map(|a| Ok(std::borrow::Cow::Borrowed(a)));
+    export_stream(format, &names, documents, out, options, progress)
+}
+
+fn export_stream<'a>(
+    format: Format,
+    names: &[PathBuf],
+    documents: impl Iterator<Item = Result<std::borrow::Cow<'a, Annotation>, String>>,
+    out: &Path,
+    options: &ExportOptions,
+    progress: &mut dyn FnMut(Progress<'_>) -> bool,
+) -> Result<ExportSummary, InterchangeError> {
     let mut exporter = super::exporter(format, out, options)?;
     let mut summary = ExportSummary::default();
     let mut bytes_done = 0;
-    for (done, file) in files.iter().enumerate() {
+    for (done, (name, document)) in names.iter().zip(documents).enumerate() {
         let step = Progress {
             done,
-            total: files.len(),
+            total: names.len(),
             bytes_done,
-            current: Some(file),
+            current: Some(name),
         };
         if !progress(step) {
             return Err(InterchangeError::Cancelled);
         }
-        match load_path(file) {
-            Ok(loaded) => {
-                bytes_done += loaded.annotation.document().text().len() as u64;
+        match document {
+            Ok(annotation) => {
+                bytes_done += annotation.document().text().len() as u64;
                 summary.documents += 1;
-                summary.spans += loaded.annotation.spans().len();
-                exporter.write(&loaded.annotation, &mut summary.report)?;
+                summary.spans += annotation.spans().len();
+                exporter.write(&annotation, &mut summary.report)?;
             }
-            Err(error) => summary.unreadable.push((file.clone(), error.to_string())),
+            Err(reason) => summary.unreadable.push((name.clone(), reason)),
         }
     }
     let end = Progress {
-        done: files.len(),
-        total: files.len(),
+        done: names.len(),
+        total: names.len(),
         bytes_done,
         current: None,
     };
@@ -129,6 +165,26 @@ pub fn export_files(
     }
     exporter.finish(&mut summary.report)?;
     Ok(summary)
+}
+
+/// Saves imported documents into `folder` (created if missing), one `ID.qalam.json` each (see
+/// [`import_file_name`]; existing files are never overwritten). Returns the paths in order.
+pub fn save_imported(
+    documents: &[Annotation],
+    folder: &Path,
+) -> Result<Vec<PathBuf>, InterchangeError> {
+    std::fs::create_dir_all(folder).map_err(|e| InterchangeError::io(folder, e))?;
+    let mut taken = BTreeSet::new();
+    let mut paths = Vec::with_capacity(documents.len());
+    for annotation in documents {
+        let path = import_file_name(folder, &annotation.document().id, &mut taken);
+        crate::io::save_path(&path, annotation, None, false).map_err(|error| match error {
+            crate::io::SaveError::Io(path, error) => InterchangeError::io(path, error),
+            other => InterchangeError::Options(other.to_string()),
+        })?;
+        paths.push(path);
+    }
+    Ok(paths)
 }
 
 /// Imports every path as `format` (a folder is passed whole to folder formats and walked for

@@ -6,11 +6,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 
-use super::batch::{ExportSummary, export_files, import_paths};
+use super::batch::{ExportSummary, export_annotations, export_files, import_paths, save_imported};
 use super::{ExportOptions, Format, ImportOptions, Imported, InterchangeError};
+use crate::model::Annotation;
 
 /// What a job is doing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum JobRequest {
     /// Export these files to `out`.
     Export {
@@ -21,12 +22,23 @@ pub enum JobRequest {
         /// Output file or folder.
         out: PathBuf,
     },
-    /// Import these files or folders.
+    /// Export these annotations (open documents, unsaved changes included) to `out`.
+    ExportDocuments {
+        /// The format.
+        format: Format,
+        /// The annotations.
+        documents: Vec<Annotation>,
+        /// Output file or folder.
+        out: PathBuf,
+    },
+    /// Import these files or folders and save each document in `folder`.
     Import {
         /// The format.
         format: Format,
         /// Inputs.
         paths: Vec<PathBuf>,
+        /// Where the `.qalam.json` files go.
+        folder: PathBuf,
     },
 }
 
@@ -35,8 +47,13 @@ pub enum JobRequest {
 pub enum JobOutcome {
     /// An export's summary.
     Exported(ExportSummary),
-    /// An import's documents and report.
-    Imported(Imported),
+    /// An import's report and the files it saved.
+    Imported {
+        /// Documents (as saved) and the report.
+        imported: Imported,
+        /// The saved `.qalam.json` files, in document order.
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Shared between the job's thread and its owner.
@@ -64,24 +81,40 @@ impl Job {
     ) -> Self {
         let shared = Arc::new(Shared::default());
         let thread_shared = Arc::clone(&shared);
-        let handle = std::thread::spawn(move || match request {
-            JobRequest::Export { format, files, out } => {
-                let mut progress = |step: super::batch::Progress<'_>| {
-                    thread_shared.done.store(step.done, Ordering::Relaxed);
-                    thread_shared.total.store(step.total, Ordering::Relaxed);
-                    thread_shared
-                        .bytes
-                        .store(step.bytes_done, Ordering::Relaxed);
-                    !thread_shared.cancel.load(Ordering::Relaxed)
-                };
-                export_files(format, &files, &out, &export_options, &mut progress)
-                    .map(JobOutcome::Exported)
-            }
-            JobRequest::Import { format, paths } => {
-                thread_shared.total.store(paths.len(), Ordering::Relaxed);
-                let imported = import_paths(format, &paths, &import_options);
-                thread_shared.done.store(paths.len(), Ordering::Relaxed);
-                imported.map(JobOutcome::Imported)
+        let handle = std::thread::spawn(move || {
+            let mut progress = |step: super::batch::Progress<'_>| {
+                thread_shared.done.store(step.done, Ordering::Relaxed);
+                thread_shared.total.store(step.total, Ordering::Relaxed);
+                thread_shared
+                    .bytes
+                    .store(step.bytes_done, Ordering::Relaxed);
+                !thread_shared.cancel.load(Ordering::Relaxed)
+            };
+            match request {
+                JobRequest::Export { format, files, out } => {
+                    export_files(format, &files, &out, &export_options, &mut progress)
+                        .map(JobOutcome::Exported)
+                }
+                JobRequest::ExportDocuments {
+                    format,
+                    documents,
+                    out,
+                } => export_annotations(format, &documents, &out, &export_options, &mut progress)
+                    .map(JobOutcome::Exported),
+                JobRequest::Import {
+                    format,
+                    paths,
+                    folder,
+                } => {
+                    thread_shared.total.store(paths.len(), Ordering::Relaxed);
+                    let imported = import_paths(format, &paths, &import_options)?;
+                    if thread_shared.cancel.load(Ordering::Relaxed) {
+                        return Err(InterchangeError::Cancelled);
+                    }
+                    let files = save_imported(&imported.documents, &folder)?;
+                    thread_shared.done.store(paths.len(), Ordering::Relaxed);
+                    Ok(JobOutcome::Imported { imported, files })
+                }
             }
         });
         Self {
@@ -128,6 +161,7 @@ mod tests {
         let request = JobRequest::Import {
             format: Format::Doccano,
             paths: vec![folder.path().join("missing.jsonl")],
+            folder: folder.path().to_owned(),
         };
         let mut job = Job::spawn(request, ExportOptions::default(), ImportOptions::default());
         let outcome = loop {
