@@ -17,9 +17,12 @@
 pub mod batch;
 pub mod error;
 pub mod format;
+pub mod hugging_face;
 pub mod job;
 pub mod options;
 pub mod report;
+pub mod spacy;
+pub mod token_spans;
 
 pub use error::InterchangeError;
 pub use format::{Format, OffsetUnit};
@@ -64,11 +67,14 @@ pub fn exporter(
     out: &std::path::Path,
     options: &ExportOptions,
 ) -> Result<Box<dyn Exporter>, InterchangeError> {
-    let _ = (out, options);
-    Err(InterchangeError::Options(format!(
-        "export to {} is not available yet",
-        format.name()
-    )))
+    match format {
+        Format::Spacy => spacy::exporter(out, options),
+        Format::HuggingFace => hugging_face::exporter(out, options),
+        _ => Err(InterchangeError::Options(format!(
+            "export to {} is not available yet",
+            format.name()
+        ))),
+    }
 }
 
 /// Imports `path` (a file, or a folder for folder formats) as `format`.
@@ -77,9 +83,12 @@ pub fn import(
     path: &std::path::Path,
     options: &ImportOptions,
 ) -> Result<Imported, InterchangeError> {
-    let _ = (path, options);
-    Err(InterchangeError::Options(format!(
-        "import from {} is not available yet",
-        format.name()
-    )))
+    match format {
+        Format::Spacy => spacy::import(path, options),
+        Format::HuggingFace => hugging_face::import(path, options),
+        _ => Err(InterchangeError::Options(format!(
+            "import from {} is not available yet",
+            format.name()
+        ))),
+    }
 }

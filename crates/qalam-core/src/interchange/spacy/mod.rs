@@ -1,0 +1,341 @@
+//! spaCy v3 `DocBin` (`.spacy`): the binary file `spacy train` reads.
+//!
+//! The file is zlib-compressed MessagePack with the layout of spaCy's `DocBin.to_bytes`
+//! (`spacy/tokens/_serialize.py`): `attrs` (here `ORTH`, `ENT_IOB`, `ENT_TYPE`), `tokens` (a
+//! little-endian `uint64` array, one row per token, one column per attribute), `spaces` (one
+//! byte per token: followed by a space), `lengths` (`int32` tokens per document), `strings`
+//! (every string the hashes stand for), `cats`, `flags` and `span_groups` (per document, the
+//! `SpanGroups.to_bytes` dict of `SpanGroup.to_bytes` → keys, spans packed as `>QQQllll`).
+//!
+//! Each document's `doc.text` is exactly Qalam's text: runs of whitespace other than one space
+//! become whitespace tokens, as spaCy's own tokenizer makes them. Spans are aligned to tokens
+//! ([`TokenView`], policy from [`ExportOptions::boundary`]); the outermost non-overlapping layer
+//! goes in `doc.ents`, every span (nested too) in `doc.spans[KEY]`
+//! ([`ExportOptions::spans_key`], default `sc`). Spans left out of `doc.ents` are reported as
+//! notes, widened or dropped spans as changes and drops. Export only: import is not offered.
+
+mod msgpack;
+mod murmur;
+mod symbols;
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::report::{Action, Entry, SpanRef};
+use super::token_spans::TokenView;
+use super::{ExportOptions, Exporter, ImportOptions, Imported, InterchangeError, Report};
+use crate::model::Annotation;
+
+/// spaCy's attribute ids (`spacy.attrs`) written in the token array, in column order.
+const ATTRS: [u64; 3] = [ORTH, ENT_IOB, ENT_TYPE];
+const ORTH: u64 = 65;
+const ENT_IOB: u64 = 77;
+const ENT_TYPE: u64 = 78;
+/// `Token.iob_strings()` = `("", "I", "O", "B")`.
+const IOB_I: u64 = 1;
+const IOB_O: u64 = 2;
+const IOB_B: u64 = 3;
+
+/// The id spaCy's `StringStore` gives `value`: 0 for the empty string, the symbol id for a
+/// reserved symbol (`GPE`, `PERSON`, …), else MurmurHash64A of the UTF-8 bytes with seed 1.
+pub fn string_id(value: &str) -> u64 {
+    if value.is_empty() {
+        return 0;
+    }
+    match symbols::SYMBOLS.binary_search_by(|(name, _)| name.cmp(&value)) {
+        Ok(index) => symbols::SYMBOLS[index].1,
+        Err(_) => murmur::hash64a(value.as_bytes(), 1),
+    }
+}
+
+/// An exporter writing one `.spacy` file at `out`.
+pub fn exporter(
+    out: &Path,
+    options: &ExportOptions,
+) -> Result<Box<dyn Exporter>, InterchangeError> {
+    Ok(Box::new(SpacyExporter {
+        out: out.to_path_buf(),
+        options: options.clone(),
+        bin: DocBin::default(),
+    }))
+}
+
+/// Importing `DocBin` files is not offered.
+pub fn import(path: &Path, _options: &ImportOptions) -> Result<Imported, InterchangeError> {
+    Err(InterchangeError::Options(format!(
+        "{}: importing spaCy DocBin files is not supported (export only)",
+        path.display()
+    )))
+}
+
+/// Encodes `annotations` as the bytes of a `.spacy` file, reporting into `report`.
+pub fn to_bytes(
+    annotations: &[Annotation],
+    options: &ExportOptions,
+    report: &mut Report,
+) -> Result<Vec<u8>, InterchangeError> {
+    let mut bin = DocBin::default();
+    for annotation in annotations {
+        bin.add(annotation, options, report);
+    }
+    bin.to_bytes()
+        .map_err(|error| InterchangeError::Options(format!("compressing the DocBin: {error}")))
+}
+
+struct SpacyExporter {
+    out: PathBuf,
+    options: ExportOptions,
+    bin: DocBin,
+}
+
+impl Exporter for SpacyExporter {
+    fn write(
+        &mut self,
+        annotation: &Annotation,
+        report: &mut Report,
+    ) -> Result<(), InterchangeError> {
+        self.bin.add(annotation, &self.options, report);
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, _report: &mut Report) -> Result<(), InterchangeError> {
+        let bytes = self
+            .bin
+            .to_bytes()
+            .map_err(|error| InterchangeError::io(&self.out, error))?;
+        crate::io::atomic::write_atomically(&self.out, |file| file.write_all(&bytes))
+            .map_err(|error| InterchangeError::io(&self.out, error))
+    }
+}
+
+/// The documents gathered so far, already in `DocBin` columns.
+#[derive(Default)]
+struct DocBin {
+    /// `uint64` little-endian rows of [`ATTRS`].
+    tokens: Vec<u8>,
+    /// One byte (0/1) per token.
+    spaces: Vec<u8>,
+    /// Tokens per document.
+    lengths: Vec<i32>,
+    /// Every string hashed in `tokens` or the span groups.
+    strings: BTreeSet<String>,
+    /// `SpanGroups.to_bytes()` of each document.
+    span_groups: Vec<Vec<u8>>,
+}
+
+/// One spaCy token: its text range (code points) and whether one space follows it.
+struct SpacyToken {
+    start: usize,
+    end: usize,
+    space: bool,
+}
+
+impl DocBin {
+    fn add(&mut self, annotation: &Annotation, options: &ExportOptions, report: &mut Report) {
+        let key = options.spans_key.as_deref().unwrap_or("sc");
+        let view = TokenView::new(annotation, options.boundary, report);
+        let (tokens, word_token) = spacy_tokens(&view);
+        let tag = |label: &str| options.tag_for(annotation.labels(), label).to_owned();
+
+        let mut iob = vec![IOB_O; tokens.len()];
+        let mut types = vec![0u64; tokens.len()];
+        let (outer, rest) = view.layers();
+        for &index in &outer {
+            let span = &view.spans[index];
+            let (first, last) = (word_token[span.first], word_token[span.last - 1] + 1);
+            let label = tag(&span.label);
+            let id = string_id(&label);
+            self.strings.insert(label);
+            iob[first] = IOB_B;
+            types[first] = id;
+            for token in first + 1..last {
+                iob[token] = IOB_I;
+                types[token] = id;
+            }
+        }
+        let mut rest = rest;
+        rest.sort_unstable();
+        for index in rest {
+            let span = &view.spans[index];
+            let range = view.char_range(span);
+            report.push(Entry {
+                document: annotation.document().id.clone(),
+                location: None,
+                span: Some(SpanRef {
+                    start: span.original.start,
+                    end: span.original.end,
+                    text: view.chars[span.original.clone()].iter().collect(),
+                    label: span.label.clone(),
+                }),
+                action: Action::Noted,
+                reason: format!(
+                    "in doc.spans[\"{key}\"] only, not in doc.ents: [{}, {}) overlaps a longer or earlier span there",
+                    range.start, range.end
+                ),
+            });
+        }
+
+        for (index, token) in tokens.iter().enumerate() {
+            let text: String = view.chars[token.start..token.end].iter().collect();
+            for value in [string_id(&text), iob[index], types[index]] {
+                self.tokens.extend(value.to_le_bytes());
+            }
+            self.strings.insert(text);
+            self.spaces.push(u8::from(token.space));
+        }
+        self.lengths
+            .push(i32::try_from(tokens.len()).unwrap_or(i32::MAX));
+
+        let mut packed = Vec::with_capacity(view.spans.len());
+        for span in &view.spans {
+            let (first, last) = (word_token[span.first], word_token[span.last - 1] + 1);
+            let range = view.char_range(span);
+            let label = tag(&span.label);
+            let mut bytes = Vec::with_capacity(40);
+            bytes.extend(0u64.to_be_bytes()); // id
+            bytes.extend(0u64.to_be_bytes()); // kb_id
+            bytes.extend(string_id(&label).to_be_bytes());
+            for value in [first, last, range.start, range.end] {
+                bytes.extend((i32::try_from(value).unwrap_or(i32::MAX)).to_be_bytes());
+            }
+            self.strings.insert(label);
+            packed.push(bytes);
+        }
+        self.span_groups.push(span_groups(key, &packed));
+    }
+
+    fn to_bytes(&self) -> std::io::Result<Vec<u8>> {
+        let mut msg = Vec::with_capacity(self.tokens.len() + self.spaces.len() + 1024);
+        msgpack::map(&mut msg, 9);
+        msgpack::str(&mut msg, "version");
+        msgpack::str(&mut msg, "0.1");
+        msgpack::str(&mut msg, "attrs");
+        msgpack::array(&mut msg, ATTRS.len());
+        for attr in ATTRS {
+            msgpack::uint(&mut msg, attr);
+        }
+        msgpack::str(&mut msg, "tokens");
+        msgpack::bin(&mut msg, &self.tokens);
+        msgpack::str(&mut msg, "spaces");
+        msgpack::bin(&mut msg, &self.spaces);
+        msgpack::str(&mut msg, "lengths");
+        let lengths: Vec<u8> = self.lengths.iter().flat_map(|n| n.to_le_bytes()).collect();
+        msgpack::bin(&mut msg, &lengths);
+        msgpack::str(&mut msg, "strings");
+        msgpack::array(&mut msg, self.strings.len());
+        for string in &self.strings {
+            msgpack::str(&mut msg, string);
+        }
+        msgpack::str(&mut msg, "cats");
+        msgpack::array(&mut msg, self.lengths.len());
+        for _ in &self.lengths {
+            msgpack::map(&mut msg, 0);
+        }
+        msgpack::str(&mut msg, "flags");
+        msgpack::array(&mut msg, self.lengths.len());
+        for _ in &self.lengths {
+            msgpack::map(&mut msg, 1);
+            msgpack::str(&mut msg, "has_unknown_spaces");
+            msgpack::bool(&mut msg, false);
+        }
+        msgpack::str(&mut msg, "span_groups");
+        msgpack::array(&mut msg, self.span_groups.len());
+        for group in &self.span_groups {
+            msgpack::bin(&mut msg, group);
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(msg.len() / 4),
+            flate2::Compression::default(),
+        );
+        encoder.write_all(&msg)?;
+        encoder.finish()
+    }
+}
+
+/// `SpanGroups.to_bytes()` for one group named `key` holding `packed` spans: `[]` when there
+/// are none (spaCy's `_EMPTY_BYTES`), else `{SpanGroup.to_bytes(): [key]}`.
+fn span_groups(key: &str, packed: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    if packed.is_empty() {
+        msgpack::array(&mut out, 0);
+        return out;
+    }
+    let mut group = Vec::with_capacity(packed.len() * 42 + 32);
+    msgpack::map(&mut group, 3);
+    msgpack::str(&mut group, "name");
+    msgpack::str(&mut group, key);
+    msgpack::str(&mut group, "attrs");
+    msgpack::map(&mut group, 0);
+    msgpack::str(&mut group, "spans");
+    msgpack::array(&mut group, packed.len());
+    for span in packed {
+        msgpack::bin(&mut group, span);
+    }
+    msgpack::map(&mut out, 1);
+    msgpack::bin(&mut out, &group);
+    msgpack::array(&mut out, 1);
+    msgpack::str(&mut out, key);
+    out
+}
+
+/// spaCy tokens for `view` such that joining texts and spaces gives back the document text,
+/// and the spaCy token index of each word.
+fn spacy_tokens(view: &TokenView) -> (Vec<SpacyToken>, Vec<usize>) {
+    let mut tokens: Vec<SpacyToken> = Vec::with_capacity(view.words.len() + 8);
+    let mut word_token = Vec::with_capacity(view.words.len());
+    let mut at = 0;
+    let gap = |tokens: &mut Vec<SpacyToken>, start: usize, end: usize| {
+        let mut start = start;
+        if start < end && view.chars[start] == ' ' {
+            if let Some(previous) = tokens.last_mut() {
+                previous.space = true;
+                start += 1;
+            }
+        }
+        if start < end {
+            tokens.push(SpacyToken {
+                start,
+                end,
+                space: false,
+            });
+        }
+    };
+    for word in &view.words {
+        gap(&mut tokens, at, word.start);
+        word_token.push(tokens.len());
+        tokens.push(SpacyToken {
+            start: word.start,
+            end: word.end,
+            space: false,
+        });
+        at = word.end;
+    }
+    gap(&mut tokens, at, view.chars.len());
+    (tokens, word_token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_ids_are_spacys() {
+        // Values printed by spaCy 3.8's `StringStore` (`nlp.vocab.strings[s]`).
+        assert_eq!(string_id("a"), 11_901_859_001_352_538_922);
+        assert_eq!(string_id("روسيا"), 17_394_216_931_669_677_322);
+        assert_eq!(string_id("abcdefghij"), 17_029_599_333_975_756_408);
+        assert_eq!(string_id("GPE"), 384);
+        assert_eq!(string_id("PERSON"), 380);
+        assert_eq!(string_id(""), 0);
+    }
+
+    #[test]
+    fn symbols_are_sorted_for_binary_search() {
+        assert!(
+            symbols::SYMBOLS
+                .windows(2)
+                .all(|pair| pair[0].0 < pair[1].0)
+        );
+    }
+}
