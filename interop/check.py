@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Interoperability check: Qalam's exports loaded by the real readers.
+
+Exports the sample article (tests fixture) and the Wojood sample (imported from its CoNLL
+columns) with the Qalam command line, then loads every export with the tools people train
+with and asserts that the entities they see are exactly Qalam's spans (texts, labels, counts):
+
+- spaCy ``DocBin().from_disk(...)``: ``doc.text``, ``doc.spans["sc"]`` (every span) and
+  ``doc.ents`` (the outermost non-overlapping layer);
+- Hugging Face ``datasets.load_dataset(FOLDER)``: ``tokens`` and ``ner_tags`` as a sequence of
+  ``ClassLabel`` carrying the tag names;
+- seqeval on the CoNLL tags (first tag column = outermost layer).
+
+Then times Python + spaCy (blank Arabic tokenizer, ``offsets_to_biluo_tags``, writing the
+columns) against ``qalam export --format conll`` on the Wojood documents and prints the ratio.
+
+Usage: ``python interop/check.py [--qalam "CMD ..."]`` where CMD runs Qalam's command line
+(default: the release binary ``target/release/qalam``); ``CMD export --format F -o OUT PATH``
+and ``CMD import --format F -o DIR PATH`` must work. Exit status 0 when every check passes.
+"""
+
+import argparse
+import json
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "crates/qalam-core/tests/fixtures/interchange/kim-lavrov-wonsan.ar.qalam.json"
+WOJOOD = [ROOT / "tests/fixtures/wojood" / f"{name}.txt" for name in ("train", "val", "test")]
+
+failures = []
+passed = 0
+
+
+def check(condition, message):
+    """Records one assertion."""
+    global passed
+    if condition:
+        passed += 1
+    else:
+        failures.append(message)
+        print(f"FAIL: {message}", flush=True)
+
+
+def run(qalam, args):
+    """Runs the Qalam command line; exit 1 (spans reported) is not an error."""
+    command = qalam + [str(a) for a in args]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"{shlex.join(command)} exited {result.returncode}: {result.stderr[-2000:]}")
+    return result
+
+
+# ---------------------------------------------------------------- expected spans from .qalam.json
+
+
+class Expected:
+    """A Qalam document as its .qalam.json says: text and spans with export tags."""
+
+    def __init__(self, path):
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        self.id = data["document"]["id"]
+        self.text = data["document"]["text"]
+        tags = {
+            item["name"]: item.get("export_tag") or item["name"] for item in data["labels"]["items"]
+        }
+        self.spans = sorted(
+            (span["start"], span["end"], tags.get(span["label"], span["label"])) for span in data["spans"]
+        )
+
+    def outer(self):
+        """The outermost non-overlapping layer, as Qalam chooses it: by start, longest first."""
+        layer, reached = [], 0
+        for start, end, tag in sorted(self.spans, key=lambda s: (s[0], -s[1])):
+            if start >= reached:
+                layer.append((start, end, tag))
+                reached = end
+        return layer
+
+
+def squeeze(text):
+    """Text without whitespace, to compare token sequences with character spans."""
+    return re.sub(r"\s+", "", text)
+
+
+# ---------------------------------------------------------------- the readers
+
+
+def check_spacy(path, documents, name):
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("ar")
+    docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    check(len(docs) == len(documents), f"{name}: spaCy sees {len(docs)} docs, Qalam wrote {len(documents)}")
+    for doc, expected in zip(docs, documents):
+        check(doc.text == expected.text, f"{name}/{expected.id}: spaCy doc.text differs from Qalam's text")
+        group = sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["sc"])
+        check(group == expected.spans, f"{name}/{expected.id}: doc.spans['sc'] {len(group)} spans != Qalam {len(expected.spans)}: {set(group) ^ set(expected.spans)}")
+        for span in doc.spans["sc"]:
+            check(span.text == expected.text[span.start_char:span.end_char], f"{name}/{expected.id}: span text «{span.text}»")
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        check(ents == expected.outer(), f"{name}/{expected.id}: doc.ents {len(ents)} != Qalam's outer layer {len(expected.outer())}")
+    total = sum(len(d.spans["sc"]) for d in docs)
+    print(f"spaCy DocBin {name}: {len(docs)} docs, {total} spans in doc.spans['sc'], {sum(len(d.ents) for d in docs)} in doc.ents")
+
+
+def entities_iob2(tags):
+    """(first, last exclusive, label) of IOB2 tags, via seqeval."""
+    from seqeval.metrics.sequence_labeling import get_entities
+
+    return [(start, end + 1, label) for label, start, end in get_entities(list(tags))]
+
+
+def check_hf(folder, documents, name):
+    import datasets
+
+    dataset = datasets.load_dataset(str(folder))
+    train = dataset["train"]
+    feature = train.features["ner_tags"]
+    inner = getattr(feature, "feature", None)
+    check(isinstance(inner, datasets.ClassLabel), f"{name}: ner_tags is not a sequence of ClassLabel: {feature}")
+    names = inner.names
+    check(names[0] == "O" and all(re.match(r"^[BI]-", n) for n in names[1:]), f"{name}: ClassLabel names {names}")
+    by_document = {}
+    for row in train:
+        tags = [names[t] for t in row["ner_tags"]]
+        for first, last, label in entities_iob2(tags):
+            by_document.setdefault(row["document"], []).append(("".join(row["tokens"][first:last]), label))
+    for expected in documents:
+        seen = by_document.get(expected.id, [])
+        want = [(squeeze(expected.text[s:e]), tag) for s, e, tag in expected.outer()]
+        check(seen == want, f"{name}/{expected.id}: datasets sees {len(seen)} entities, Qalam's outer layer has {len(want)}: {set(seen) ^ set(want)}")
+    entities = sum(len(v) for v in by_document.values())
+    print(f"datasets {name}: {train.num_rows} rows, ClassLabel with {len(names)} names, {entities} entities")
+
+
+def read_conll(path):
+    """Sentences of (token, [tags...]) from CoNLL columns, skipping -DOCSTART- lines."""
+    sentences, current, documents = [], [], []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("-DOCSTART-"):
+            if current:
+                sentences.append(current)
+                current = []
+            documents.append(len(sentences))
+            continue
+        if not line.strip():
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        columns = line.split()
+        current.append((columns[0], columns[1:]))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def check_conll(path, documents, name):
+    from seqeval.metrics import f1_score
+
+    sentences = read_conll(path)
+    seen = []
+    all_tags = []
+    for sentence in sentences:
+        tags = [columns[0] if columns else "O" for _, columns in sentence]
+        all_tags.append(tags)
+        for first, last, label in entities_iob2(tags):
+            seen.append(("".join(token for token, _ in sentence[first:last]), label))
+    want = [(squeeze(d.text[s:e]), tag) for d in documents for s, e, tag in d.outer()]
+    check(seen == want, f"{name}: seqeval sees {len(seen)} entities in the CoNLL tags, Qalam's outer layer has {len(want)}: {set(seen) ^ set(want)}")
+    check(f1_score(all_tags, all_tags) == 1.0 or not want, f"{name}: seqeval f1 of the tags against themselves is not 1")
+    print(f"seqeval {name}: {len(sentences)} sentences, {len(seen)} entities (outer layer)")
+
+
+# ---------------------------------------------------------------- speed
+
+
+def spacy_conll(documents, out):
+    """The Python + spaCy conversion the issue compares against."""
+    import spacy
+    from spacy.training import offsets_to_biluo_tags
+
+    nlp = spacy.blank("ar")
+    with open(out, "w", encoding="utf-8") as file:
+        for expected in documents:
+            doc = nlp(expected.text)
+            tags = offsets_to_biluo_tags(doc, [(s, e, t) for s, e, t in expected.outer()])
+            file.write("-DOCSTART- -X- O O\n\n")
+            for token, tag in zip(doc, tags):
+                if not token.is_space:
+                    file.write(f"{token.text} {tag}\n")
+            file.write("\n")
+
+
+def best_of(runs, function):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+# ---------------------------------------------------------------- main
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--qalam", default=str(ROOT / "target/release/qalam"), help="command running Qalam's CLI")
+    args = parser.parse_args()
+    qalam = shlex.split(args.qalam)
+
+    work = Path(tempfile.mkdtemp(prefix="qalam-interop-"))
+    corpora = {"sample": [SAMPLE]}
+    wojood_dir = work / "wojood"
+    try:
+        result = run(qalam, ["import", "--format", "conll", "-o", wojood_dir, *WOJOOD])
+        wojood_files = sorted(wojood_dir.glob("*.qalam.json"))
+        check(len(wojood_files) > 0, f"the Wojood sample imported no documents: {result.stderr[-500:]}")
+        corpora["wojood"] = wojood_files
+    except RuntimeError as error:
+        check(False, f"importing the Wojood sample failed: {error}")
+
+    for name, files in corpora.items():
+        if not files:
+            continue
+        documents = [Expected(f) for f in files]
+        print(f"\n== {name}: {len(documents)} documents, {sum(len(d.spans) for d in documents)} spans")
+        spacy_out = work / f"{name}.spacy"
+        run(qalam, ["export", "--format", "spacy", "-o", spacy_out, *files])
+        check_spacy(spacy_out, documents, name)
+        hf_out = work / f"{name}-hf"
+        run(qalam, ["export", "--format", "hf", "-o", hf_out, *files])
+        check_hf(hf_out, documents, name)
+        conll_out = work / f"{name}.conll"
+        try:
+            run(qalam, ["export", "--format", "conll", "-o", conll_out, *files])
+            check_conll(conll_out, documents, name)
+        except RuntimeError as error:
+            check(False, f"{name}: CoNLL export failed: {error}")
+
+    if corpora.get("wojood"):
+        files = corpora["wojood"]
+        documents = [Expected(f) for f in files]
+        python = best_of(3, lambda: spacy_conll(documents, work / "python.conll"))
+        rust = best_of(3, lambda: run(qalam, ["export", "--format", "conll", "-o", work / "rust.conll", *files]))
+        tokens = sum(len(s) for s in read_conll(work / "rust.conll"))
+        print(f"\n== speed, Wojood ({len(documents)} documents, {tokens} tokens) to CoNLL, best of 3:")
+        print(f"Python + spaCy (blank 'ar', offsets_to_biluo_tags, columns): {python * 1000:.1f} ms")
+        print(f"qalam export --format conll (whole process, reading the files): {rust * 1000:.1f} ms")
+        print(f"ratio: {python / rust:.1f}x")
+
+    print(f"\ninterop: {passed} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
