@@ -15,11 +15,13 @@
 //! conversion goes through [`CharIndex`](crate::model::CharIndex) and is exact.
 
 pub mod batch;
+pub mod conll;
 pub mod error;
 pub mod format;
 pub mod job;
 pub mod options;
 pub mod report;
+pub mod tokens;
 
 pub use error::InterchangeError;
 pub use format::{Format, OffsetUnit};
@@ -64,11 +66,13 @@ pub fn exporter(
     out: &std::path::Path,
     options: &ExportOptions,
 ) -> Result<Box<dyn Exporter>, InterchangeError> {
-    let _ = (out, options);
-    Err(InterchangeError::Options(format!(
-        "export to {} is not available yet",
-        format.name()
-    )))
+    match format {
+        Format::Conll => conll::exporter(out, options),
+        _ => Err(InterchangeError::Options(format!(
+            "export to {} is not available yet",
+            format.name()
+        ))),
+    }
 }
 
 /// Imports `path` (a file, or a folder for folder formats) as `format`.
@@ -77,9 +81,11 @@ pub fn import(
     path: &std::path::Path,
     options: &ImportOptions,
 ) -> Result<Imported, InterchangeError> {
-    let _ = (path, options);
-    Err(InterchangeError::Options(format!(
-        "import from {} is not available yet",
-        format.name()
-    )))
+    match format {
+        Format::Conll => conll::import(path, options),
+        _ => Err(InterchangeError::Options(format!(
+            "import from {} is not available yet",
+            format.name()
+        ))),
+    }
 }

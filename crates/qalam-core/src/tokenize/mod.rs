@@ -117,7 +117,7 @@ pub enum Tokenizer {
     /// [`tokenize`] and [`sentences`]: the Arabic-aware default.
     #[default]
     Default,
-    /// Tokens are the whitespace-separated words and sentences are lines: for documents built
+    /// Tokens are the words between ASCII whitespace and sentences are lines: for documents built
     /// from token files (see the [module docs](self#documents-imported-from-token-files-tokenizer)).
     Whitespace,
 }
@@ -161,13 +161,14 @@ impl Tokenizer {
     }
 }
 
-/// The whitespace-separated words of `text` as tokens.
+/// The words of `text` separated by ASCII whitespace (space, tab, CR, LF, form feed) as tokens:
+/// a token file's tokens may hold any other character (NBSP, ZWNJ…).
 pub fn whitespace_tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut start = None;
     let mut at = 0;
     for c in text.chars() {
-        match (c.is_whitespace(), start) {
+        match (c.is_ascii_whitespace(), start) {
             (true, Some(s)) => {
                 tokens.push(Token { start: s, end: at });
                 start = None;
