@@ -69,14 +69,17 @@ class Expected:
         tags = {
             item["name"]: item.get("export_tag") or item["name"] for item in data["labels"]["items"]
         }
-        self.spans = sorted(
+        # In file order, which is Qalam's span order (start, end, id): ties in the layering
+        # follow it.
+        self.ordered = [
             (span["start"], span["end"], tags.get(span["label"], span["label"])) for span in data["spans"]
-        )
+        ]
+        self.spans = sorted(self.ordered)
 
     def outer(self):
         """The outermost non-overlapping layer, as Qalam chooses it: by start, longest first."""
         layer, reached = [], 0
-        for start, end, tag in sorted(self.spans, key=lambda s: (s[0], -s[1])):
+        for start, end, tag in sorted(self.ordered, key=lambda s: (s[0], -s[1])):
             if start >= reached:
                 layer.append((start, end, tag))
                 reached = end

@@ -5,6 +5,8 @@
 //!   file-name rules, label templates and recovery files.
 //! - [`editing`]: the editing rules behind the app's span commands (tag, relabel, delete,
 //!   resize by a letter or a word, next/previous) as pure functions from state to [`model::Edit`].
+//! - [`tokenize`]: the Arabic-aware default tokenizer, sentences, span↔token alignment and
+//!   IOB2/BIOES tags.
 //! - [`interchange`]: dataset formats (doccano, Label Studio, brat, CoNLL, spaCy, Hugging Face,
 //!   Prodigy), export and import with a report of every span that could not be kept exactly.
 //!
@@ -15,3 +17,4 @@ pub mod editing;
 pub mod interchange;
 pub mod io;
 pub mod model;
+pub mod tokenize;

@@ -15,6 +15,7 @@
 //! conversion goes through [`CharIndex`](crate::model::CharIndex) and is exact.
 
 pub mod batch;
+pub mod conll;
 pub mod error;
 pub mod format;
 pub mod hugging_face;
@@ -22,7 +23,7 @@ pub mod job;
 pub mod options;
 pub mod report;
 pub mod spacy;
-pub mod token_spans;
+pub mod tokens;
 
 pub use error::InterchangeError;
 pub use format::{Format, OffsetUnit};
@@ -68,6 +69,7 @@ pub fn exporter(
     options: &ExportOptions,
 ) -> Result<Box<dyn Exporter>, InterchangeError> {
     match format {
+        Format::Conll => conll::exporter(out, options),
         Format::Spacy => spacy::exporter(out, options),
         Format::HuggingFace => hugging_face::exporter(out, options),
         _ => Err(InterchangeError::Options(format!(
@@ -84,6 +86,7 @@ pub fn import(
     options: &ImportOptions,
 ) -> Result<Imported, InterchangeError> {
     match format {
+        Format::Conll => conll::import(path, options),
         Format::Spacy => spacy::import(path, options),
         Format::HuggingFace => hugging_face::import(path, options),
         _ => Err(InterchangeError::Options(format!(

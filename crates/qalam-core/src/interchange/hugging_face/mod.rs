@@ -6,8 +6,8 @@
 //! `datasets.load_dataset(FOLDER)` loads it with the names.
 //!
 //! Tags are IOB2 or BIOES ([`ExportOptions::scheme`]) over the outermost non-overlapping layer
-//! of spans aligned to tokens ([`TokenView`]); nested and overlapping spans beyond it are
-//! reported as dropped. A document goes whole to one split, chosen by a hash of its id against
+//! of spans aligned to tokens ([`tokenize_for_export`] with one layer); nested and overlapping
+//! spans beyond it are reported as dropped. A document goes whole to one split, chosen by a hash of its id against
 //! the fractions, so the assignment is stable and streaming. Import reads the card and the
 //! data files back ([`read`]).
 
@@ -17,10 +17,10 @@ pub mod read;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use super::report::{Action, Entry, SpanRef};
-use super::token_spans::TokenView;
+use super::tokens::tokenize_for_export;
 use super::{ExportOptions, Exporter, InterchangeError, Report, TagScheme};
 use crate::model::Annotation;
+use crate::tokenize::tags::layer_tags;
 
 pub use read::import;
 
@@ -110,7 +110,8 @@ impl Exporter for HuggingFaceExporter {
         annotation: &Annotation,
         report: &mut Report,
     ) -> Result<(), InterchangeError> {
-        let view = TokenView::new(annotation, self.options.boundary, report);
+        let tokenized = tokenize_for_export(annotation, &self.options, Some(1), report);
+        let alignment = &tokenized.alignment;
         let labels = annotation.labels();
         // Tag ids follow the label set's order, B before I (before E, S).
         let prefixes: &[&str] = match self.options.scheme {
@@ -123,45 +124,27 @@ impl Exporter for HuggingFaceExporter {
                 self.tag_id(format!("{prefix}-{tag}"));
             }
         }
-        let (outer, mut rest) = view.layers();
-        rest.sort_unstable();
-        for index in rest {
-            let span = &view.spans[index];
-            report.push(Entry {
-                document: annotation.document().id.clone(),
-                location: None,
-                span: Some(SpanRef {
-                    start: span.original.start,
-                    end: span.original.end,
-                    text: view.chars[span.original.clone()].iter().collect(),
-                    label: span.label.clone(),
-                }),
-                action: Action::Dropped,
-                reason: "nested in or overlapping another span: ner_tags hold one layer".to_owned(),
+        let spans = annotation.spans();
+        let mut tags = Vec::with_capacity(alignment.tokens.len());
+        for tag in layer_tags(alignment, 0, self.options.scheme) {
+            tags.push(match tag {
+                None => 0,
+                Some(tag) => {
+                    let span = &spans[alignment.entities[tag.entity].span];
+                    let name = self.options.tag_for(labels, &span.label);
+                    let name = format!("{}-{name}", tag.prefix.as_str());
+                    self.tag_id(name)
+                }
             });
         }
-        let mut tags = vec![0usize; view.words.len()];
-        for index in outer {
-            let span = &view.spans[index];
-            let tag = self.options.tag_for(labels, &span.label).to_owned();
-            let single = span.last - span.first == 1;
-            for word in span.first..span.last {
-                let prefix = match self.options.scheme {
-                    TagScheme::Iob2 if word == span.first => "B",
-                    TagScheme::Iob2 => "I",
-                    TagScheme::Bioes if single => "S",
-                    TagScheme::Bioes if word == span.first => "B",
-                    TagScheme::Bioes if word + 1 == span.last => "E",
-                    TagScheme::Bioes => "I",
-                };
-                tags[word] = self.tag_id(format!("{prefix}-{tag}"));
-            }
-        }
         let split = self.split_of(&annotation.document().id);
-        for sentence in &view.sentences {
+        for sentence in &tokenized.sentences {
             let file = &mut self.files[split];
             self.line.clear();
-            let tokens: Vec<String> = sentence.clone().map(|word| view.word(word)).collect();
+            let tokens: Vec<&str> = sentence
+                .clone()
+                .map(|token| tokenized.token_text(annotation, token))
+                .collect();
             let row = serde_json::json!({
                 "id": file.rows.to_string(),
                 "document": annotation.document().id,

@@ -1,8 +1,8 @@
 //! Import of a Hugging Face token-classification folder (or one of its JSONL files): the card's
 //! `ClassLabel` names turn `ner_tags` ids back into tags (rows may also hold tag strings), rows
 //! with the same `document` in a row are one document, whose text is the tokens joined by one
-//! space, sentences by a line break. IOB2 and BIOES tags both read; a tag continuing nothing
-//! starts a span and is reported.
+//! space, sentences by a line break. Tags are decoded with
+//! [`decode`](crate::tokenize::tags::decode) (IOB2, BIOES, IOB1); each repaired tag is reported.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +14,7 @@ use crate::interchange::report::{Action, Entry, Location, SpanRef};
 use crate::interchange::{ImportOptions, Imported, InterchangeError, Report};
 use crate::model::label_colors::most_distinct_color;
 use crate::model::{Annotation, AnnotationParts, Document, Label, LabelSet, Span, SpanId};
+use crate::tokenize::tags::decode;
 
 /// Imports the folder `path` (its card and data files) or a single JSONL file of one (the card
 /// beside it gives the names).
@@ -192,71 +193,40 @@ impl<'a> Builder<'a> {
                 text.push('\n');
                 at += 1;
             }
-            let mut open: Option<(usize, usize, String)> = None;
-            for (index, (token, tag)) in tokens.iter().zip(tags).enumerate() {
+            let mut starts = Vec::with_capacity(tokens.len());
+            let mut ends = Vec::with_capacity(tokens.len());
+            for (index, token) in tokens.iter().enumerate() {
                 if index > 0 {
                     text.push(' ');
                     at += 1;
                 }
-                let start = at;
+                starts.push(at);
                 text.push_str(token);
                 at += token.chars().count();
-                let (prefix, label) = tag.split_once('-').unwrap_or((tag.as_str(), ""));
-                let continues = matches!(prefix, "I" | "E")
-                    && open
-                        .as_ref()
-                        .is_some_and(|(_, _, open_label)| open_label == label);
-                if continues {
-                    if let Some(span) = open.as_mut() {
-                        span.1 = at;
-                    }
-                } else {
-                    if let Some((s, e, l)) = open.take() {
-                        found.push((s, e, l, location.clone()));
-                    }
-                    match prefix {
-                        "O" if label.is_empty() => {}
-                        "B" | "S" | "I" | "E" if !label.is_empty() => {
-                            if matches!(prefix, "I" | "E") {
-                                self.report.push(Entry {
-                                    document: pending.id.clone(),
-                                    location: Some(location.clone()),
-                                    span: Some(SpanRef {
-                                        start,
-                                        end: at,
-                                        text: token.clone(),
-                                        label: tag.clone(),
-                                    }),
-                                    action: Action::Noted,
-                                    reason: format!(
-                                        "`{tag}` continues no entity: read as its start"
-                                    ),
-                                });
-                            }
-                            open = Some((start, at, label.to_owned()));
-                        }
-                        _ => self.report.push(Entry {
-                            document: pending.id.clone(),
-                            location: Some(location.clone()),
-                            span: Some(SpanRef {
-                                start,
-                                end: at,
-                                text: token.clone(),
-                                label: tag.clone(),
-                            }),
-                            action: Action::Dropped,
-                            reason: format!("`{tag}` is not an IOB2 or BIOES tag"),
-                        }),
-                    }
-                }
-                if matches!(prefix, "E" | "S") {
-                    if let Some((s, e, l)) = open.take() {
-                        found.push((s, e, l, location.clone()));
-                    }
-                }
+                ends.push(at);
             }
-            if let Some((s, e, l)) = open.take() {
-                found.push((s, e, l, location.clone()));
+            let (entities, repairs) = decode(tags.iter().map(String::as_str));
+            for repair in repairs {
+                self.report.push(Entry {
+                    document: pending.id.clone(),
+                    location: Some(location.clone()),
+                    span: Some(SpanRef {
+                        start: starts[repair.token],
+                        end: ends[repair.token],
+                        text: tokens[repair.token].clone(),
+                        label: repair.tag.clone(),
+                    }),
+                    action: Action::Noted,
+                    reason: format!("`{}` {}", repair.tag, repair.reason),
+                });
+            }
+            for entity in entities {
+                found.push((
+                    starts[entity.tokens.start],
+                    ends[entity.tokens.end - 1],
+                    entity.label,
+                    location.clone(),
+                ));
             }
         }
         let now = Utc::now();

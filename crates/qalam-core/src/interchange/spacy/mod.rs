@@ -9,7 +9,7 @@
 //!
 //! Each document's `doc.text` is exactly Qalam's text: runs of whitespace other than one space
 //! become whitespace tokens, as spaCy's own tokenizer makes them. Spans are aligned to tokens
-//! ([`TokenView`], policy from [`ExportOptions::boundary`]); the outermost non-overlapping layer
+//! ([`tokenize_for_export`], policy from [`ExportOptions::boundary`]); the outermost layer
 //! goes in `doc.ents`, every span (nested too) in `doc.spans[KEY]`
 //! ([`ExportOptions::spans_key`], default `sc`). Spans left out of `doc.ents` are reported as
 //! notes, widened or dropped spans as changes and drops. Export only: import is not offered.
@@ -20,10 +20,11 @@ mod symbols;
 
 use std::collections::BTreeSet;
 use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::report::{Action, Entry, SpanRef};
-use super::token_spans::TokenView;
+use super::tokens::tokenize_for_export;
 use super::{ExportOptions, Exporter, ImportOptions, Imported, InterchangeError, Report};
 use crate::model::Annotation;
 
@@ -134,50 +135,55 @@ struct SpacyToken {
 impl DocBin {
     fn add(&mut self, annotation: &Annotation, options: &ExportOptions, report: &mut Report) {
         let key = options.spans_key.as_deref().unwrap_or("sc");
-        let view = TokenView::new(annotation, options.boundary, report);
-        let (tokens, word_token) = spacy_tokens(&view);
-        let tag = |label: &str| options.tag_for(annotation.labels(), label).to_owned();
+        let tokenized = tokenize_for_export(annotation, options, None, report);
+        let alignment = &tokenized.alignment;
+        let chars: Vec<char> = annotation.document().text().chars().collect();
+        let words: Vec<Range<usize>> = alignment.tokens.iter().map(|token| token.range()).collect();
+        let (tokens, word_token) = spacy_tokens(&chars, &words);
+        let spans = annotation.spans();
+        let tag = |index: usize| {
+            options
+                .tag_for(annotation.labels(), &spans[index].label)
+                .to_owned()
+        };
+        // spaCy token range of an entity's word range.
+        let token_range =
+            |range: &Range<usize>| word_token[range.start]..word_token[range.end - 1] + 1;
 
         let mut iob = vec![IOB_O; tokens.len()];
         let mut types = vec![0u64; tokens.len()];
-        let (outer, rest) = view.layers();
-        for &index in &outer {
-            let span = &view.spans[index];
-            let (first, last) = (word_token[span.first], word_token[span.last - 1] + 1);
-            let label = tag(&span.label);
+        for entity in alignment.layer(0) {
+            let range = token_range(&entity.tokens);
+            let label = tag(entity.span);
             let id = string_id(&label);
             self.strings.insert(label);
-            iob[first] = IOB_B;
-            types[first] = id;
-            for token in first + 1..last {
+            iob[range.start] = IOB_B;
+            types[range.start] = id;
+            for token in range.start + 1..range.end {
                 iob[token] = IOB_I;
                 types[token] = id;
             }
         }
-        let mut rest = rest;
-        rest.sort_unstable();
-        for index in rest {
-            let span = &view.spans[index];
-            let range = view.char_range(span);
+        for entity in alignment.entities.iter().filter(|entity| entity.layer > 0) {
+            let span = &spans[entity.span];
             report.push(Entry {
                 document: annotation.document().id.clone(),
                 location: None,
                 span: Some(SpanRef {
-                    start: span.original.start,
-                    end: span.original.end,
-                    text: view.chars[span.original.clone()].iter().collect(),
+                    start: span.start,
+                    end: span.end,
+                    text: annotation.span_text(span).to_owned(),
                     label: span.label.clone(),
                 }),
                 action: Action::Noted,
                 reason: format!(
-                    "in doc.spans[\"{key}\"] only, not in doc.ents: [{}, {}) overlaps a longer or earlier span there",
-                    range.start, range.end
+                    "in doc.spans[\"{key}\"] only, not in doc.ents: it overlaps a longer or earlier span there"
                 ),
             });
         }
 
         for (index, token) in tokens.iter().enumerate() {
-            let text: String = view.chars[token.start..token.end].iter().collect();
+            let text: String = chars[token.start..token.end].iter().collect();
             for value in [string_id(&text), iob[index], types[index]] {
                 self.tokens.extend(value.to_le_bytes());
             }
@@ -187,16 +193,16 @@ impl DocBin {
         self.lengths
             .push(i32::try_from(tokens.len()).unwrap_or(i32::MAX));
 
-        let mut packed = Vec::with_capacity(view.spans.len());
-        for span in &view.spans {
-            let (first, last) = (word_token[span.first], word_token[span.last - 1] + 1);
-            let range = view.char_range(span);
-            let label = tag(&span.label);
+        let mut packed = Vec::with_capacity(alignment.entities.len());
+        for entity in &alignment.entities {
+            let range = token_range(&entity.tokens);
+            let chars = alignment.char_range(&entity.tokens);
+            let label = tag(entity.span);
             let mut bytes = Vec::with_capacity(40);
             bytes.extend(0u64.to_be_bytes()); // id
             bytes.extend(0u64.to_be_bytes()); // kb_id
             bytes.extend(string_id(&label).to_be_bytes());
-            for value in [first, last, range.start, range.end] {
+            for value in [range.start, range.end, chars.start, chars.end] {
                 bytes.extend((i32::try_from(value).unwrap_or(i32::MAX)).to_be_bytes());
             }
             self.strings.insert(label);
@@ -279,15 +285,15 @@ fn span_groups(key: &str, packed: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
-/// spaCy tokens for `view` such that joining texts and spaces gives back the document text,
-/// and the spaCy token index of each word.
-fn spacy_tokens(view: &TokenView) -> (Vec<SpacyToken>, Vec<usize>) {
-    let mut tokens: Vec<SpacyToken> = Vec::with_capacity(view.words.len() + 8);
-    let mut word_token = Vec::with_capacity(view.words.len());
+/// spaCy tokens for `words` of `chars` such that joining texts and spaces gives back the text
+/// (gaps other than one space become tokens of their own), and the spaCy token of each word.
+fn spacy_tokens(chars: &[char], words: &[Range<usize>]) -> (Vec<SpacyToken>, Vec<usize>) {
+    let mut tokens: Vec<SpacyToken> = Vec::with_capacity(words.len() + 8);
+    let mut word_token = Vec::with_capacity(words.len());
     let mut at = 0;
     let gap = |tokens: &mut Vec<SpacyToken>, start: usize, end: usize| {
         let mut start = start;
-        if start < end && view.chars[start] == ' ' {
+        if start < end && chars[start] == ' ' {
             if let Some(previous) = tokens.last_mut() {
                 previous.space = true;
                 start += 1;
@@ -301,7 +307,7 @@ fn spacy_tokens(view: &TokenView) -> (Vec<SpacyToken>, Vec<usize>) {
             });
         }
     };
-    for word in &view.words {
+    for word in words {
         gap(&mut tokens, at, word.start);
         word_token.push(tokens.len());
         tokens.push(SpacyToken {
@@ -311,7 +317,7 @@ fn spacy_tokens(view: &TokenView) -> (Vec<SpacyToken>, Vec<usize>) {
         });
         at = word.end;
     }
-    gap(&mut tokens, at, view.chars.len());
+    gap(&mut tokens, at, chars.len());
     (tokens, word_token)
 }
 
