@@ -79,10 +79,10 @@ pub fn parse(card: &str) -> Option<Card> {
 
 /// A YAML scalar without its quotes (`"…"` read as JSON, `'…'` with `''` for a quote).
 fn unquote(value: &str) -> String {
-    if value.starts_with('"') {
-        if let Ok(text) = serde_json::from_str::<String>(value) {
-            return text;
-        }
+    if value.starts_with('"')
+        && let Ok(text) = serde_json::from_str::<String>(value)
+    {
+        return text;
     }
     if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
         return inner.replace("''", "'");

@@ -293,11 +293,12 @@ fn spacy_tokens(chars: &[char], words: &[Range<usize>]) -> (Vec<SpacyToken>, Vec
     let mut at = 0;
     let gap = |tokens: &mut Vec<SpacyToken>, start: usize, end: usize| {
         let mut start = start;
-        if start < end && chars[start] == ' ' {
-            if let Some(previous) = tokens.last_mut() {
-                previous.space = true;
-                start += 1;
-            }
+        if start < end
+            && chars[start] == ' '
+            && let Some(previous) = tokens.last_mut()
+        {
+            previous.space = true;
+            start += 1;
         }
         if start < end {
             tokens.push(SpacyToken {
