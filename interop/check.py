@@ -182,6 +182,46 @@ def check_conll(path, documents, name):
     print(f"seqeval {name}: {len(sentences)} sentences, {len(seen)} entities (outer layer)")
 
 
+def check_spacy_import(qalam, documents, work, name):
+    """A DocBin written by spaCy itself (every default attribute) imported by Qalam."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("ar")
+    docbin = DocBin()
+    want, unaligned = [], 0
+    for expected in documents:
+        doc = nlp(expected.text)
+        spans = [doc.char_span(s, e, label=t) for s, e, t in expected.spans]
+        unaligned += spans.count(None)
+        spans = [span for span in spans if span is not None]
+        doc.spans["sc"] = spans
+        outer, reached = [], 0
+        for span in sorted(spans, key=lambda x: (x.start, -x.end)):
+            if span.start >= reached:
+                outer.append(span)
+                reached = span.end
+        doc.ents = outer
+        docbin.add(doc)
+        want.append((expected.text, sorted({(x.start_char, x.end_char, x.label_) for x in spans})))
+    path = work / f"{name}_by_spacy.spacy"
+    docbin.to_disk(path)
+    out = work / f"{name}-from-spacy"
+    run(qalam, ["import", "--format", "spacy", "-o", out, path])
+    got = []
+    loaded = [json.loads(f.read_text(encoding="utf-8")) for f in out.glob("*.qalam.json")]
+    # Ids are the file's stem, with `-N` (1-based) when it holds several docs.
+    loaded.sort(key=lambda d: int(d["document"]["id"].rsplit("-", 1)[-1]) if "-" in d["document"]["id"] else 0)
+    for data in loaded:
+        got.append((data["document"]["text"], sorted({(x["start"], x["end"], x["label"]) for x in data["spans"]})))
+    check(len(got) == len(want), f"{name}: Qalam imported {len(got)} of spaCy's {len(want)} docs")
+    for (text, spans), (want_text, want_spans) in zip(got, want):
+        check(text == want_text, f"{name}: imported text differs from spaCy's doc.text")
+        check(spans == want_spans, f"{name}: imported {len(spans)} spans, spaCy wrote {len(want_spans)}: {set(spans) ^ set(want_spans)}")
+    print(f"Qalam imports spaCy's own DocBin of {name}: {len(got)} docs, {sum(len(s) for _, s in got)} spans"
+          f" ({unaligned} of Qalam's spans do not align with spaCy's own tokenizer and were not written)")
+
+
 # ---------------------------------------------------------------- speed
 
 
@@ -242,6 +282,7 @@ def main():
         hf_out = work / f"{name}-hf"
         run(qalam, ["export", "--format", "hf", "-o", hf_out, *files])
         check_hf(hf_out, documents, name)
+        check_spacy_import(qalam, documents, work, name)
         conll_out = work / f"{name}.conll"
         try:
             run(qalam, ["export", "--format", "conll", "-o", conll_out, *files])

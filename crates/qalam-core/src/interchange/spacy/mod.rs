@@ -12,11 +12,16 @@
 //! ([`tokenize_for_export`], policy from [`ExportOptions::boundary`]); the outermost layer
 //! goes in `doc.ents`, every span (nested too) in `doc.spans[KEY]`
 //! ([`ExportOptions::spans_key`], default `sc`). Spans left out of `doc.ents` are reported as
-//! notes, widened or dropped spans as changes and drops. Export only: import is not offered.
+//! notes, widened or dropped spans as changes and drops. Import ([`import`]) reads `doc.text`,
+//! the span group and `doc.ents` back.
 
 mod msgpack;
 mod murmur;
+mod read;
 mod symbols;
+mod unpack;
+
+pub use read::import;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -25,7 +30,7 @@ use std::path::{Path, PathBuf};
 
 use super::report::{Action, Entry, SpanRef};
 use super::tokens::tokenize_for_export;
-use super::{ExportOptions, Exporter, ImportOptions, Imported, InterchangeError, Report};
+use super::{ExportOptions, Exporter, InterchangeError, Report};
 use crate::model::Annotation;
 
 /// spaCy's attribute ids (`spacy.attrs`) written in the token array, in column order.
@@ -60,14 +65,6 @@ pub fn exporter(
         options: options.clone(),
         bin: DocBin::default(),
     }))
-}
-
-/// Importing `DocBin` files is not offered.
-pub fn import(path: &Path, _options: &ImportOptions) -> Result<Imported, InterchangeError> {
-    Err(InterchangeError::Options(format!(
-        "{}: importing spaCy DocBin files is not supported (export only)",
-        path.display()
-    )))
 }
 
 /// Encodes `annotations` as the bytes of a `.spacy` file, reporting into `report`.

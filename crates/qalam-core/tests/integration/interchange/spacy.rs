@@ -353,3 +353,65 @@ proptest! {
         prop_assert_eq!(got, want);
     }
 }
+
+/// Exports `annotations` to a `.spacy` file and imports it back.
+fn round_trip(annotations: &[Annotation]) -> (Vec<Annotation>, Report) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corpus.spacy");
+    let mut report = Report::default();
+    std::fs::write(
+        &path,
+        to_bytes(annotations, &ExportOptions::default(), &mut report).unwrap(),
+    )
+    .unwrap();
+    let imported = qalam_core::interchange::import(
+        qalam_core::interchange::Format::Spacy,
+        &path,
+        &qalam_core::interchange::ImportOptions {
+            labels: Some(qalam_core::model::LabelSet::default()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(imported.report.is_empty(), "{}", imported.report);
+    (imported.documents, report)
+}
+
+#[test]
+fn import_gives_back_text_spans_and_labels() {
+    let first =
+        annotation("زار [وزير خارجية [روسيا|COUNTRY]|PERSON] ل[كوريا|COUNTRY].\r\n  😀 [ثم|EVENT]");
+    let second = annotation("[بوتين|PERSON]");
+    let (back, _) = round_trip(&[first.clone(), second.clone()]);
+    assert_eq!(back.len(), 2);
+    for (original, back) in [first, second].iter().zip(&back) {
+        assert_eq!(back.document().text(), original.document().text());
+        let spans = |a: &Annotation| -> Vec<(usize, usize, String)> {
+            a.spans()
+                .iter()
+                .map(|s| (s.start, s.end, s.label.clone()))
+                .collect()
+        };
+        assert_eq!(spans(back), spans(original));
+    }
+    assert_eq!(back[0].document().id, "corpus-1");
+}
+
+#[test]
+fn a_file_that_is_not_a_docbin_is_malformed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.spacy");
+    std::fs::write(&path, b"not zlib").unwrap();
+    let result = qalam_core::interchange::import(
+        qalam_core::interchange::Format::Spacy,
+        &path,
+        &Default::default(),
+    );
+    assert!(
+        matches!(
+            result,
+            Err(qalam_core::interchange::InterchangeError::Malformed { .. })
+        ),
+        "{result:?}"
+    );
+}
