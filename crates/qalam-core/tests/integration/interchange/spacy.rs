@@ -415,3 +415,37 @@ fn a_file_that_is_not_a_docbin_is_malformed() {
         "{result:?}"
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Import never panics on damaged files: random bytes, and real DocBins with bytes flipped
+    /// (compressed again, so that the MessagePack itself is damaged).
+    #[test]
+    fn damaged_docbins_are_errors_or_reports_never_panics(
+        flips in prop::collection::vec((0usize..4096, any::<u8>()), 1..6),
+        garbage in prop::collection::vec(any::<u8>(), 0..64),
+    ) {
+        use std::io::Write;
+        let ann = annotation("زار [وزير خارجية [روسيا|COUNTRY]|PERSON] ل[كوريا|COUNTRY]");
+        let bytes = to_bytes(&[ann], &ExportOptions::default(), &mut Report::default()).unwrap();
+        let mut raw = Vec::new();
+        flate2::read::ZlibDecoder::new(bytes.as_slice()).read_to_end(&mut raw).unwrap();
+        for (at, value) in &flips {
+            let at = at % raw.len();
+            raw[at] = *value;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(&raw).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        for (name, content) in [("flipped.spacy", encoder.finish().unwrap()), ("garbage.spacy", garbage.clone())] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, content).unwrap();
+            let _ = qalam_core::interchange::import(
+                qalam_core::interchange::Format::Spacy,
+                &path,
+                &Default::default(),
+            );
+        }
+    }
+}
