@@ -14,9 +14,11 @@ with and asserts that the entities they see are exactly Qalam's spans (texts, la
 Then times Python + spaCy (blank Arabic tokenizer, ``offsets_to_biluo_tags``, writing the
 columns) against ``qalam export --format conll`` on the Wojood documents and prints the ratio.
 
-Usage: ``python interop/check.py [--qalam "CMD ..."]`` where CMD runs Qalam's command line
-(default: the release binary ``target/release/qalam``); ``CMD export --format F -o OUT PATH``
-and ``CMD import --format F -o DIR PATH`` must work. Exit status 0 when every check passes.
+Usage: ``python interop/check.py [--qalam "CMD ..."] [--speed-qalam "CMD ..."]`` where CMD runs
+Qalam's command line (default: the release binary ``target/release/qalam``);
+``CMD export --format F -o OUT PATH`` and ``CMD import --format F -o DIR PATH`` must work.
+``--speed-qalam`` names the (optimised) command that is timed. Exit status 0 when every check
+passes.
 """
 
 import argparse
@@ -257,8 +259,10 @@ def best_of(runs, function):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--qalam", default=str(ROOT / "target/release/qalam"), help="command running Qalam's CLI")
+    parser.add_argument("--speed-qalam", help="command timed against Python (default: --qalam); an optimised build")
     args = parser.parse_args()
     qalam = shlex.split(args.qalam)
+    speed_qalam = shlex.split(args.speed_qalam) if args.speed_qalam else qalam
 
     work = Path(tempfile.mkdtemp(prefix="qalam-interop-"))
     corpora = {"sample": [SAMPLE]}
@@ -277,24 +281,28 @@ def main():
         documents = [Expected(f) for f in files]
         print(f"\n== {name}: {len(documents)} documents, {sum(len(d.spans) for d in documents)} spans")
         spacy_out = work / f"{name}.spacy"
-        run(qalam, ["export", "--format", "spacy", "-o", spacy_out, *files])
-        check_spacy(spacy_out, documents, name)
         hf_out = work / f"{name}-hf"
-        run(qalam, ["export", "--format", "hf", "-o", hf_out, *files])
-        check_hf(hf_out, documents, name)
-        check_spacy_import(qalam, documents, work, name)
         conll_out = work / f"{name}.conll"
-        try:
-            run(qalam, ["export", "--format", "conll", "-o", conll_out, *files])
-            check_conll(conll_out, documents, name)
-        except RuntimeError as error:
-            check(False, f"{name}: CoNLL export failed: {error}")
+        steps = [
+            ("spaCy export", lambda: run(qalam, ["export", "--format", "spacy", "-o", spacy_out, *files])
+             and check_spacy(spacy_out, documents, name)),
+            ("Hugging Face export", lambda: run(qalam, ["export", "--format", "hf", "-o", hf_out, *files])
+             and check_hf(hf_out, documents, name)),
+            ("spaCy import", lambda: check_spacy_import(qalam, documents, work, name)),
+            ("CoNLL export", lambda: run(qalam, ["export", "--format", "conll", "-o", conll_out, *files])
+             and check_conll(conll_out, documents, name)),
+        ]
+        for label, step in steps:
+            try:
+                step()
+            except RuntimeError as error:
+                check(False, f"{name}: {label} failed: {error}")
 
     if corpora.get("wojood"):
         files = corpora["wojood"]
         documents = [Expected(f) for f in files]
         python = best_of(3, lambda: spacy_conll(documents, work / "python.conll"))
-        rust = best_of(3, lambda: run(qalam, ["export", "--format", "conll", "-o", work / "rust.conll", *files]))
+        rust = best_of(3, lambda: run(speed_qalam, ["export", "--format", "conll", "-o", work / "rust.conll", *files]))
         tokens = sum(len(s) for s in read_conll(work / "rust.conll"))
         print(f"\n== speed, Wojood ({len(documents)} documents, {tokens} tokens) to CoNLL, best of 3:")
         print(f"Python + spaCy (blank 'ar', offsets_to_biluo_tags, columns): {python * 1000:.1f} ms")
