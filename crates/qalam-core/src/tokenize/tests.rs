@@ -154,6 +154,9 @@ fn harakat_tatweel_and_joiners_stay_inside_their_word() {
     assert_eq!(words("مُحَمَّدٌ جميـــل"), ["مُحَمَّدٌ", "جميـــل"]);
     assert_eq!(words("می‌خواهم"), ["می‌خواهم"]);
     assert_eq!(words("لا\u{200D}م"), ["لا\u{200D}م"]);
+    // A haraka after a space (Wojood has `ُيفشي`) starts the next word instead of being lost
+    // with the space.
+    assert_eq!(words("كتب ُيفشي"), ["كتب", "ُيفشي"]);
     // A haraka on a digit or a Latin letter stays there too (no token ends mid-grapheme).
     assert_eq!(words("e\u{301}te"), ["e\u{301}te"]);
 }
