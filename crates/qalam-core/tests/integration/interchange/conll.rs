@@ -275,3 +275,30 @@ proptest! {
         prop_assert_eq!(out, again);
     }
 }
+
+/// The second line of the sample article with spans, as in docs/formats.md.
+const SAMPLE_CASE: &str = "وأكد [كيم|PERSON] أن “النصر ال[روسي|COUNTRY] حتمي”، في موقف يعكس تعاظم التنسيق العسكري والدبلوماسي بين [البلدين|EVENT].";
+
+fn golden(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/conll").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn sample_article_line_matches_the_golden_files() {
+    let sample = include_str!("../../../../../assets/kim-lavrov-wonsan.ar.txt");
+    let line = sample.lines().nth(1).expect("a second line");
+    let annotation = annotation(SAMPLE_CASE);
+    assert_eq!(annotation.document().text(), line, "the case is the sample's second line");
+    let (split, report) = export(std::slice::from_ref(&annotation), &ExportOptions::default());
+    assert_eq!(split, golden("sample-split-iob2.conll"));
+    assert!(report.is_empty(), "{report}");
+    let options = ExportOptions {
+        boundary: BoundaryPolicy::Widen,
+        scheme: TagScheme::Bioes,
+        ..ExportOptions::default()
+    };
+    let (widen, report) = export(std::slice::from_ref(&annotation), &options);
+    assert_eq!(widen, golden("sample-widen-bioes.conll"));
+    assert_eq!(report.to_string(), "doc [21, 25) «روسي» COUNTRY: changed to [19, 25): starts or ends inside a token; widened to the whole tokens «الروسي»\n");
+}
