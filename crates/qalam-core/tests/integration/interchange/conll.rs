@@ -379,3 +379,16 @@ proptest! {
         prop_assert_eq!(spans(a), spans(b));
     }
 }
+
+#[test]
+fn a_span_over_a_sentence_end_keeps_its_sentences_together() {
+    let (out, report) = export(
+        &[annotation("قال إن [النصر حتمي. وأضاف|EVENT] أمس. ثم مضى")],
+        &ExportOptions::default(),
+    );
+    assert_eq!(
+        out,
+        "قال O\nإن O\nالنصر B-EVENT\nحتمي I-EVENT\n. I-EVENT\nوأضاف I-EVENT\nأمس O\n. O\n\nثم O\nمضى O\n"
+    );
+    assert!(report.is_empty(), "{report}");
+}
