@@ -105,7 +105,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while i < chars.len() {
         let c = chars.chars[i];
         if is_separator(c) {
-            i = chars.boundary_from(i + 1);
+            // Only the separator itself: a mark clustered onto it starts the next token.
+            i += 1;
             continue;
         }
         let end = url(&chars, i)
