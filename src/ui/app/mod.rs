@@ -14,10 +14,12 @@ mod frame;
 pub mod open_document;
 pub mod run;
 pub mod settings;
+pub mod side_panels;
 mod template_actions;
 
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::app::settings::Settings;
+use crate::ui::app::side_panels::SidePanels;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::widgets::messages::Messages;
@@ -42,6 +44,7 @@ pub struct QalamApp {
     commands: CommandQueue,
     show_shortcuts: bool,
     panels: LabellingPanels,
+    side_panels: SidePanels,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -64,6 +67,7 @@ impl QalamApp {
             commands: CommandQueue::new(),
             show_shortcuts: false,
             panels: LabellingPanels::new(),
+            side_panels: SidePanels::default(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),

@@ -63,6 +63,9 @@ command_list! {
         EditNote,
         /// Clear the text selection and the selected span.
         ClearSelection,
+        /// Turn snapping of mouse selections to whole words on or off (Alt while dragging
+        /// keeps letter precision).
+        ToggleWordSnap,
 
         // ---- View ----
         /// Larger document text.
@@ -71,6 +74,10 @@ command_list! {
         TextSmaller,
         /// Switch between dark and light theme.
         ToggleTheme,
+        /// Show or hide the label palette (left side panel).
+        ToggleLabelPalette,
+        /// Show or hide the span list (right side panel).
+        ToggleSpanList,
         /// Show the open document with this index (when several are open). Listed with index
         /// 0; the menu and the shortcuts expand it per document.
         SelectDocument(usize) in [0],
@@ -106,9 +113,12 @@ impl Command {
             Command::PrevSpan => "Previous span".into(),
             Command::EditNote => "Edit note…".into(),
             Command::ClearSelection => "Clear selection".into(),
+            Command::ToggleWordSnap => "Snap selection to words".into(),
             Command::TextBigger => "Bigger text".into(),
             Command::TextSmaller => "Smaller text".into(),
             Command::ToggleTheme => "Toggle dark/light theme".into(),
+            Command::ToggleLabelPalette => "Show label palette".into(),
+            Command::ToggleSpanList => "Show span list".into(),
             Command::SelectDocument(_) => "Switch to document".into(),
             Command::ShowShortcuts => "Keyboard shortcuts".into(),
         }
@@ -146,9 +156,18 @@ impl Command {
             Command::PrevSpan => "Select the previous span in the text",
             Command::EditNote => "Write a note on the selected span",
             Command::ClearSelection => "Deselect the text and the span",
+            Command::ToggleWordSnap => {
+                "Mouse selections grow to whole words (hold Alt while dragging for single letters)"
+            }
             Command::TextBigger => "Make the document text larger",
             Command::TextSmaller => "Make the document text smaller",
             Command::ToggleTheme => "Switch between the dark and the light theme",
+            Command::ToggleLabelPalette => {
+                "Show or hide the label palette (it also gives way by itself in a narrow window)"
+            }
+            Command::ToggleSpanList => {
+                "Show or hide the span list (it also gives way by itself in a narrow window)"
+            }
             Command::SelectDocument(_) => "Show another open document",
             Command::ShowShortcuts => "List every command with its keys",
         }
@@ -177,10 +196,13 @@ impl Command {
             | Command::NextSpan
             | Command::PrevSpan
             | Command::EditNote
-            | Command::ClearSelection => Menu::Span,
+            | Command::ClearSelection
+            | Command::ToggleWordSnap => Menu::Span,
             Command::TextBigger
             | Command::TextSmaller
             | Command::ToggleTheme
+            | Command::ToggleLabelPalette
+            | Command::ToggleSpanList
             | Command::SelectDocument(_) => Menu::View,
             Command::ShowShortcuts => Menu::Help,
         }

@@ -78,9 +78,12 @@ impl Command {
             Command::PrevSpan => vec![shortcut(Modifiers::ALT, Key::ArrowUp)],
             Command::EditNote => vec![shortcut(NONE, Key::F2)],
             Command::ClearSelection => vec![shortcut(NONE, Key::Escape)],
+            Command::ToggleWordSnap => vec![shortcut(CMD_SHIFT, Key::W)],
             Command::TextBigger => vec![shortcut(CMD, Key::Plus), shortcut(CMD, Key::Equals)],
             Command::TextSmaller => vec![shortcut(CMD, Key::Minus)],
             Command::ToggleTheme => vec![shortcut(CMD_SHIFT, Key::T)],
+            Command::ToggleLabelPalette => vec![shortcut(NONE, Key::F8)],
+            Command::ToggleSpanList => vec![shortcut(NONE, Key::F9)],
             Command::SelectDocument(index) => DIGITS
                 .get(index)
                 .map(|&key| vec![shortcut(CMD, key)])

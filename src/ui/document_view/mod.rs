@@ -26,6 +26,7 @@ use egui::{Pos2, Rect, Sense, Vec2};
 use crate::text::engine::TextEngine;
 use layout_cache::{FrameWork, LayoutCache};
 use pointer::PointerState;
+use qalam_core::editing::WordBoundaryCache;
 use qalam_core::model::{Annotation, SpanId};
 use selection::Selection;
 use span_index::SpanIndex;
@@ -54,6 +55,10 @@ pub struct ViewResponse {
     /// A drag of the selected span's start or end edge finished: span id, new start, new end
     /// (code points, start < end). Reported once, on release; the view previews it meanwhile.
     pub span_edge_drag: Option<(SpanId, usize, usize)>,
+    /// A press placed the caret or began a text selection (not on a selected span's edge):
+    /// the app deselects the selected span, whose outline would otherwise stay around the
+    /// new selection. A click on a span reports [`Self::clicked_span`] on release.
+    pub selection_started: bool,
     /// The view has keyboard focus.
     pub has_focus: bool,
     /// The current selection (code points into the whole text), `None` when empty.
@@ -93,6 +98,10 @@ pub struct DocumentView {
     frame: FrameGeometry,
     char_len: usize,
     has_focus: bool,
+    /// Mouse selections snap outward to whole words.
+    word_snap: bool,
+    /// Word boundaries of the text, for snapping.
+    words: WordBoundaryCache,
 }
 
 impl Default for DocumentView {
@@ -117,6 +126,8 @@ impl DocumentView {
             frame: FrameGeometry::default(),
             char_len: 0,
             has_focus: false,
+            word_snap: false,
+            words: WordBoundaryCache::default(),
         }
     }
 
@@ -176,6 +187,17 @@ impl DocumentView {
         if points != self.text_size {
             self.text_size = points;
         }
+    }
+
+    /// Turns snapping of mouse selections to whole words on or off (off: letter precision;
+    /// on, holding Alt while dragging still gives letter precision).
+    pub fn set_word_snap(&mut self, on: bool) {
+        self.word_snap = on;
+    }
+
+    /// Whether mouse selections snap to whole words.
+    pub fn word_snap(&self) -> bool {
+        self.word_snap
     }
 
     /// The text size in points.

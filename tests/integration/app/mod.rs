@@ -4,6 +4,7 @@ mod acceptance;
 mod closing;
 mod editing;
 mod files;
+mod pointer;
 mod recovery;
 mod templates;
 mod window;
