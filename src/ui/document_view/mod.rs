@@ -9,7 +9,7 @@
 //! Files: [`layout_cache`] (paragraph layouts and their heights), [`heights`] (estimated and
 //! measured paragraph heights), [`span_index`] (which spans overlap a paragraph), [`selection`]
 //! (anchor and caret), `pointer` (mouse selection, span clicks, edge drags), `keyboard` (caret
-//! movement), `paint` (highlights, text, tags, caret).
+//! movement), `paint` (highlights, text, tags, caret), [`tag_layout`] (where the label tags go).
 
 pub mod heights;
 mod keyboard;
@@ -18,6 +18,7 @@ mod paint;
 mod pointer;
 pub mod selection;
 pub mod span_index;
+pub mod tag_layout;
 
 use std::ops::Range;
 
@@ -30,6 +31,7 @@ use qalam_core::editing::WordBoundaryCache;
 use qalam_core::model::{Annotation, SpanId};
 use selection::Selection;
 use span_index::SpanIndex;
+use tag_layout::PaintedTag;
 
 /// Text size of a new view, in points.
 pub const DEFAULT_TEXT_SIZE: f32 = 20.0;
@@ -102,6 +104,8 @@ pub struct DocumentView {
     word_snap: bool,
     /// Word boundaries of the text, for snapping.
     words: WordBoundaryCache,
+    /// The label tags painted in the last frame.
+    painted_tags: Vec<PaintedTag>,
 }
 
 impl Default for DocumentView {
@@ -128,6 +132,7 @@ impl DocumentView {
             has_focus: false,
             word_snap: false,
             words: WordBoundaryCache::default(),
+            painted_tags: Vec::new(),
         }
     }
 
@@ -218,6 +223,11 @@ impl DocumentView {
     /// Indices of the paragraphs painted during the last frame.
     pub fn paragraphs_painted_last_frame(&self) -> Range<usize> {
         self.frame.visible.clone()
+    }
+
+    /// The label tags painted in the last frame: span, text shown and screen rectangle.
+    pub fn painted_tags(&self) -> &[PaintedTag] {
+        &self.painted_tags
     }
 
     /// Paragraph layouts currently cached.
