@@ -459,9 +459,14 @@ fn span_tags_show_whole_names_and_stay_clear_of_each_other_and_the_line_above() 
     let view = &harness.state().view;
     let tags = view.painted_tags();
     assert_eq!(tags.len(), ann.spans().len(), "one tag per span");
-    let lines: std::collections::BTreeSet<i32> =
-        tags.iter().map(|tag| tag.rect.top().round() as i32).collect();
-    assert!(lines.len() >= 3, "the text wraps onto several lines: {lines:?}");
+    let lines: std::collections::BTreeSet<i32> = tags
+        .iter()
+        .map(|tag| tag.rect.top().round() as i32)
+        .collect();
+    assert!(
+        lines.len() >= 3,
+        "the text wraps onto several lines: {lines:?}"
+    );
     let overlap = |a: Rect, b: Rect| {
         let both = a.intersect(b);
         both.width() > 0.01 && both.height() > 0.01
@@ -470,7 +475,10 @@ fn span_tags_show_whole_names_and_stay_clear_of_each_other_and_the_line_above() 
         let span = ann.span(tag.id).expect("a tag labels a span");
         assert_eq!(tag.text, span.label, "the whole name");
         let own_line = view.range_screen_rects(span.start..span.start + 1)[0];
-        assert!(tag.rect.top() >= own_line.top() - 0.01, "inside its own line box");
+        assert!(
+            tag.rect.top() >= own_line.top() - 0.01,
+            "inside its own line box"
+        );
         for other in ann.spans() {
             for rect in view.range_screen_rects(other.start..other.end) {
                 if rect.bottom() <= own_line.top() + 0.5 {

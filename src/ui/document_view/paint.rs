@@ -167,7 +167,13 @@ impl DocumentView {
                 rtl: paragraph_rtl,
                 font_size: tag_font_size,
             };
-            paint_tags(&mut self.engine, &mut self.painted_tags, &ctx, &painter, tags);
+            paint_tags(
+                &mut self.engine,
+                &mut self.painted_tags,
+                &ctx,
+                &painter,
+                tags,
+            );
 
             if let Some(caret) = caret
                 && let Some((caret_index, caret_local)) = self.cache.locate(caret)

@@ -260,7 +260,11 @@ mod tests {
     fn a_tag_wider_than_its_short_span_keeps_its_whole_name() {
         let placed = place_tags(&[rtl(300.0, 320.0, 0.0, 50.0)], COLUMN, true);
         assert!(placed[0].full);
-        assert_eq!(placed[0].rect.right(), 320.0, "hangs from the span's start (right)");
+        assert_eq!(
+            placed[0].rect.right(),
+            320.0,
+            "hangs from the span's start (right)"
+        );
         assert_eq!(placed[0].rect.width(), 50.0);
         assert_eq!(placed[0].rect.top(), 0.0, "inside its own line box");
     }
@@ -276,7 +280,14 @@ mod tests {
         // still over part of its span.
         assert_eq!(placed[1].rect.right(), 325.0);
         assert!(placed[0].rect.right() <= placed[1].rect.left() - TAG_GAP + 0.01);
-        assert!(placed[0].rect.x_range().intersection(requests[0].run_box.x_range()).span() > 0.0);
+        assert!(
+            placed[0]
+                .rect
+                .x_range()
+                .intersection(requests[0].run_box.x_range())
+                .span()
+                > 0.0
+        );
     }
 
     #[test]

@@ -30,6 +30,11 @@ fn shortcut_overlay_lists_commands_with_their_keys() {
     harness.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
     // Statuses are listed under the core's display name.
     harness.get_by_label("Status: In progress");
+    // The panel and word-snapping toggles (issue 8) are listed with their keys.
+    harness.get_by_label("Show span list");
+    harness.get_by_label("F9");
+    harness.get_by_label("Snap selection to words");
+    harness.get_by_label("Ctrl+Shift+W");
 }
 
 #[test]
