@@ -160,11 +160,19 @@ impl DocumentView {
         let shift = ui.input(|input| input.modifiers.shift);
         let down = response.is_pointer_button_down_on();
         let pos = response.interact_pointer_pos();
-        if down && !self.pointer.pressing {
-            self.pointer.pressing = true;
+        // A press and release within one frame (a touchpad tap, `xdotool click`) is never
+        // "down" on the view: egui reports only the click. It places the caret as a press would.
+        let tap = response.clicked() && !down && !self.pointer.pressing;
+        if (down && !self.pointer.pressing) || tap {
+            self.pointer.pressing = down;
             response.request_focus();
             if let Some(pos) = pos {
-                self.pointer.edge_drag = self.edge_at(pos, selected_span, text);
+                // A tap has no drag to follow: it never moves a span edge.
+                self.pointer.edge_drag = if tap {
+                    None
+                } else {
+                    self.edge_at(pos, selected_span, text)
+                };
                 if self.pointer.edge_drag.is_none()
                     && let Some(cp) = self.hit_test(pos, text)
                 {

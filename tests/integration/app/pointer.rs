@@ -136,3 +136,34 @@ fn word_snapping_grows_mouse_selections_to_whole_words_and_alt_keeps_letters() {
     harness.run_steps(2);
     assert!(!harness.state().settings().snap_to_words);
 }
+
+/// Issue 8: a press and release in one frame (a touchpad tap; `xdotool click 1` on the real
+/// window delivers both in one frame) did not place the caret, so the next Shift+Left extended
+/// from the old caret. egui_kittest's `event` runs one frame per event, so the two events go
+/// straight into one frame's input here.
+#[test]
+fn a_tap_with_press_and_release_in_one_frame_places_the_caret_for_shift_arrows() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = opened(data.path());
+    let old = inside(&harness, 1, 0.1);
+    click(&mut harness, old);
+    assert_doc(&harness, "ز^ار بوتين روسيا أمس.\n");
+
+    // A tap just inside the start (right) side of روسيا: the boundary before code point 10.
+    let pos = inside(&harness, 10, 0.1);
+    harness.hover_at(pos);
+    harness.run_steps(2);
+    for pressed in [true, false] {
+        harness.input_mut().events.push(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run_steps(3);
+    assert_doc(&harness, "زار بوتين ^روسيا أمس.\n");
+    // Left moves towards the end of right-to-left text: Shift+Left selects ر.
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft);
+    assert_doc(&harness, "زار بوتين {ر}وسيا أمس.\n");
+}
