@@ -8,6 +8,7 @@ use crate::ui::app::document_dispatch::DocumentDispatch;
 use crate::ui::app::settings::TEXT_SIZE_STEP;
 use crate::ui::commands::{AppMessage, Command, Queued};
 use crate::ui::widgets::file_dialogs;
+use crate::ui::windows::dataset_window::DatasetMode;
 use crate::ui::windows::dialogs::{Dialog, PathPurpose};
 
 impl QalamApp {
@@ -49,6 +50,8 @@ impl QalamApp {
                 self.save_current();
             }
             Command::SaveAs => self.save_as(self.current),
+            Command::ExportDataset => self.dataset.show(DatasetMode::Export),
+            Command::ImportDataset => self.dataset.show(DatasetMode::Import),
             Command::CloseDocument => self.close_document(self.current, false),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Settings => self.dialogs.push(Dialog::Settings {

@@ -37,7 +37,7 @@ impl QalamApp {
         self.panels_ui(ui);
 
         if let Some(doc) = self.documents.get(self.current) {
-            if self.dialogs.is_empty() {
+            if self.dialogs.is_empty() && !self.dataset.is_open() {
                 let selection = doc.view.selection();
                 let hotkeys = self.panels.hotkey_commands(
                     &ctx,
@@ -50,6 +50,7 @@ impl QalamApp {
             let window_commands = self.panels.windows_ui(&ctx, doc.annotation());
             self.commands.extend(window_commands);
         }
+        self.dataset_window_ui(&ctx);
         self.dialog_ui(&ctx);
         let labels = self
             .documents
@@ -214,6 +215,23 @@ impl QalamApp {
             annotator: &self.settings.annotator,
         };
         status_bar_ui(ui, &status, &mut self.commands);
+    }
+
+    /// The export/import window, while open; what it asks for (opening imported files) is queued.
+    pub(super) fn dataset_window_ui(&mut self, ctx: &egui::Context) {
+        let current = self
+            .documents
+            .get(self.current)
+            .map(OpenDocument::annotation);
+        let open: Vec<_> = self
+            .documents
+            .iter()
+            .map(OpenDocument::annotation)
+            .collect();
+        let messages = self
+            .dataset
+            .ui(ctx, current, &open, self.native_file_dialogs);
+        self.commands.extend(messages);
     }
 
     pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {

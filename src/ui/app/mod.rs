@@ -21,6 +21,7 @@ use crate::ui::app::settings::Settings;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::widgets::messages::Messages;
+use crate::ui::windows::dataset_window::DatasetWindow;
 use crate::ui::windows::dialogs::Dialog;
 use chrono::{DateTime, Utc};
 use qalam_core::io::recovery::RecoveryStore;
@@ -42,6 +43,7 @@ pub struct QalamApp {
     commands: CommandQueue,
     show_shortcuts: bool,
     panels: LabellingPanels,
+    dataset: DatasetWindow,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -64,6 +66,7 @@ impl QalamApp {
             commands: CommandQueue::new(),
             show_shortcuts: false,
             panels: LabellingPanels::new(),
+            dataset: DatasetWindow::new(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),
