@@ -28,7 +28,9 @@ impl QalamApp {
         self.handle_close_request(&ctx);
         if self.dialogs.is_empty() {
             self.close_window_on_escape(&ctx);
-            let text_has_focus = ctx.text_edit_focused();
+            // The dataset window counts as a text field: keys that would edit text (letters,
+            // Delete, arrows) never reach the document while it is open.
+            let text_has_focus = ctx.text_edit_focused() || self.dataset.is_open();
             let bindings = fixed_shortcuts(self.documents.len());
             let pressed = ctx.input_mut(|i| consume_shortcuts(i, &bindings, text_has_focus));
             self.commands.extend(pressed);
@@ -76,9 +78,18 @@ impl QalamApp {
         }
     }
 
-    /// Esc closes the shortcut overlay, or else a labelling window (see
+    /// Esc closes the dataset window (unless a conversion runs), the shortcut overlay, or else a
+    /// labelling window (see
     /// [`LabellingPanels::close_window_on_escape`](crate::ui::panels::labelling_panels::LabellingPanels::close_window_on_escape)).
     fn close_window_on_escape(&mut self, ctx: &egui::Context) {
+        if self.dataset.is_open()
+            && !self.dataset.is_running()
+            && !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.dataset.close();
+            return;
+        }
         if self.show_shortcuts
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {

@@ -102,6 +102,15 @@ impl DatasetWindow {
         self.open
     }
 
+    /// Closes the window (a running conversion is cancelled first).
+    pub fn close(&mut self) {
+        if let Some(job) = &self.job {
+            job.cancel();
+        } else {
+            self.open = false;
+        }
+    }
+
     /// Whether a conversion is running.
     pub fn is_running(&self) -> bool {
         self.job.is_some()
