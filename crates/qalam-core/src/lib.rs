@@ -5,10 +5,13 @@
 //!   file-name rules, label templates and recovery files.
 //! - [`editing`]: the editing rules behind the app's span commands (tag, relabel, delete,
 //!   resize by a letter or a word, next/previous) as pure functions from state to [`model::Edit`].
+//! - [`interchange`]: dataset formats (doccano, Label Studio, brat, CoNLL, spaCy, Hugging Face,
+//!   Prodigy), export and import with a report of every span that could not be kept exactly.
 //!
 //! This crate depends on no GUI crate (no egui, eframe, winit, parley or swash); the app crate
 //! `qalam` depends on it, never the other way round.
 
 pub mod editing;
+pub mod interchange;
 pub mod io;
 pub mod model;

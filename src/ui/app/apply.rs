@@ -9,6 +9,7 @@ use crate::ui::app::settings::TEXT_SIZE_STEP;
 use crate::ui::app::side_panels::SidePanel;
 use crate::ui::commands::{AppMessage, Command, Queued};
 use crate::ui::widgets::file_dialogs;
+use crate::ui::windows::dataset_window::DatasetMode;
 use crate::ui::windows::dialogs::{Dialog, PathPurpose};
 
 impl QalamApp {
@@ -50,6 +51,8 @@ impl QalamApp {
                 self.save_current();
             }
             Command::SaveAs => self.save_as(self.current),
+            Command::ExportDataset => self.dataset.show(DatasetMode::Export),
+            Command::ImportDataset => self.dataset.show(DatasetMode::Import),
             Command::CloseDocument => self.close_document(self.current, false),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Settings => self.dialogs.push(Dialog::Settings {

@@ -32,7 +32,9 @@ impl QalamApp {
         self.handle_close_request(&ctx);
         if self.dialogs.is_empty() {
             self.close_window_on_escape(&ctx);
-            let text_has_focus = ctx.text_edit_focused();
+            // The dataset window counts as a text field: keys that would edit text (letters,
+            // Delete, arrows) never reach the document while it is open.
+            let text_has_focus = ctx.text_edit_focused() || self.dataset.is_open();
             let bindings = fixed_shortcuts(self.documents.len());
             let pressed = ctx.input_mut(|i| consume_shortcuts(i, &bindings, text_has_focus));
             self.commands.extend(pressed);
@@ -41,7 +43,7 @@ impl QalamApp {
         self.panels_ui(ui);
 
         if let Some(doc) = self.documents.get(self.current) {
-            if self.dialogs.is_empty() {
+            if self.dialogs.is_empty() && !self.dataset.is_open() {
                 let selection = doc.view.selection();
                 let hotkeys = self.panels.hotkey_commands(
                     &ctx,
@@ -54,6 +56,7 @@ impl QalamApp {
             let window_commands = self.panels.windows_ui(&ctx, doc.annotation());
             self.commands.extend(window_commands);
         }
+        self.dataset_window_ui(&ctx);
         self.dialog_ui(&ctx);
         let labels = self
             .documents
@@ -79,9 +82,18 @@ impl QalamApp {
         }
     }
 
-    /// Esc closes the shortcut overlay, or else a labelling window (see
+    /// Esc closes the dataset window (unless a conversion runs), the shortcut overlay, or else a
+    /// labelling window (see
     /// [`LabellingPanels::close_window_on_escape`](crate::ui::panels::labelling_panels::LabellingPanels::close_window_on_escape)).
     fn close_window_on_escape(&mut self, ctx: &egui::Context) {
+        if self.dataset.is_open()
+            && !self.dataset.is_running()
+            && !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.dataset.close();
+            return;
+        }
         if self.show_shortcuts
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
@@ -263,6 +275,23 @@ impl QalamApp {
             annotator: &self.settings.annotator,
         };
         status_bar_ui(ui, &status, &mut self.commands);
+    }
+
+    /// The export/import window, while open; what it asks for (opening imported files) is queued.
+    pub(super) fn dataset_window_ui(&mut self, ctx: &egui::Context) {
+        let current = self
+            .documents
+            .get(self.current)
+            .map(OpenDocument::annotation);
+        let open: Vec<_> = self
+            .documents
+            .iter()
+            .map(OpenDocument::annotation)
+            .collect();
+        let messages = self
+            .dataset
+            .ui(ctx, current, &open, self.native_file_dialogs);
+        self.commands.extend(messages);
     }
 
     pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {

@@ -23,6 +23,7 @@ use crate::ui::app::side_panels::SidePanels;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::widgets::messages::Messages;
+use crate::ui::windows::dataset_window::DatasetWindow;
 use crate::ui::windows::dialogs::Dialog;
 use chrono::{DateTime, Utc};
 use qalam_core::io::recovery::RecoveryStore;
@@ -45,6 +46,7 @@ pub struct QalamApp {
     show_shortcuts: bool,
     panels: LabellingPanels,
     side_panels: SidePanels,
+    dataset: DatasetWindow,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -68,6 +70,7 @@ impl QalamApp {
             show_shortcuts: false,
             panels: LabellingPanels::new(),
             side_panels: SidePanels::default(),
+            dataset: DatasetWindow::new(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),

@@ -23,6 +23,10 @@ command_list! {
         Save,
         /// Save the current document under a new name.
         SaveAs,
+        /// Export documents in a dataset format (CoNLL, spaCy, Hugging Face, doccano…).
+        ExportDataset,
+        /// Import a dataset format as `.qalam.json` documents.
+        ImportDataset,
         /// Close the current document (asks first if it has unsaved changes).
         CloseDocument,
         /// Quit the app (asks first if a document has unsaved changes).
@@ -96,6 +100,8 @@ impl Command {
             Command::OpenPath => "Open path…".into(),
             Command::Save => "Save".into(),
             Command::SaveAs => "Save as…".into(),
+            Command::ExportDataset => "Export dataset…".into(),
+            Command::ImportDataset => "Import dataset…".into(),
             Command::CloseDocument => "Close document".into(),
             Command::Quit => "Quit".into(),
             Command::Undo => "Undo".into(),
@@ -131,6 +137,10 @@ impl Command {
             Command::OpenPath => "Type the path of a file to open",
             Command::Save => "Save the annotation to its .qalam.json file",
             Command::SaveAs => "Save the annotation to a new .qalam.json file",
+            Command::ExportDataset => {
+                "Write documents as CoNLL, spaCy, Hugging Face, doccano, Label Studio, brat or Prodigy"
+            }
+            Command::ImportDataset => "Read a dataset format into .qalam.json documents",
             Command::CloseDocument => "Close the current document",
             Command::Quit => "Close Qalam",
             Command::Undo => "Undo the last change",
@@ -180,6 +190,8 @@ impl Command {
             | Command::OpenPath
             | Command::Save
             | Command::SaveAs
+            | Command::ExportDataset
+            | Command::ImportDataset
             | Command::CloseDocument
             | Command::Quit => Menu::File,
             Command::Undo

@@ -55,6 +55,8 @@ impl Command {
             Command::OpenPath => vec![shortcut(CMD, Key::L)],
             Command::Save => vec![shortcut(CMD, Key::S)],
             Command::SaveAs => vec![shortcut(CMD_SHIFT, Key::S)],
+            Command::ExportDataset => vec![shortcut(CMD, Key::E)],
+            Command::ImportDataset => vec![shortcut(CMD, Key::I)],
             Command::CloseDocument => vec![shortcut(CMD, Key::W)],
             Command::Quit => vec![shortcut(CMD, Key::Q)],
             Command::Undo => vec![shortcut(CMD, Key::Z)],

@@ -2,6 +2,7 @@
 
 mod acceptance;
 mod closing;
+mod datasets;
 mod editing;
 mod files;
 mod pointer;
