@@ -2,6 +2,7 @@
 
 mod app;
 mod cli;
+mod dataset_cli;
 mod layout_cli;
 mod panels;
 mod support;
