@@ -84,3 +84,84 @@ fn help_lists_every_format_with_its_offset_unit() {
         assert!(help.contains("UTF-16"));
     }
 }
+
+/// Saves `notation` as `NAME.qalam.json` in `dir`.
+fn save_notated(dir: &Path, name: &str, notation: &str) -> std::path::PathBuf {
+    let (text, spans) = qalam_core::model::notation::parse(notation).unwrap();
+    let list: Vec<(usize, usize, &str)> = spans
+        .iter()
+        .map(|(start, end, label)| (*start, *end, label.as_str()))
+        .collect();
+    let annotation = qalam_core::model::Annotation::with_spans_unchecked(
+        qalam_core::model::Document::new(name, text),
+        &list,
+    );
+    let path = dir.join(format!("{name}.qalam.json"));
+    qalam_core::io::save_path(&path, &annotation, None, false).unwrap();
+    path
+}
+
+#[test]
+fn conll_export_reports_each_widened_span_and_imports_back_as_the_whole_words() {
+    let dir = tempfile::tempdir().unwrap();
+    save_notated(
+        dir.path(),
+        "summit",
+        "زار [بوتين|PERSON] ل[روسيا|COUNTRY] أمس.\n",
+    );
+    let output = qalam(
+        &[
+            "export",
+            "--format",
+            "conll",
+            "--boundary",
+            "widen",
+            "--report",
+            "report.txt",
+            "-o",
+            "out.conll",
+            ".",
+        ],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}{}", stderr(&output));
+    assert!(
+        stdout.starts_with(
+            "exported 1 documents, 2 spans, as conll to out.conll: 1 spans changed, 0 dropped"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("summit [11, 16) «روسيا» COUNTRY: changed to [10, 16)"),
+        "{stdout}"
+    );
+    let report = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
+    assert_eq!(report.lines().count(), 1, "{report}");
+    let conll = std::fs::read_to_string(dir.path().join("out.conll")).unwrap();
+    assert!(conll.contains("لروسيا B-GPE\n"), "{conll}");
+
+    let output = qalam(
+        &["import", "--format", "conll", "-o", "back", "out.conll"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let imported: Vec<_> = std::fs::read_dir(dir.path().join("back"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(imported.len(), 1, "{imported:?}");
+    let back = qalam_core::io::load_path(&imported[0]).unwrap().annotation;
+    let spans: Vec<_> = back
+        .spans()
+        .iter()
+        .map(|span| (back.span_text(span).to_owned(), span.label.clone()))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("بوتين".to_owned(), "PERSON".to_owned()),
+            ("لروسيا".to_owned(), "GPE".to_owned())
+        ]
+    );
+}
