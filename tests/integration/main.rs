@@ -2,6 +2,7 @@
 
 mod app;
 mod cli;
+mod emoji;
 mod layout_cli;
 mod panels;
 mod support;
