@@ -51,4 +51,45 @@ mod tests {
             assert!(names.len() > 2, "{family:?} keeps egui's fonts first");
         }
     }
+
+    /// A glyph's box in egui's font atlas: its top-left and bottom-right texels.
+    type TexelBox = ([u16; 2], [u16; 2]);
+
+    /// The atlas boxes (texel corners) of the glyphs egui draws with ink for `text` in the proportional font,
+    /// after [`install_egui_fonts`], and whether egui has a glyph for every character.
+    fn inked_glyphs(text: &str) -> (Vec<TexelBox>, bool) {
+        let ctx = egui::Context::default();
+        install_egui_fonts(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let font = egui::FontId::proportional(14.0);
+        ctx.fonts_mut(|fonts| {
+            let covered = fonts.has_glyphs(&font, text);
+            let galley = fonts.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE);
+            let inked = galley
+                .rows
+                .iter()
+                .flat_map(|row| &row.glyphs)
+                .map(|glyph| glyph.uv_rect)
+                .filter(|uv| !uv.is_nothing())
+                .map(|uv| (uv.min, uv.max))
+                .collect();
+            (inked, covered)
+        })
+    }
+
+    #[test]
+    fn egui_draws_emoji_and_a_zwj_family_as_one_glyph() {
+        let (wave, covered) = inked_glyphs("👋👨👩👧");
+        assert!(
+            covered,
+            "every emoji has a glyph, none is the replacement box"
+        );
+        assert_eq!(wave.len(), 4);
+        let (man, _) = inked_glyphs("👨");
+        // 👨 ZWJ 👩 ZWJ 👧: one ligature glyph, not the man followed by two more.
+        let (family, _) = inked_glyphs("👨\u{200D}👩\u{200D}👧");
+        assert_eq!(family.len(), 1);
+        assert_ne!(family, man);
+    }
 }
