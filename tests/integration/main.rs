@@ -3,6 +3,7 @@
 mod app;
 mod cli;
 mod dataset_cli;
+mod emoji;
 mod layout_cli;
 mod panels;
 mod support;

@@ -218,6 +218,21 @@ fn shift_arrow_selects_part_of_a_word_in_rtl() {
 }
 
 #[test]
+fn one_arrow_press_steps_over_a_zwj_emoji_family() {
+    // 👨‍👩‍👧‍👦 is 7 code points (four people joined by three ZWJ) and one glyph.
+    let mut harness = harness(notated("عائلة 👨‍👩‍👧‍👦 سعيدة"), None);
+    let pos = before_char(&harness, 6, true);
+    click(&mut harness, pos, 1);
+    assert_caret_and_selection(&harness, "عائلة ^👨‍👩‍👧‍👦 سعيدة");
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_caret_and_selection(&harness, "عائلة 👨‍👩‍👧‍👦^ سعيدة");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    assert_caret_and_selection(&harness, "عائلة {^👨‍👩‍👧‍👦} سعيدة");
+}
+
+#[test]
 fn arrow_keys_cross_paragraph_boundaries() {
     let mut harness = harness(notated("كيم\nلافروف"), None);
     let pos = after_char(&harness, 2, true);
