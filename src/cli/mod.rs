@@ -1,7 +1,9 @@
 //! The command line: `qalam [PATH...]` opens the GUI, `qalam validate PATH...` checks files,
-//! `qalam layout PATH --width PX` prints the visual lines the document view would show.
+//! `qalam layout PATH --width PX` prints the visual lines the document view would show,
+//! `qalam export` / `qalam import` convert to and from dataset formats.
 //!
-//! One file per subcommand: [`validate`], [`layout`], and [`gui`] (no subcommand).
+//! One file per subcommand: [`validate`], [`layout`], [`export`], [`import`] (with the options
+//! they share in `options`), and [`gui`] (no subcommand).
 //!
 //! Exit codes: 0 success (all files valid), 1 problems found in a file, 2 usage error or an
 //! argument that could not be read, 3 the window could not be opened.
@@ -20,11 +22,17 @@ pub const EXIT_USAGE: u8 = 2;
 /// Exit code: the GUI could not start (no display, no OpenGL); the reason is on stderr.
 pub const EXIT_GUI_FAILED: u8 = 3;
 
+mod export;
 mod gui;
+mod import;
 mod layout;
+mod options;
 mod validate;
 
+pub use export::export;
+pub use import::import;
 pub use layout::layout;
+pub use options::{ExportArgs, FormatOptions, ImportArgs};
 pub use validate::validate;
 
 /// Hand-label named entities in articles, right-to-left text first.
@@ -57,6 +65,59 @@ pub enum Command {
         #[arg(long, default_value_t = 600.0)]
         width: f32,
     },
+    /// Write annotation files (or folders of them, recursively) in a dataset format. Every span
+    /// the format cannot hold exactly is reported; exit code 1 if any was changed or dropped.
+    #[command(after_help = formats_help())]
+    Export {
+        /// The format.
+        #[command(flatten)]
+        options: FormatOptions,
+        /// How spans map to the format.
+        #[command(flatten)]
+        mapping: ExportArgs,
+        /// The output file (or folder, for brat and Hugging Face).
+        #[arg(long, short = 'o')]
+        out: PathBuf,
+        /// Write every changed or dropped span to this file.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// `.qalam.json` files, texts with a saved annotation, or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Read files in a dataset format and write one `.qalam.json` per document. Every problem
+    /// (bad offsets, text mismatches, unknown labels) is reported with file and line.
+    #[command(after_help = formats_help())]
+    Import {
+        /// The format.
+        #[command(flatten)]
+        options: FormatOptions,
+        /// What tags map onto.
+        #[command(flatten)]
+        mapping: ImportArgs,
+        /// The folder to write `.qalam.json` files to (default: the current folder).
+        #[arg(long, short = 'o')]
+        out: Option<PathBuf>,
+        /// Write every problem to this file.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Files or folders in the format.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// The list of formats shown after `export --help` and `import --help`.
+fn formats_help() -> String {
+    let mut help = String::from("Formats:\n");
+    for format in qalam_core::interchange::Format::ALL {
+        help.push_str(&format!(
+            "  {:<18} {}\n",
+            format.name(),
+            format.description()
+        ));
+    }
+    help
 }
 
 /// Parses the process arguments, runs, and returns the exit code.
@@ -86,6 +147,36 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Layout { path, width }) => layout(
             &path,
             width,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Export {
+            options,
+            mapping,
+            out,
+            report,
+            paths,
+        }) => export(
+            &paths,
+            &out,
+            &options,
+            &mapping,
+            report.as_deref(),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Import {
+            options,
+            mapping,
+            out,
+            report,
+            paths,
+        }) => import(
+            &paths,
+            out.as_deref(),
+            &options,
+            &mapping,
+            report.as_deref(),
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),

@@ -2,6 +2,8 @@
 
 mod app;
 mod cli;
+mod dataset_cli;
+mod emoji;
 mod layout_cli;
 mod panels;
 mod support;

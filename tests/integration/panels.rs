@@ -711,3 +711,61 @@ fn escape_closes_the_label_editor_when_no_field_has_focus() {
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(!harness.state().panels.label_editor.open);
 }
+
+/// Issue 8: long label names were cut off in the label editor (fixed 140-point field, squeezed
+/// further by the window's default width).
+#[test]
+fn label_editor_shows_a_long_label_name_whole() {
+    const LONG: &str = "GEOPOLITICAL_ENTITY_OR_REGION";
+    let mut harness = harness(Bench::new(TEXT));
+    harness.state_mut().pending.push(Command::EditLabels);
+    harness.run();
+    placeholder_field(&harness, "New label name").set_text_value_accesskit(LONG);
+    harness.run();
+    harness.get_by_label("Add label").click();
+    harness.run();
+    let font = egui::TextStyle::Body.resolve(&harness.ctx.global_style());
+    let text_width = harness.ctx.fonts_mut(|fonts| {
+        fonts
+            .layout(LONG.to_owned(), font, egui::Color32::WHITE, f32::INFINITY)
+            .size()
+            .x
+    });
+    let field = text_field(&harness, LONG).rect();
+    assert!(
+        field.width() > text_width,
+        "name field {field:?} narrower than the name ({text_width})"
+    );
+    // The whole row is inside the window: its last button is not cut off either.
+    let remove = harness.get_by_label(&format!("Remove {LONG}")).rect();
+    let window = harness.get_by_role_and_label(Role::Window, "Labels").rect();
+    assert!(
+        remove.max.x <= window.max.x,
+        "{remove:?} outside {window:?}"
+    );
+}
+
+/// A tag refused by the model (an overlap while overlaps are forbidden) keeps the text
+/// selection and selects no span: the span id the tag would have had used to stay selected,
+/// pointing at nothing.
+#[test]
+fn a_refused_tag_keeps_the_selection_and_selects_no_phantom_span() {
+    let mut bench = Bench::notated("{زار [بوتين|PERSON]} لروسيا");
+    bench
+        .doc
+        .apply_edit(Edit::SetAllowOverlaps(false), frame_time())
+        .expect("forbid overlaps");
+    let mut harness = harness(bench);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    harness.state().assert_state("{زار [بوتين|PERSON]} لروسيا");
+    assert_eq!(harness.state().doc.selected_span, None);
+    assert!(
+        harness
+            .state()
+            .messages()
+            .iter()
+            .any(|message| message.contains("refused")),
+        "{:?}",
+        harness.state().messages()
+    );
+}

@@ -240,7 +240,7 @@ fn emoji_and_empty_text_do_not_panic_and_take_space() {
     let paragraph = layout("قال 😀 ok", 500.0);
     let emoji = paragraph.range_rects(4..5);
     assert_eq!(emoji.len(), 1);
-    assert!(emoji[0].width() > 1.0, "tofu box has a width");
+    assert!(emoji[0].width() > 1.0, "the emoji has a width");
     let empty = layout("", 500.0);
     assert_eq!(empty.char_len(), 0);
     assert!(empty.size().y > 0.0);

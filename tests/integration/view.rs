@@ -218,6 +218,21 @@ fn shift_arrow_selects_part_of_a_word_in_rtl() {
 }
 
 #[test]
+fn one_arrow_press_steps_over_a_zwj_emoji_family() {
+    // 👨‍👩‍👧‍👦 is 7 code points (four people joined by three ZWJ) and one glyph.
+    let mut harness = harness(notated("عائلة 👨‍👩‍👧‍👦 سعيدة"), None);
+    let pos = before_char(&harness, 6, true);
+    click(&mut harness, pos, 1);
+    assert_caret_and_selection(&harness, "عائلة ^👨‍👩‍👧‍👦 سعيدة");
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_caret_and_selection(&harness, "عائلة 👨‍👩‍👧‍👦^ سعيدة");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    assert_caret_and_selection(&harness, "عائلة {^👨‍👩‍👧‍👦} سعيدة");
+}
+
+#[test]
 fn arrow_keys_cross_paragraph_boundaries() {
     let mut harness = harness(notated("كيم\nلافروف"), None);
     let pos = after_char(&harness, 2, true);
@@ -444,4 +459,55 @@ fn arrow_without_shift_collapses_selection_to_its_visual_edge() {
     harness.key_press(Key::ArrowRight);
     harness.run();
     assert_caret_and_selection(&harness, "Sergei Lavrov^ met Kim");
+}
+
+/// Issue 8: tags on short spans were cut to "COU"/"LOC", and tags on a line covered the bottom
+/// of the span boxes of the line above. Now every tag shows its label's whole name, no two
+/// tags overlap, and no tag reaches into a span box of an earlier line.
+#[test]
+fn span_tags_show_whole_names_and_stay_clear_of_each_other_and_the_line_above() {
+    let sentence = "زار الوفد [مصر|COUNTRY] ثم [ليبيا|COUNTRY] [وتونس|COUNTRY] والتقى [علي|PERSON] في \
+                    [عمان|COUNTRY] قبل أن يعود إلى [قطر|COUNTRY] ثم [بيروت|ORGANIZATION] و[حمص|EVENT]";
+    let notation = [sentence; 4].join(" ");
+    let ann = notated(&notation);
+    let harness = harness(ann.clone(), None);
+    let view = &harness.state().view;
+    let tags = view.painted_tags();
+    assert_eq!(tags.len(), ann.spans().len(), "one tag per span");
+    let lines: std::collections::BTreeSet<i32> = tags
+        .iter()
+        .map(|tag| tag.rect.top().round() as i32)
+        .collect();
+    assert!(
+        lines.len() >= 3,
+        "the text wraps onto several lines: {lines:?}"
+    );
+    let overlap = |a: Rect, b: Rect| {
+        let both = a.intersect(b);
+        both.width() > 0.01 && both.height() > 0.01
+    };
+    for tag in tags {
+        let span = ann.span(tag.id).expect("a tag labels a span");
+        assert_eq!(tag.text, span.label, "the whole name");
+        let own_line = view.range_screen_rects(span.start..span.start + 1)[0];
+        assert!(
+            tag.rect.top() >= own_line.top() - 0.01,
+            "inside its own line box"
+        );
+        for other in ann.spans() {
+            for rect in view.range_screen_rects(other.start..other.end) {
+                if rect.bottom() <= own_line.top() + 0.5 {
+                    assert!(
+                        !overlap(tag.rect, rect),
+                        "the {} tag {:?} covers a span box of the line above: {rect:?}",
+                        tag.text,
+                        tag.rect
+                    );
+                }
+            }
+        }
+        for other in tags.iter().filter(|other| other.id != tag.id) {
+            assert!(!overlap(tag.rect, other.rect), "{tag:?} overlaps {other:?}");
+        }
+    }
 }

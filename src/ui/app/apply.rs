@@ -6,8 +6,10 @@ use qalam_core::model::Edit;
 use super::QalamApp;
 use crate::ui::app::document_dispatch::DocumentDispatch;
 use crate::ui::app::settings::TEXT_SIZE_STEP;
+use crate::ui::app::side_panels::SidePanel;
 use crate::ui::commands::{AppMessage, Command, Queued};
 use crate::ui::widgets::file_dialogs;
+use crate::ui::windows::dataset_window::DatasetMode;
 use crate::ui::windows::dialogs::{Dialog, PathPurpose};
 
 impl QalamApp {
@@ -49,6 +51,8 @@ impl QalamApp {
                 self.save_current();
             }
             Command::SaveAs => self.save_as(self.current),
+            Command::ExportDataset => self.dataset.show(DatasetMode::Export),
+            Command::ImportDataset => self.dataset.show(DatasetMode::Import),
             Command::CloseDocument => self.close_document(self.current, false),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Settings => self.dialogs.push(Dialog::Settings {
@@ -71,6 +75,13 @@ impl QalamApp {
             Command::TextBigger => self.settings.change_text_size(TEXT_SIZE_STEP),
             Command::TextSmaller => self.settings.change_text_size(-TEXT_SIZE_STEP),
             Command::ToggleTheme => self.settings.dark_theme = !self.settings.dark_theme,
+            Command::ToggleLabelPalette => {
+                self.settings.show_label_palette = self.side_panels.toggle(SidePanel::LabelPalette);
+            }
+            Command::ToggleSpanList => {
+                self.settings.show_span_list = self.side_panels.toggle(SidePanel::SpanList);
+            }
+            Command::ToggleWordSnap => self.settings.snap_to_words = !self.settings.snap_to_words,
             Command::SelectDocument(index) => {
                 if index < self.documents.len() {
                     self.current = index;

@@ -45,11 +45,20 @@ impl DocumentDispatch<'_> {
             doc.view.selection(),
             doc.selected_span,
         ) {
-            return replacements
-                .into_iter()
-                .filter_map(|message| self.apply_message(message))
-                .map(Queued::Message)
-                .collect();
+            let mut left = Vec::new();
+            for message in replacements {
+                if let AppMessage::ApplyEdit(edit) = message {
+                    if !self.apply_edit(edit) {
+                        // Refused (e.g. an overlap while overlaps are forbidden): what was
+                        // to follow it (dropping the text selection, selecting the new span)
+                        // would act on a change that did not happen.
+                        break;
+                    }
+                } else if let Some(message) = self.apply_message(message) {
+                    left.push(Queued::Message(message));
+                }
+            }
+            return left;
         }
         match command {
             Command::Undo => {
@@ -78,7 +87,9 @@ impl DocumentDispatch<'_> {
     /// Applies `message`, or gives it back when it is the app's (opening a file).
     fn apply_message(&mut self, message: AppMessage) -> Option<AppMessage> {
         match message {
-            AppMessage::ApplyEdit(edit) => self.apply_edit(edit),
+            AppMessage::ApplyEdit(edit) => {
+                self.apply_edit(edit);
+            }
             AppMessage::SelectSpan(id) => self.select_span(id),
             AppMessage::ClearSelection => self.clear_selection(),
             AppMessage::ReportError(message) => self.messages.error(message),
@@ -91,15 +102,23 @@ impl DocumentDispatch<'_> {
     }
 
     /// Applies `edit` as the user's ([`OpenDocument::apply_user_edit`]); refusals are shown.
-    fn apply_edit(&mut self, edit: Edit) {
+    /// Returns whether it was applied.
+    fn apply_edit(&mut self, edit: Edit) -> bool {
         let annotator = self.annotator.clone();
-        if let Err(e) = self.doc.apply_user_edit(edit, self.now, annotator) {
-            self.messages.error(format!("The change was refused: {e}"));
+        match self.doc.apply_user_edit(edit, self.now, annotator) {
+            Ok(()) => true,
+            Err(e) => {
+                self.messages.error(format!("The change was refused: {e}"));
+                false
+            }
         }
     }
 
+    /// Selects span `id` if the document has it (a refused tag leaves the id it would have
+    /// had: nothing is selected then), or deselects with `None`.
     fn select_span(&mut self, id: Option<SpanId>) {
         let doc = &mut *self.doc;
+        let id = id.filter(|&id| doc.annotation().span(id).is_some());
         doc.selected_span = id;
         if let Some(span) = id.and_then(|id| doc.annotation().span(id)) {
             doc.view.scroll_to(span.start);

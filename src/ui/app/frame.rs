@@ -6,9 +6,13 @@ use std::path::PathBuf;
 use qalam_core::model::Edit;
 
 use super::QalamApp;
+use super::side_panels::{
+    FOLDED_STRIP_WIDTH, LABEL_PALETTE_ID, LABEL_PALETTE_WIDTH, SPAN_LIST_ID, SPAN_LIST_WIDTH,
+    Shown, SidePanel, fitting,
+};
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::commands::{AppMessage, Command, CommandQueue, consume_shortcuts, fixed_shortcuts};
-use crate::ui::panels::menu_bar::{MenuContext, menu_bar_ui};
+use crate::ui::panels::menu_bar::{MenuContext, MenuToggles, menu_bar_ui};
 use crate::ui::panels::status_bar::{StatusContext, status_bar_ui};
 use crate::ui::widgets::bidi_text::{selectable_text_ui, text_label_ui};
 use crate::ui::windows::dialogs::dialog_ui;
@@ -28,7 +32,9 @@ impl QalamApp {
         self.handle_close_request(&ctx);
         if self.dialogs.is_empty() {
             self.close_window_on_escape(&ctx);
-            let text_has_focus = ctx.text_edit_focused();
+            // The dataset window counts as a text field: keys that would edit text (letters,
+            // Delete, arrows) never reach the document while it is open.
+            let text_has_focus = ctx.text_edit_focused() || self.dataset.is_open();
             let bindings = fixed_shortcuts(self.documents.len());
             let pressed = ctx.input_mut(|i| consume_shortcuts(i, &bindings, text_has_focus));
             self.commands.extend(pressed);
@@ -37,7 +43,7 @@ impl QalamApp {
         self.panels_ui(ui);
 
         if let Some(doc) = self.documents.get(self.current) {
-            if self.dialogs.is_empty() {
+            if self.dialogs.is_empty() && !self.dataset.is_open() {
                 let selection = doc.view.selection();
                 let hotkeys = self.panels.hotkey_commands(
                     &ctx,
@@ -50,6 +56,7 @@ impl QalamApp {
             let window_commands = self.panels.windows_ui(&ctx, doc.annotation());
             self.commands.extend(window_commands);
         }
+        self.dataset_window_ui(&ctx);
         self.dialog_ui(&ctx);
         let labels = self
             .documents
@@ -75,9 +82,18 @@ impl QalamApp {
         }
     }
 
-    /// Esc closes the shortcut overlay, or else a labelling window (see
+    /// Esc closes the dataset window (unless a conversion runs), the shortcut overlay, or else a
+    /// labelling window (see
     /// [`LabellingPanels::close_window_on_escape`](crate::ui::panels::labelling_panels::LabellingPanels::close_window_on_escape)).
     fn close_window_on_escape(&mut self, ctx: &egui::Context) {
+        if self.dataset.is_open()
+            && !self.dataset.is_running()
+            && !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.dataset.close();
+            return;
+        }
         if self.show_shortcuts
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
@@ -123,6 +139,11 @@ impl QalamApp {
                 .current_document()
                 .and_then(|d| d.history().redo_description())
                 .map(|what| format!("Redo {what}")),
+            toggles: MenuToggles {
+                label_palette: self.side_panels.is_shown(SidePanel::LabelPalette),
+                span_list: self.side_panels.is_shown(SidePanel::SpanList),
+                word_snap: self.settings.snap_to_words,
+            },
         };
         egui::Panel::top("menu_bar").show(ui, |ui| {
             menu_bar_ui(ui, &menus, commands);
@@ -134,28 +155,42 @@ impl QalamApp {
             egui::Panel::top("document_selector").show(ui, |ui| self.document_selector_ui(ui));
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        let shown = self.decide_side_panels(ui);
         if let Some(doc) = self.documents.get(self.current) {
             let selection = doc.view.selection();
             let panels = &mut self.panels;
-            egui::Panel::left("label_palette")
-                .resizable(true)
-                .default_size(180.0)
-                .show(ui, |ui| {
-                    commands.extend(panels.label_palette_ui(
-                        ui,
-                        doc.annotation(),
-                        selection.as_ref(),
-                        doc.selected_span,
-                    ));
-                });
-            egui::Panel::right("span_list")
-                .resizable(true)
-                .default_size(280.0)
-                .show(ui, |ui| {
-                    commands.extend(panels.span_list_ui(ui, doc.annotation(), doc.selected_span));
-                });
+            if shown[0] {
+                egui::Panel::left(LABEL_PALETTE_ID)
+                    .resizable(true)
+                    .default_size(LABEL_PALETTE_WIDTH)
+                    .show(ui, |ui| {
+                        commands.extend(panels.label_palette_ui(
+                            ui,
+                            doc.annotation(),
+                            selection.as_ref(),
+                            doc.selected_span,
+                        ));
+                    });
+            } else {
+                folded_panel_ui(ui, SidePanel::LabelPalette, commands);
+            }
+            if shown[1] {
+                egui::Panel::right(SPAN_LIST_ID)
+                    .resizable(true)
+                    .default_size(SPAN_LIST_WIDTH)
+                    .show(ui, |ui| {
+                        commands.extend(panels.span_list_ui(
+                            ui,
+                            doc.annotation(),
+                            doc.selected_span,
+                        ));
+                    });
+            } else {
+                folded_panel_ui(ui, SidePanel::SpanList, commands);
+            }
         }
         let text_size = self.settings.text_size;
+        let snap_to_words = self.settings.snap_to_words;
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(doc) = self.documents.get_mut(self.current) else {
                 no_document_ui(ui, commands);
@@ -164,16 +199,42 @@ impl QalamApp {
             if doc.view.text_size() != text_size {
                 doc.view.set_text_size(text_size);
             }
+            doc.view.set_word_snap(snap_to_words);
             let selected_span = doc.selected_span;
             let (view, annotation) = doc.view_and_annotation();
             let response = view.ui(ui, annotation, selected_span);
             if let Some(id) = response.clicked_span {
                 commands.push(AppMessage::SelectSpan(Some(id)));
+            } else if response.selection_started && selected_span.is_some() {
+                // A new caret or text selection: the clicked span is no longer what the
+                // label keys act on, and its outline must not frame the new selection.
+                commands.push(AppMessage::SelectSpan(None));
             }
             if let Some((id, start, end)) = response.span_edge_drag {
                 commands.push(AppMessage::ApplyEdit(Edit::SetBounds { id, start, end }));
             }
         });
+    }
+
+    /// This frame's side panels `[label palette, span list]`: the ones the user wants that
+    /// leave a usable text column in the space left by the top and bottom bars (see
+    /// [`side_panels`](super::side_panels)), plus those opened by hand although folded.
+    fn decide_side_panels(&mut self, ui: &egui::Ui) -> Shown {
+        let width_of = |salt: &str, default: f32| {
+            egui::containers::panel::PanelState::load(
+                ui.ctx(),
+                ui.scope_id().with_salt(egui::IdSalt::new(salt)),
+            )
+            .map_or(default, |state| state.size().x)
+        };
+        let palette = width_of(LABEL_PALETTE_ID, LABEL_PALETTE_WIDTH);
+        let list = width_of(SPAN_LIST_ID, SPAN_LIST_WIDTH);
+        let wanted = [
+            self.settings.show_label_palette,
+            self.settings.show_span_list,
+        ];
+        let fits = fitting(ui.available_width(), palette, list, wanted);
+        self.side_panels.decide(wanted, fits)
     }
 
     pub(super) fn document_selector_ui(&mut self, ui: &mut egui::Ui) {
@@ -216,6 +277,23 @@ impl QalamApp {
         status_bar_ui(ui, &status, &mut self.commands);
     }
 
+    /// The export/import window, while open; what it asks for (opening imported files) is queued.
+    pub(super) fn dataset_window_ui(&mut self, ctx: &egui::Context) {
+        let current = self
+            .documents
+            .get(self.current)
+            .map(OpenDocument::annotation);
+        let open: Vec<_> = self
+            .documents
+            .iter()
+            .map(OpenDocument::annotation)
+            .collect();
+        let messages = self
+            .dataset
+            .ui(ctx, current, &open, self.native_file_dialogs);
+        self.commands.extend(messages);
+    }
+
     pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
         let Some(dialog) = self.dialogs.first_mut() else {
             return;
@@ -241,6 +319,41 @@ impl QalamApp {
         self.commands
             .extend(dropped.into_iter().map(AppMessage::OpenFile));
     }
+}
+
+/// The thin strip a folded side panel leaves: one button that opens it again.
+fn folded_panel_ui(ui: &mut egui::Ui, panel: SidePanel, commands: &mut CommandQueue) {
+    let (side, arrow, command) = match panel {
+        SidePanel::LabelPalette => (
+            egui::Panel::left("label_palette_folded"),
+            ">",
+            Command::ToggleLabelPalette,
+        ),
+        SidePanel::SpanList => (
+            egui::Panel::right("span_list_folded"),
+            "<",
+            Command::ToggleSpanList,
+        ),
+    };
+    side.resizable(false)
+        .exact_size(FOLDED_STRIP_WIDTH)
+        .show(ui, |ui| {
+            let button = ui.button(arrow);
+            let key = command
+                .shortcuts()
+                .first()
+                .map(|key| ui.ctx().format_shortcut(key))
+                .unwrap_or_default();
+            button.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, command.name())
+            });
+            if button
+                .on_hover_text(format!("{} ({key})", command.name()))
+                .clicked()
+            {
+                commands.push(command);
+            }
+        });
 }
 
 fn no_document_ui(ui: &mut egui::Ui, commands: &mut CommandQueue) {

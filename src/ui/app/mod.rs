@@ -14,13 +14,16 @@ mod frame;
 pub mod open_document;
 pub mod run;
 pub mod settings;
+pub mod side_panels;
 mod template_actions;
 
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::app::settings::Settings;
+use crate::ui::app::side_panels::SidePanels;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::widgets::messages::Messages;
+use crate::ui::windows::dataset_window::DatasetWindow;
 use crate::ui::windows::dialogs::Dialog;
 use chrono::{DateTime, Utc};
 use qalam_core::io::recovery::RecoveryStore;
@@ -42,6 +45,8 @@ pub struct QalamApp {
     commands: CommandQueue,
     show_shortcuts: bool,
     panels: LabellingPanels,
+    side_panels: SidePanels,
+    dataset: DatasetWindow,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -64,6 +69,8 @@ impl QalamApp {
             commands: CommandQueue::new(),
             show_shortcuts: false,
             panels: LabellingPanels::new(),
+            side_panels: SidePanels::default(),
+            dataset: DatasetWindow::new(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),

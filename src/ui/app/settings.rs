@@ -1,5 +1,6 @@
-//! Settings kept between runs (eframe storage): text size, theme, last folder, annotator name
-//! and the recent-files list. Panel sizes persist through egui's own memory (stable panel ids).
+//! Settings kept between runs (eframe storage): text size, theme, last folder, annotator name,
+//! the recent-files list, which side panels the user wants and word snapping. Panel sizes
+//! persist through egui's own memory (stable panel ids).
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +34,12 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// Whether the annotator's name was asked for once (on first start).
     pub annotator_asked: bool,
+    /// The user wants the label palette (left panel) shown; a narrow window may still fold it.
+    pub show_label_palette: bool,
+    /// The user wants the span list (right panel) shown; a narrow window may still fold it.
+    pub show_span_list: bool,
+    /// Mouse selections snap outward to whole words (off: letter precision).
+    pub snap_to_words: bool,
 }
 
 impl Default for Settings {
@@ -44,6 +51,9 @@ impl Default for Settings {
             annotator: String::new(),
             recent_files: Vec::new(),
             annotator_asked: false,
+            show_label_palette: true,
+            show_span_list: true,
+            snap_to_words: false,
         }
     }
 }

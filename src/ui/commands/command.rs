@@ -23,6 +23,10 @@ command_list! {
         Save,
         /// Save the current document under a new name.
         SaveAs,
+        /// Export documents in a dataset format (CoNLL, spaCy, Hugging Face, doccano…).
+        ExportDataset,
+        /// Import a dataset format as `.qalam.json` documents.
+        ImportDataset,
         /// Close the current document (asks first if it has unsaved changes).
         CloseDocument,
         /// Quit the app (asks first if a document has unsaved changes).
@@ -63,6 +67,9 @@ command_list! {
         EditNote,
         /// Clear the text selection and the selected span.
         ClearSelection,
+        /// Turn snapping of mouse selections to whole words on or off (Alt while dragging
+        /// keeps letter precision).
+        ToggleWordSnap,
 
         // ---- View ----
         /// Larger document text.
@@ -71,6 +78,10 @@ command_list! {
         TextSmaller,
         /// Switch between dark and light theme.
         ToggleTheme,
+        /// Show or hide the label palette (left side panel).
+        ToggleLabelPalette,
+        /// Show or hide the span list (right side panel).
+        ToggleSpanList,
         /// Show the open document with this index (when several are open). Listed with index
         /// 0; the menu and the shortcuts expand it per document.
         SelectDocument(usize) in [0],
@@ -89,6 +100,8 @@ impl Command {
             Command::OpenPath => "Open path…".into(),
             Command::Save => "Save".into(),
             Command::SaveAs => "Save as…".into(),
+            Command::ExportDataset => "Export dataset…".into(),
+            Command::ImportDataset => "Import dataset…".into(),
             Command::CloseDocument => "Close document".into(),
             Command::Quit => "Quit".into(),
             Command::Undo => "Undo".into(),
@@ -106,9 +119,12 @@ impl Command {
             Command::PrevSpan => "Previous span".into(),
             Command::EditNote => "Edit note…".into(),
             Command::ClearSelection => "Clear selection".into(),
+            Command::ToggleWordSnap => "Snap selection to words".into(),
             Command::TextBigger => "Bigger text".into(),
             Command::TextSmaller => "Smaller text".into(),
             Command::ToggleTheme => "Toggle dark/light theme".into(),
+            Command::ToggleLabelPalette => "Show label palette".into(),
+            Command::ToggleSpanList => "Show span list".into(),
             Command::SelectDocument(_) => "Switch to document".into(),
             Command::ShowShortcuts => "Keyboard shortcuts".into(),
         }
@@ -121,6 +137,10 @@ impl Command {
             Command::OpenPath => "Type the path of a file to open",
             Command::Save => "Save the annotation to its .qalam.json file",
             Command::SaveAs => "Save the annotation to a new .qalam.json file",
+            Command::ExportDataset => {
+                "Write documents as CoNLL, spaCy, Hugging Face, doccano, Label Studio, brat or Prodigy"
+            }
+            Command::ImportDataset => "Read a dataset format into .qalam.json documents",
             Command::CloseDocument => "Close the current document",
             Command::Quit => "Close Qalam",
             Command::Undo => "Undo the last change",
@@ -146,9 +166,18 @@ impl Command {
             Command::PrevSpan => "Select the previous span in the text",
             Command::EditNote => "Write a note on the selected span",
             Command::ClearSelection => "Deselect the text and the span",
+            Command::ToggleWordSnap => {
+                "Mouse selections grow to whole words (hold Alt while dragging for single letters)"
+            }
             Command::TextBigger => "Make the document text larger",
             Command::TextSmaller => "Make the document text smaller",
             Command::ToggleTheme => "Switch between the dark and the light theme",
+            Command::ToggleLabelPalette => {
+                "Show or hide the label palette (it also gives way by itself in a narrow window)"
+            }
+            Command::ToggleSpanList => {
+                "Show or hide the span list (it also gives way by itself in a narrow window)"
+            }
             Command::SelectDocument(_) => "Show another open document",
             Command::ShowShortcuts => "List every command with its keys",
         }
@@ -161,6 +190,8 @@ impl Command {
             | Command::OpenPath
             | Command::Save
             | Command::SaveAs
+            | Command::ExportDataset
+            | Command::ImportDataset
             | Command::CloseDocument
             | Command::Quit => Menu::File,
             Command::Undo
@@ -177,10 +208,13 @@ impl Command {
             | Command::NextSpan
             | Command::PrevSpan
             | Command::EditNote
-            | Command::ClearSelection => Menu::Span,
+            | Command::ClearSelection
+            | Command::ToggleWordSnap => Menu::Span,
             Command::TextBigger
             | Command::TextSmaller
             | Command::ToggleTheme
+            | Command::ToggleLabelPalette
+            | Command::ToggleSpanList
             | Command::SelectDocument(_) => Menu::View,
             Command::ShowShortcuts => Menu::Help,
         }

@@ -55,6 +55,8 @@ impl Command {
             Command::OpenPath => vec![shortcut(CMD, Key::L)],
             Command::Save => vec![shortcut(CMD, Key::S)],
             Command::SaveAs => vec![shortcut(CMD_SHIFT, Key::S)],
+            Command::ExportDataset => vec![shortcut(CMD, Key::E)],
+            Command::ImportDataset => vec![shortcut(CMD, Key::I)],
             Command::CloseDocument => vec![shortcut(CMD, Key::W)],
             Command::Quit => vec![shortcut(CMD, Key::Q)],
             Command::Undo => vec![shortcut(CMD, Key::Z)],
@@ -78,9 +80,12 @@ impl Command {
             Command::PrevSpan => vec![shortcut(Modifiers::ALT, Key::ArrowUp)],
             Command::EditNote => vec![shortcut(NONE, Key::F2)],
             Command::ClearSelection => vec![shortcut(NONE, Key::Escape)],
+            Command::ToggleWordSnap => vec![shortcut(CMD_SHIFT, Key::W)],
             Command::TextBigger => vec![shortcut(CMD, Key::Plus), shortcut(CMD, Key::Equals)],
             Command::TextSmaller => vec![shortcut(CMD, Key::Minus)],
             Command::ToggleTheme => vec![shortcut(CMD_SHIFT, Key::T)],
+            Command::ToggleLabelPalette => vec![shortcut(NONE, Key::F8)],
+            Command::ToggleSpanList => vec![shortcut(NONE, Key::F9)],
             Command::SelectDocument(index) => DIGITS
                 .get(index)
                 .map(|&key| vec![shortcut(CMD, key)])

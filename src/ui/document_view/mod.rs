@@ -9,7 +9,7 @@
 //! Files: [`layout_cache`] (paragraph layouts and their heights), [`heights`] (estimated and
 //! measured paragraph heights), [`span_index`] (which spans overlap a paragraph), [`selection`]
 //! (anchor and caret), `pointer` (mouse selection, span clicks, edge drags), `keyboard` (caret
-//! movement), `paint` (highlights, text, tags, caret).
+//! movement), `paint` (highlights, text, tags, caret), [`tag_layout`] (where the label tags go).
 
 pub mod heights;
 mod keyboard;
@@ -18,6 +18,7 @@ mod paint;
 mod pointer;
 pub mod selection;
 pub mod span_index;
+pub mod tag_layout;
 
 use std::ops::Range;
 
@@ -26,9 +27,11 @@ use egui::{Pos2, Rect, Sense, Vec2};
 use crate::text::engine::TextEngine;
 use layout_cache::{FrameWork, LayoutCache};
 use pointer::PointerState;
+use qalam_core::editing::WordBoundaryCache;
 use qalam_core::model::{Annotation, SpanId};
 use selection::Selection;
 use span_index::SpanIndex;
+use tag_layout::PaintedTag;
 
 /// Text size of a new view, in points.
 pub const DEFAULT_TEXT_SIZE: f32 = 20.0;
@@ -54,6 +57,10 @@ pub struct ViewResponse {
     /// A drag of the selected span's start or end edge finished: span id, new start, new end
     /// (code points, start < end). Reported once, on release; the view previews it meanwhile.
     pub span_edge_drag: Option<(SpanId, usize, usize)>,
+    /// A press placed the caret or began a text selection (not on a selected span's edge):
+    /// the app deselects the selected span, whose outline would otherwise stay around the
+    /// new selection. A click on a span reports [`Self::clicked_span`] on release.
+    pub selection_started: bool,
     /// The view has keyboard focus.
     pub has_focus: bool,
     /// The current selection (code points into the whole text), `None` when empty.
@@ -93,6 +100,12 @@ pub struct DocumentView {
     frame: FrameGeometry,
     char_len: usize,
     has_focus: bool,
+    /// Mouse selections snap outward to whole words.
+    word_snap: bool,
+    /// Word boundaries of the text, for snapping.
+    words: WordBoundaryCache,
+    /// The label tags painted in the last frame.
+    painted_tags: Vec<PaintedTag>,
 }
 
 impl Default for DocumentView {
@@ -117,6 +130,9 @@ impl DocumentView {
             frame: FrameGeometry::default(),
             char_len: 0,
             has_focus: false,
+            word_snap: false,
+            words: WordBoundaryCache::default(),
+            painted_tags: Vec::new(),
         }
     }
 
@@ -178,6 +194,17 @@ impl DocumentView {
         }
     }
 
+    /// Turns snapping of mouse selections to whole words on or off (off: letter precision;
+    /// on, holding Alt while dragging still gives letter precision).
+    pub fn set_word_snap(&mut self, on: bool) {
+        self.word_snap = on;
+    }
+
+    /// Whether mouse selections snap to whole words.
+    pub fn word_snap(&self) -> bool {
+        self.word_snap
+    }
+
     /// The text size in points.
     pub fn text_size(&self) -> f32 {
         self.text_size
@@ -196,6 +223,11 @@ impl DocumentView {
     /// Indices of the paragraphs painted during the last frame.
     pub fn paragraphs_painted_last_frame(&self) -> Range<usize> {
         self.frame.visible.clone()
+    }
+
+    /// The label tags painted in the last frame: span, text shown and screen rectangle.
+    pub fn painted_tags(&self) -> &[PaintedTag] {
+        &self.painted_tags
     }
 
     /// Paragraph layouts currently cached.

@@ -1,12 +1,13 @@
 //! Painting of the visible paragraphs: selection, span highlights (backgrounds inset by lane,
 //! underline bars by lane, an outline for the selected span, a label tag at each span's start
-//! side), the text itself (painted once per paragraph, so letters stay joined across highlight
+//! side, placed by `tag_layout`), the text itself (painted once per paragraph, so letters stay joined across highlight
 //! boundaries) and the caret.
 
-use egui::{Color32, CornerRadius, Rect, Stroke, StrokeKind, Vec2, pos2};
+use egui::{Color32, Rect, Stroke, StrokeKind, Vec2, pos2};
 
 use super::DocumentView;
 use super::span_index::IndexedSpan;
+use super::tag_layout::{PendingTag, PendingTags, TagRequest, paint_tags};
 use qalam_core::model::{Annotation, SpanId};
 
 /// Opacity of span backgrounds (out of 255).
@@ -15,9 +16,8 @@ const SPAN_FILL_ALPHA: u8 = 70;
 const BAR_THICKNESS: f32 = 2.0;
 /// Height of a label tag as a multiple of its font size (capitals plus a little margin).
 const TAG_HEIGHT_FACTOR: f32 = 1.2;
-/// How much of a label tag sticks out above the top of its line box, as a fraction of its
-/// height (the rest overlaps the line's top leading, above the tallest letters).
-const TAG_RAISE: f32 = 0.4;
+/// Room between a tag's edge and its text, in points.
+const TAG_TEXT_MARGIN: f32 = 3.0;
 /// Colour of spans whose label is not in the label set.
 const UNKNOWN_LABEL_COLOR: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
 
@@ -39,6 +39,8 @@ impl DocumentView {
         let lane_step = (size * 0.12).max(1.0);
         let tag_font_size = (size * 0.42).max(9.0);
         let selection = self.selection.range();
+        let column = ui.max_rect().x_range();
+        self.painted_tags.clear();
         let preview = self
             .pointer
             .edge_drag
@@ -102,6 +104,7 @@ impl DocumentView {
             self.engine
                 .paint(&ctx, &painter, layout, origin, text_color);
 
+            let mut tags = Vec::new();
             for (span, rects) in &span_rects {
                 let color = label_color(span);
                 let inset = lane_step * span.lane as f32;
@@ -125,7 +128,7 @@ impl DocumentView {
                         .copied()
                         .map(to_screen)
                 {
-                    let full_name = span
+                    let name = span
                         .label
                         .and_then(|i| ann.labels().labels.get(i))
                         .map_or("?", |label| label.name.as_str());
@@ -136,44 +139,41 @@ impl DocumentView {
                         .find(|rect| rect.contains(first.center()))
                         .copied()
                         .unwrap_or(first);
-                    let rtl_run = if first.width() < run_box.width() - 0.5 {
+                    let rtl = if first.width() < run_box.width() - 0.5 {
                         first.center().x > run_box.center().x
                     } else {
                         layout.is_rtl()
                     };
-                    // Too long for the span: abbreviate so neighbouring tags do not collide.
-                    let mut name = full_name;
-                    let mut label_size = self.engine.label_size(name, tag_font_size);
-                    if label_size.x + 6.0 > run_box.width() + tag_font_size {
-                        let cut = full_name
-                            .char_indices()
-                            .nth(3)
-                            .map_or(full_name.len(), |(byte, _)| byte);
-                        name = &full_name[..cut];
-                        label_size = self.engine.label_size(name, tag_font_size);
-                    }
-                    // Tight around the capitals and straddling the top of the line box, so it
-                    // sits in the gap between lines, clear of tall letters (alif, lam, hamza).
-                    let tag_size = Vec2::new(label_size.x + 6.0, tag_font_size * TAG_HEIGHT_FACTOR);
-                    let y = run_box.top() + inset - tag_size.y * TAG_RAISE;
-                    let x = if rtl_run {
-                        run_box.right() - tag_size.x
-                    } else {
-                        run_box.left()
-                    };
-                    let tag = Rect::from_min_size(pos2(x, y), tag_size);
-                    painter.rect_filled(tag, CornerRadius::same(3), color);
-                    let centred = Vec2::new(3.0, (tag_size.y - label_size.y) / 2.0);
-                    self.engine.paint_label(
-                        &ctx,
-                        &painter,
-                        name,
-                        tag_font_size,
-                        tag.min + centred,
-                        Color32::WHITE,
-                    );
+                    let label_size = self.engine.label_size(name, tag_font_size);
+                    tags.push(PendingTag {
+                        id: span.id,
+                        name: name.to_owned(),
+                        color,
+                        request: TagRequest {
+                            run_box: run_box.shrink2(Vec2::new(0.0, inset)),
+                            rtl,
+                            size: Vec2::new(
+                                label_size.x + 2.0 * TAG_TEXT_MARGIN,
+                                tag_font_size * TAG_HEIGHT_FACTOR,
+                            ),
+                        },
+                    });
                 }
             }
+            let paragraph_rtl = layout.is_rtl();
+            let tags = PendingTags {
+                tags,
+                column,
+                rtl: paragraph_rtl,
+                font_size: tag_font_size,
+            };
+            paint_tags(
+                &mut self.engine,
+                &mut self.painted_tags,
+                &ctx,
+                &painter,
+                tags,
+            );
 
             if let Some(caret) = caret
                 && let Some((caret_index, caret_local)) = self.cache.locate(caret)

@@ -1,4 +1,5 @@
-//! Mouse input of the document view: press-drag selection at grapheme precision, double-click
+//! Mouse input of the document view: press-drag selection at grapheme precision (or snapped
+//! outward to whole words when word snapping is on, Alt keeping letter precision), double-click
 //! word selection, Shift+click extension, clicks on spans, and dragging a selected span's edge.
 
 use egui::{Pos2, Rect, Vec2};
@@ -34,6 +35,8 @@ pub(super) struct PointerState {
     pub pressing: bool,
     /// The press started on an edge of the selected span.
     pub edge_drag: Option<EdgeDrag>,
+    /// Where the mouse selection started, before any snapping to words.
+    pub raw_anchor: usize,
 }
 
 impl DocumentView {
@@ -133,6 +136,18 @@ impl DocumentView {
         best.map(|(_, drag)| drag)
     }
 
+    /// With word snapping on and Alt not held, grows the mouse selection outward to whole
+    /// words (keeping its direction); a caret stays where it is.
+    fn snap_to_words(&mut self, ui: &egui::Ui, text: &str) {
+        if !self.word_snap || ui.input(|input| input.modifiers.alt) {
+            return;
+        }
+        let words = self.words.get(text);
+        let (anchor, caret) = words.snap_selection(self.selection.anchor, self.selection.caret);
+        self.selection.anchor = anchor;
+        self.selection.caret = caret;
+    }
+
     /// Handles the pointer for this frame.
     pub(super) fn pointer_ui(
         &mut self,
@@ -145,16 +160,27 @@ impl DocumentView {
         let shift = ui.input(|input| input.modifiers.shift);
         let down = response.is_pointer_button_down_on();
         let pos = response.interact_pointer_pos();
-        if down && !self.pointer.pressing {
-            self.pointer.pressing = true;
+        // A press and release within one frame (a touchpad tap, `xdotool click`) is never
+        // "down" on the view: egui reports only the click. It places the caret as a press would.
+        let tap = response.clicked() && !down && !self.pointer.pressing;
+        if (down && !self.pointer.pressing) || tap {
+            self.pointer.pressing = down;
             response.request_focus();
             if let Some(pos) = pos {
-                self.pointer.edge_drag = self.edge_at(pos, selected_span, text);
+                // A tap has no drag to follow: it never moves a span edge.
+                self.pointer.edge_drag = if tap {
+                    None
+                } else {
+                    self.edge_at(pos, selected_span, text)
+                };
                 if self.pointer.edge_drag.is_none()
                     && let Some(cp) = self.hit_test(pos, text)
                 {
+                    self.pointer.raw_anchor = if shift { self.selection.anchor } else { cp };
                     self.selection.move_caret(cp, shift);
                     self.selection.preferred_x = None;
+                    self.snap_to_words(ui, text);
+                    out.selection_started = true;
                 }
             }
         } else if down
@@ -163,7 +189,11 @@ impl DocumentView {
         {
             match &mut self.pointer.edge_drag {
                 Some(drag) => drag.moving = cp,
-                None => self.selection.move_caret(cp, true),
+                None => {
+                    self.selection.anchor = self.pointer.raw_anchor;
+                    self.selection.move_caret(cp, true);
+                    self.snap_to_words(ui, text);
+                }
             }
         }
         if down && let Some(pos) = pos {

@@ -22,6 +22,31 @@ pub struct MenuContext<'a> {
     pub undo: Option<String>,
     /// What Redo would reapply (`None`: nothing to redo).
     pub redo: Option<String>,
+    /// Whether the label palette, the span list and word snapping are on (shown checked).
+    pub toggles: MenuToggles,
+}
+
+/// The on/off states the menus show next to their toggle commands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MenuToggles {
+    /// The label palette shows.
+    pub label_palette: bool,
+    /// The span list shows.
+    pub span_list: bool,
+    /// Mouse selections snap to whole words.
+    pub word_snap: bool,
+}
+
+impl MenuToggles {
+    /// The state of `command` if it is a toggle.
+    pub fn state(&self, command: Command) -> Option<bool> {
+        match command {
+            Command::ToggleLabelPalette => Some(self.label_palette),
+            Command::ToggleSpanList => Some(self.span_list),
+            Command::ToggleWordSnap => Some(self.word_snap),
+            _ => None,
+        }
+    }
 }
 
 /// Draws the menu bar and queues the chosen commands.
@@ -75,6 +100,16 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
                 let response = command_button_ui(ui, command, what.is_some(), commands);
                 if let Some(what) = what {
                     response.on_hover_text(what.as_str());
+                }
+            }
+            toggle if menus.toggles.state(toggle).is_some() => {
+                let on = menus.toggles.state(toggle).unwrap_or(false);
+                let mut button = egui::Button::selectable(on, toggle.name());
+                if let Some(key) = toggle.shortcuts().first() {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(key));
+                }
+                if ui.add(button).on_hover_text(toggle.tooltip()).clicked() {
+                    commands.push(toggle);
                 }
             }
             other => {

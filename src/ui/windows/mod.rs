@@ -1,6 +1,7 @@
-//! Windows and dialogs: the label editor, the note editor, the shortcut overlay and the prompts
+//! Windows and dialogs: the dataset window (export/import), the label editor, the note editor, the shortcut overlay and the prompts
 //! (unsaved changes, changed on disk, path entry, restore).
 
+pub mod dataset_window;
 pub mod dialogs;
 pub mod label_editor;
 pub mod note_editor;

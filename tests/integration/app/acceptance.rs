@@ -163,9 +163,9 @@ fn acceptance_keyboard_selection_tags_russia_inside_its_clitic_word_and_round_tr
 }
 
 /// Issue 8 reported that a very short click (press and release in the same frame, as a touchpad
-/// tap sends) did not place the caret in the real window. Through egui's input (which defers such
-/// a release to the next frame) the tap places it; this pins that, the real-window report is
-/// still open.
+/// tap sends) did not place the caret in the real window. Here the press and release go through
+/// `Harness::event`, which runs one frame per event; the same-frame case itself is
+/// `pointer::a_tap_with_press_and_release_in_one_frame_places_the_caret_for_shift_arrows`.
 #[test]
 fn a_tap_with_press_and_release_in_one_frame_places_the_caret() {
     let data = tempfile::tempdir().expect("temp dir");

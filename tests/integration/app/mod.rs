@@ -2,8 +2,10 @@
 
 mod acceptance;
 mod closing;
+mod datasets;
 mod editing;
 mod files;
+mod pointer;
 mod recovery;
 mod templates;
 mod window;

@@ -1,4 +1,5 @@
-//! Word boundaries of a document text in code points, for growing and shrinking spans by a word.
+//! Word boundaries of a document text in code points, for growing and shrinking spans by a word
+//! and for snapping a mouse selection outward to whole words.
 //!
 //! Words are the segments of Unicode word segmentation (UAX #29, via unicode-segmentation's
 //! `split_word_bound_indices`) that contain at least one letter or digit; spaces and punctuation
@@ -57,6 +58,37 @@ impl WordBoundaries {
         let n = self.words.partition_point(|w| w.end <= cp);
         self.words.get(n).map(|w| w.end)
     }
+
+    /// The word with `cp` strictly inside it (`start < cp < end`), if any.
+    fn word_around(&self, cp: usize) -> Option<&Range<usize>> {
+        let n = self.words.partition_point(|w| w.end <= cp);
+        self.words.get(n).filter(|w| w.start < cp)
+    }
+
+    /// `range` grown outward to whole words: an end inside a word moves to that word's edge
+    /// (the clitic `ل` of `لروسيا` comes along: it is part of the word); ends between words stay.
+    /// An empty range (a caret) is left alone.
+    pub fn snap_outward(&self, range: Range<usize>) -> Range<usize> {
+        if range.is_empty() {
+            return range;
+        }
+        let start = self
+            .word_around(range.start)
+            .map_or(range.start, |w| w.start);
+        let end = self.word_around(range.end).map_or(range.end, |w| w.end);
+        start..end
+    }
+
+    /// A selection from `anchor` to `caret` snapped outward to whole words
+    /// ([`Self::snap_outward`]), keeping its direction: returns the new `(anchor, caret)`.
+    pub fn snap_selection(&self, anchor: usize, caret: usize) -> (usize, usize) {
+        let snapped = self.snap_outward(anchor.min(caret)..anchor.max(caret));
+        if caret >= anchor {
+            (snapped.start, snapped.end)
+        } else {
+            (snapped.end, snapped.start)
+        }
+    }
 }
 
 /// Keeps the word boundaries of the last text asked for, so repeated commands on the same
@@ -86,6 +118,7 @@ impl WordBoundaryCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::notation::{Case, Selection};
 
     #[test]
     fn arabic_clitic_is_one_word_and_spaces_are_skipped() {
@@ -105,6 +138,37 @@ mod tests {
         assert_eq!(words.end_before(2), None);
         assert_eq!(words.end_after(5), Some(8));
         assert_eq!(words.end_after(8), None);
+    }
+
+    /// The selection of `before` snapped, rendered: the notation's `{…}`/`{^…}`/`^`.
+    fn snapped(before: &str) -> String {
+        let mut case = Case::parse(before).expect("test notation");
+        let words = WordBoundaries::new(&case.text);
+        let selection = case.selection.expect("the case has a selection");
+        let (anchor, caret) = words.snap_selection(selection.anchor, selection.caret);
+        case.selection = Some(Selection { anchor, caret });
+        case.render()
+    }
+
+    #[test]
+    fn snapping_grows_a_selection_to_whole_words_with_their_clitics() {
+        for (before, after) in [
+            // Both ends inside words.
+            ("زار بو{تين ل}روسيا.", "زار {بوتين لروسيا}."),
+            // Inside روسيا: the clitic ل comes along, the full stop does not.
+            ("زار بوتين ل{روس}يا.", "زار بوتين {لروسيا}."),
+            // Backwards stays backwards.
+            ("زار بو{^تين ل}روسيا.", "زار {^بوتين لروسيا}."),
+            // Already whole words, or only the space between them: unchanged.
+            ("زار {بوتين} لروسيا.", "زار {بوتين} لروسيا."),
+            ("زار{ }بوتين", "زار{ }بوتين"),
+            // A caret is not a selection.
+            ("زا^ر بوتين", "زا^ر بوتين"),
+            // Latin inside Arabic.
+            ("قالت B{B}C إن", "قالت {BBC} إن"),
+        ] {
+            assert_eq!(snapped(before), after, "snapping {before}");
+        }
     }
 
     #[test]

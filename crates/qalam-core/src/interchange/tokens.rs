@@ -9,10 +9,11 @@
 use std::ops::Range;
 
 use super::report::{Action, Entry, SpanRef};
-use super::{ExportOptions, Report};
+use super::{ExportOptions, Report, TagScheme};
 use crate::model::Annotation;
 use crate::tokenize::Tokenizer;
 use crate::tokenize::align::{Alignment, ChangeKind, align};
+use crate::tokenize::tags::layer_tags;
 
 /// A document ready for a token-based writer.
 #[derive(Debug, Clone)]
@@ -37,6 +38,20 @@ impl TokenizedDocument {
             .document()
             .slice(token.start, token.end)
             .unwrap_or_default()
+    }
+
+    /// The tags of `layer` as strings (`O`, `B-GPE`, `I-GPE`, …), one per token, in `scheme`.
+    pub fn tag_strings(&self, layer: usize, scheme: TagScheme) -> Vec<String> {
+        layer_tags(&self.alignment, layer, scheme)
+            .into_iter()
+            .map(|tag| match tag {
+                None => "O".to_owned(),
+                Some(tag) => {
+                    let span = self.alignment.entities[tag.entity].span;
+                    format!("{}-{}", tag.prefix.as_str(), self.span_tags[span])
+                }
+            })
+            .collect()
     }
 }
 
@@ -170,5 +185,48 @@ fn entry(
         }),
         action,
         reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interchange::{Action, BoundaryPolicy};
+    use crate::model::{Document, notation};
+
+    fn annotation(case: &str) -> Annotation {
+        let (text, spans) = notation::parse(case).expect("notation");
+        let spans: Vec<(usize, usize, &str)> =
+            spans.iter().map(|(s, e, l)| (*s, *e, l.as_str())).collect();
+        Annotation::with_spans_unchecked(Document::new("d", text), &spans)
+    }
+
+    #[test]
+    fn one_layer_formats_drop_nested_spans_and_report_them() {
+        let annotation = annotation("[[كيم|PERSON] جونغ أون|PERSON] زار ل[روسيا|COUNTRY]");
+        let options = ExportOptions {
+            boundary: BoundaryPolicy::Widen,
+            ..ExportOptions::default()
+        };
+        let mut report = Report::default();
+        let tokenized = tokenize_for_export(&annotation, &options, Some(1), &mut report);
+        assert_eq!(
+            tokenized.tag_strings(0, TagScheme::Bioes),
+            ["B-PERSON", "I-PERSON", "E-PERSON", "O", "S-GPE"]
+        );
+        let actions: Vec<&Action> = report.entries.iter().map(|e| &e.action).collect();
+        assert_eq!(
+            actions,
+            [&Action::Changed { start: 17, end: 23 }, &Action::Dropped]
+        );
+        assert_eq!(
+            report.entries[1].span.as_ref().map(|s| s.text.as_str()),
+            Some("كيم")
+        );
+        assert!(
+            report.entries[1].reason.contains("holds 1 layer"),
+            "{}",
+            report.entries[1].reason
+        );
     }
 }

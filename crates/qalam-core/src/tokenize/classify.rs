@@ -56,6 +56,12 @@ pub(super) enum Script {
 
 /// The script of a letter, `None` for anything that is not a letter.
 pub(super) fn letter_script(c: char) -> Option<Script> {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(Script::Other);
+    }
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{064A}') {
+        return Some(Script::Arabic);
+    }
     if !c.is_alphabetic() {
         return None;
     }

@@ -14,7 +14,8 @@
 //!   take ASCII digits after the first letter (`G7`, `COVID19`).
 //! - **Nothing ends inside a grapheme cluster**: harakat and other combining marks, ZWJ and
 //!   ZWNJ, variation selectors and emoji modifiers stay in the token of what they follow
-//!   (`مُحَمَّد`, `می‌خواهم` are one token each).
+//!   (`مُحَمَّد`, `می‌خواهم` are one token each). A mark right after whitespace (a stray
+//!   haraka) belongs to the word after it, never to the whitespace, so no character is lost.
 //! - **Numbers** are kept whole: digits (ASCII, `٠`–`٩`, `۰`–`۹`) with `.` `,` `٫` `٬` between
 //!   digits (`3.5`, `1,000`, `٣٫٥`) and a directly following `%` `٪` `‰` (`45%`, `٤٥٪`). A
 //!   separator not followed by a digit is punctuation (`2024.` is `2024` + `.`).

@@ -1,6 +1,9 @@
 //! Tokenizer and sentence tests: the sample article and held-out Arabic written for these tests
 //! (news, social media with emoji and hashtags, numbers, mixed Latin).
 
+use proptest::prelude::*;
+
+use super::classify::is_separator;
 use super::*;
 
 fn words(text: &str) -> Vec<&str> {
@@ -154,6 +157,9 @@ fn harakat_tatweel_and_joiners_stay_inside_their_word() {
     assert_eq!(words("مُحَمَّدٌ جميـــل"), ["مُحَمَّدٌ", "جميـــل"]);
     assert_eq!(words("می‌خواهم"), ["می‌خواهم"]);
     assert_eq!(words("لا\u{200D}م"), ["لا\u{200D}م"]);
+    // A haraka after a space (Wojood has `ُيفشي`) starts the next word instead of being lost
+    // with the space.
+    assert_eq!(words("كتب ُيفشي"), ["كتب", "ُيفشي"]);
     // A haraka on a digit or a Latin letter stays there too (no token ends mid-grapheme).
     assert_eq!(words("e\u{301}te"), ["e\u{301}te"]);
 }
@@ -217,6 +223,8 @@ fn separators_are_in_no_token_and_crlf_counts() {
         ]
     );
     assert!(tokenize("  \n\t ").is_empty());
+    // A haraka clustered onto a bidi mark is not lost with it.
+    assert_eq!(tokenize("\u{200F}\u{064E}ب"), [Token { start: 1, end: 3 }]);
 }
 
 #[test]
@@ -257,4 +265,39 @@ fn whitespace_tokenizer_keeps_corpus_tokens_and_lines() {
 fn token_slice_handles_ranges_past_the_text() {
     assert_eq!(Token { start: 1, end: 3 }.slice("أبجد"), "بج");
     assert_eq!(Token { start: 3, end: 9 }.slice("أبجد"), "");
+}
+
+proptest! {
+    /// On any mix of Arabic, harakat, joiners, bidi marks, emoji, digits, Latin and CRLF, the
+    /// tokens are sorted, disjoint, non-empty and cover exactly the non-separator characters,
+    /// and sentences cover every token once, in order.
+    #[test]
+    fn tokens_cover_every_non_separator_exactly_once(
+        pieces in prop::collection::vec(prop::sample::select(vec![
+            "ك", "ت", "ب", "\u{064E}", "\u{0651}", "\u{0640}", "\u{200C}", "\u{200D}", "\u{200F}",
+            "😍", "👍", "\u{1F3FD}", "🇸", "🇦", "\u{FE0F}", "3", "٫", ".", ",", "%", "٪", "a", "Z",
+            " ", "\r\n", "\n", "#", "@", "_", "؟", "«", "»", "w", "http://", "@x.com",
+        ]), 0..40)
+    ) {
+        let text = pieces.concat();
+        let chars: Vec<char> = text.chars().collect();
+        let tokens = tokenize(&text);
+        let mut covered = vec![false; chars.len()];
+        let mut previous_end = 0;
+        for token in &tokens {
+            prop_assert!(token.start >= previous_end && token.start < token.end && token.end <= chars.len());
+            previous_end = token.end;
+            covered[token.range()].iter_mut().for_each(|c| *c = true);
+        }
+        for (at, c) in chars.iter().enumerate() {
+            prop_assert_eq!(covered[at], !is_separator(*c), "code point {} {:?} in {:?}", at, c, text);
+        }
+        let sentences = sentences(&text, &tokens);
+        let mut next = 0;
+        for sentence in &sentences {
+            prop_assert!(sentence.start == next && sentence.end > sentence.start);
+            next = sentence.end;
+        }
+        prop_assert_eq!(next, tokens.len());
+    }
 }

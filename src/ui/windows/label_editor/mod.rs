@@ -141,6 +141,7 @@ fn label_rows_ui(
     commands: &mut Vec<AppMessage>,
 ) {
     let count = state.drafts.len();
+    let name_width = name_column_width(ui, ann.labels());
     egui::Grid::new("label editor rows")
         .striped(true)
         .show(ui, |ui| {
@@ -196,11 +197,17 @@ fn label_rows_ui(
                 if draft.color != label.color.0 && !picking {
                     changes.push(FieldChange::Commit(LabelField::Color));
                 }
-                let name_field = ui.add(
+                let mut name_field = ui.add(
                     egui::TextEdit::singleline(&mut draft.name)
-                        .desired_width(140.0)
+                        .desired_width(name_width)
+                        // Never squeezed by a narrow window: the window grows instead.
+                        .min_size(egui::vec2(name_width, 0.0))
                         .hint_text(format!("Name of label {}", index + 1)),
                 );
+                if text_width(ui, &label.name) > name_width {
+                    // Longer than the widest column allowed: the full name on hover.
+                    name_field = name_field.on_hover_text(label.name.as_str());
+                }
                 changes.extend(text_field_change(ui, &name_field, LabelField::Name));
                 let hotkey_field = ui.add(
                     egui::TextEdit::singleline(&mut draft.hotkey)
@@ -236,6 +243,30 @@ fn label_rows_ui(
                 ui.end_row();
             }
         });
+}
+
+/// Narrowest and widest name column, in points.
+const NAME_COLUMN_WIDTH: std::ops::RangeInclusive<f32> = 140.0..=360.0;
+
+/// Width of `text` in the text fields' font, in points.
+fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.painter()
+        .layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE)
+        .size()
+        .x
+}
+
+/// A name column wide enough for the longest label name (within [`NAME_COLUMN_WIDTH`]).
+fn name_column_width(ui: &egui::Ui, labels: &LabelSet) -> f32 {
+    // The field's frame and the room egui keeps for the cursor.
+    let margin = ui.spacing().button_padding.x * 2.0 + 8.0;
+    let longest = labels
+        .labels
+        .iter()
+        .map(|label| text_width(ui, &label.name))
+        .fold(0.0, f32::max);
+    (longest + margin).clamp(*NAME_COLUMN_WIDTH.start(), *NAME_COLUMN_WIDTH.end())
 }
 
 fn add_label_ui(

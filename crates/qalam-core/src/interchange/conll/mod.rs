@@ -38,10 +38,11 @@
 //!
 //! Tags map to labels by name or export tag of [`ImportOptions::labels`](super::ImportOptions);
 //! other tags become new labels (reported as noted when a label set was given).
+//!
+//! Tests: `crates/qalam-core/tests/integration/interchange/conll.rs` (Wojood round trips, golden
+//! files in `tests/fixtures/conll/`, property tests).
 
 mod read;
-#[cfg(test)]
-mod tests;
 mod write;
 
 use std::path::Path;

@@ -275,3 +275,120 @@ proptest! {
         prop_assert_eq!(out, again);
     }
 }
+
+/// The second line of the sample article with spans, as in docs/formats.md.
+const SAMPLE_CASE: &str = "وأكد [كيم|PERSON] أن “النصر ال[روسي|COUNTRY] حتمي”، في موقف يعكس تعاظم التنسيق العسكري والدبلوماسي بين [البلدين|EVENT].";
+
+fn golden(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/conll")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn sample_article_line_matches_the_golden_files() {
+    let sample = include_str!("../../../../../assets/kim-lavrov-wonsan.ar.txt");
+    let line = sample.lines().nth(1).expect("a second line");
+    let annotation = annotation(SAMPLE_CASE);
+    assert_eq!(
+        annotation.document().text(),
+        line,
+        "the case is the sample's second line"
+    );
+    let (split, report) = export(std::slice::from_ref(&annotation), &ExportOptions::default());
+    assert_eq!(split, golden("sample-split-iob2.conll"));
+    assert!(report.is_empty(), "{report}");
+    let options = ExportOptions {
+        boundary: BoundaryPolicy::Widen,
+        scheme: TagScheme::Bioes,
+        ..ExportOptions::default()
+    };
+    let (widen, report) = export(std::slice::from_ref(&annotation), &options);
+    assert_eq!(widen, golden("sample-widen-bioes.conll"));
+    assert_eq!(
+        report.to_string(),
+        "doc [21, 25) «روسي» COUNTRY: changed to [19, 25): starts or ends inside a token; widened to the whole tokens «الروسي»\n"
+    );
+}
+
+#[test]
+fn nothing_is_written_until_finish_and_bad_input_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.conll");
+    std::fs::write(&out, "old\n").expect("old file");
+    let mut report = Report::default();
+    let mut exporter =
+        interchange::exporter(Format::Conll, &out, &ExportOptions::default()).expect("exporter");
+    exporter
+        .write(&annotation("[بوتين|PERSON]"), &mut report)
+        .expect("write");
+    assert_eq!(std::fs::read_to_string(&out).expect("read"), "old\n");
+    drop(exporter);
+    assert_eq!(std::fs::read_to_string(&out).expect("read"), "old\n");
+
+    let bad = dir.path().join("bad.conll");
+    std::fs::write(&bad, b"\xff\xfe O\n").expect("bad file");
+    let error =
+        interchange::import(Format::Conll, &bad, &ImportOptions::default()).expect_err("not UTF-8");
+    assert!(error.to_string().contains("UTF-8"), "{error}");
+    let missing = interchange::import(
+        Format::Conll,
+        &dir.path().join("none.conll"),
+        &ImportOptions::default(),
+    );
+    assert!(missing.is_err());
+    // Odd lines never panic: a token without tag, blank lines, lone DOCSTART, CRLF.
+    let imported = parse(
+        "\r\n\r\nكيم\r\nأون B-\r\n-DOCSTART-\r\n",
+        Path::new("odd.conll"),
+        &ImportOptions::default(),
+    )
+    .expect("parse");
+    assert_eq!(imported.documents.len(), 2);
+    assert_eq!(imported.documents[0].document().text(), "كيم أون");
+    assert_eq!(imported.report.counts(), (0, 0, 2));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A document imported from CoNLL survives CoNLL → Qalam exactly: same text, same spans.
+    #[test]
+    fn imported_documents_round_trip_exactly(text in text_strategy(), picks in prop::collection::vec((0usize..40, 1usize..4), 0..6)) {
+        let words = qalam_core::tokenize::tokenize(&text);
+        prop_assume!(!words.is_empty());
+        let mut conll = String::new();
+        for (k, word) in words.iter().enumerate() {
+            let tag = picks.iter().find(|(first, len)| first % words.len() <= k && k < first % words.len() + len);
+            let tag = match tag {
+                Some((first, _)) if first % words.len() == k => "B-X",
+                Some(_) => "I-X",
+                None => "O",
+            };
+            conll.push_str(&format!("{} {tag}\n", word.slice(&text)));
+            if word.slice(&text) == "." { conll.push('\n'); }
+        }
+        let first = parse(&conll, Path::new("p.conll"), &ImportOptions::default()).expect("parse");
+        let (out, report) = export(&first.documents, &ExportOptions::default());
+        prop_assert!(report.is_empty(), "{}", report);
+        let second = parse(&out, Path::new("p.conll"), &ImportOptions::default()).expect("parse");
+        let (a, b) = (&first.documents[0], &second.documents[0]);
+        prop_assert_eq!(a.document().text(), b.document().text());
+        let spans = |x: &Annotation| x.spans().iter().map(|s| (s.start, s.end, s.label.clone())).collect::<Vec<_>>();
+        prop_assert_eq!(spans(a), spans(b));
+    }
+}
+
+#[test]
+fn a_span_over_a_sentence_end_keeps_its_sentences_together() {
+    let (out, report) = export(
+        &[annotation("قال إن [النصر حتمي. وأضاف|EVENT] أمس. ثم مضى")],
+        &ExportOptions::default(),
+    );
+    assert_eq!(
+        out,
+        "قال O\nإن O\nالنصر B-EVENT\nحتمي I-EVENT\n. I-EVENT\nوأضاف I-EVENT\nأمس O\n. O\n\nثم O\nمضى O\n"
+    );
+    assert!(report.is_empty(), "{report}");
+}

@@ -1,0 +1,167 @@
+//! `qalam export` and `qalam import`: usage errors, the format list in `--help`, and (per
+//! format) exports of the bundled sample read back by the importer.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn qalam(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qalam"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn export_of_a_folder_without_annotation_files_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "ليس ملف تعليقات").unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let output = qalam(
+        &["export", "--format", "conll", "-o", "out.conll", "empty"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no annotation files found"));
+    assert!(!dir.path().join("out.conll").exists());
+}
+
+#[test]
+fn a_tag_override_needs_label_equals_tag() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.qalam.json"), "{}").unwrap();
+    let output = qalam(
+        &[
+            "export",
+            "--format",
+            "conll",
+            "--tag",
+            "COUNTRY",
+            "-o",
+            "x",
+            "a.qalam.json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("expected LABEL=TAG"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_unknown_format_is_refused_with_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = qalam(&["export", "--format", "csv", "-o", "x", "a"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("csv") && message.contains("conll"),
+        "{message}"
+    );
+}
+
+#[test]
+fn help_lists_every_format_with_its_offset_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    for command in ["export", "import"] {
+        let output = qalam(&[command, "--help"], dir.path());
+        assert_eq!(output.status.code(), Some(0));
+        let help = String::from_utf8_lossy(&output.stdout);
+        for format in qalam_core::interchange::Format::ALL {
+            assert!(
+                help.contains(format.name()),
+                "{command} --help lacks {}",
+                format.name()
+            );
+        }
+        assert!(help.contains("UTF-16"));
+    }
+}
+
+/// Saves `notation` as `NAME.qalam.json` in `dir`.
+fn save_notated(dir: &Path, name: &str, notation: &str) -> std::path::PathBuf {
+    let (text, spans) = qalam_core::model::notation::parse(notation).unwrap();
+    let list: Vec<(usize, usize, &str)> = spans
+        .iter()
+        .map(|(start, end, label)| (*start, *end, label.as_str()))
+        .collect();
+    let annotation = qalam_core::model::Annotation::with_spans_unchecked(
+        qalam_core::model::Document::new(name, text),
+        &list,
+    );
+    let path = dir.join(format!("{name}.qalam.json"));
+    qalam_core::io::save_path(&path, &annotation, None, false).unwrap();
+    path
+}
+
+#[test]
+fn conll_export_reports_each_widened_span_and_imports_back_as_the_whole_words() {
+    let dir = tempfile::tempdir().unwrap();
+    save_notated(
+        dir.path(),
+        "summit",
+        "زار [بوتين|PERSON] ل[روسيا|COUNTRY] أمس.\n",
+    );
+    let output = qalam(
+        &[
+            "export",
+            "--format",
+            "conll",
+            "--boundary",
+            "widen",
+            "--report",
+            "report.txt",
+            "-o",
+            "out.conll",
+            ".",
+        ],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}{}", stderr(&output));
+    assert!(
+        stdout.starts_with(
+            "exported 1 documents, 2 spans, as conll to out.conll: 1 spans changed, 0 dropped"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("summit [11, 16) «روسيا» COUNTRY: changed to [10, 16)"),
+        "{stdout}"
+    );
+    let report = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
+    assert_eq!(report.lines().count(), 1, "{report}");
+    let conll = std::fs::read_to_string(dir.path().join("out.conll")).unwrap();
+    assert!(conll.contains("لروسيا B-GPE\n"), "{conll}");
+
+    let output = qalam(
+        &["import", "--format", "conll", "-o", "back", "out.conll"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let imported: Vec<_> = std::fs::read_dir(dir.path().join("back"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(imported.len(), 1, "{imported:?}");
+    let back = qalam_core::io::load_path(&imported[0]).unwrap().annotation;
+    let spans: Vec<_> = back
+        .spans()
+        .iter()
+        .map(|span| (back.span_text(span).to_owned(), span.label.clone()))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("بوتين".to_owned(), "PERSON".to_owned()),
+            ("لروسيا".to_owned(), "GPE".to_owned())
+        ]
+    );
+}
