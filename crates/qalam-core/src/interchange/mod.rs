@@ -15,11 +15,15 @@
 //! conversion goes through [`CharIndex`](crate::model::CharIndex) and is exact.
 
 pub mod batch;
+pub mod brat;
+pub mod doccano;
 pub mod error;
 pub mod format;
 pub mod job;
+pub mod label_studio;
 pub mod options;
 pub mod report;
+pub mod standoff;
 
 pub use error::InterchangeError;
 pub use format::{Format, OffsetUnit};
@@ -64,11 +68,16 @@ pub fn exporter(
     out: &std::path::Path,
     options: &ExportOptions,
 ) -> Result<Box<dyn Exporter>, InterchangeError> {
-    let _ = (out, options);
-    Err(InterchangeError::Options(format!(
-        "export to {} is not available yet",
-        format.name()
-    )))
+    match format {
+        Format::Doccano => doccano::exporter(out, options),
+        Format::LabelStudio => label_studio::exporter(out, options),
+        Format::LabelStudioMin => label_studio::exporter_min(out, options),
+        Format::Brat => brat::exporter(out, options),
+        _ => Err(InterchangeError::Options(format!(
+            "export to {} is not available yet",
+            format.name()
+        ))),
+    }
 }
 
 /// Imports `path` (a file, or a folder for folder formats) as `format`.
@@ -77,9 +86,13 @@ pub fn import(
     path: &std::path::Path,
     options: &ImportOptions,
 ) -> Result<Imported, InterchangeError> {
-    let _ = (path, options);
-    Err(InterchangeError::Options(format!(
-        "import from {} is not available yet",
-        format.name()
-    )))
+    match format {
+        Format::Doccano => doccano::import(path, options),
+        Format::LabelStudio | Format::LabelStudioMin => label_studio::import(path, options),
+        Format::Brat => brat::import(path, options),
+        _ => Err(InterchangeError::Options(format!(
+            "import from {} is not available yet",
+            format.name()
+        ))),
+    }
 }
