@@ -17,8 +17,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::standoff::{
-    AtomicFile, DraftDoc, DraftSpan, TagMap, build, import_entry, range_problem, read_text,
-    span_ref, trailing_number,
+    DraftDoc, DraftSpan, TagMap, build, import_entry, range_problem, read_text, span_ref,
+    trailing_number,
 };
 use super::{
     Action, Entry, ExportOptions, Exporter, ImportOptions, Imported, InterchangeError, Location,
@@ -345,16 +345,4 @@ pub fn read_ann(
         annotator: None,
         spans,
     }
-}
-
-/// Writes one `.ann` file atomically (for callers exporting a single document).
-pub fn write_ann(
-    path: &Path,
-    annotation: &Annotation,
-    options: &ExportOptions,
-    report: &mut Report,
-) -> Result<(), InterchangeError> {
-    let mut file = AtomicFile::create(path)?;
-    file.write_all(ann_text(annotation, options, report).as_bytes())?;
-    file.commit()
 }

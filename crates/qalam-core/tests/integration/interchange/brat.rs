@@ -103,3 +103,33 @@ proptest! {
         prop_assert_eq!(essence(&imported.documents[0]), essence(&original));
     }
 }
+
+#[test]
+fn brat_export_of_the_sample_article_matches_the_worked_example() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../assets/kim-lavrov-wonsan.ar.txt");
+    let article = std::fs::read_to_string(path).unwrap();
+    let end = article.find("لروسيا").unwrap() + "لروسيا".len();
+    let sentence = &article[..end];
+    let at = |word: &str| {
+        let start = sentence[..sentence.rfind(word).unwrap()].chars().count();
+        (start, start + word.chars().count())
+    };
+    let spans: Vec<_> = [
+        ("بيونغ يانغ", "COUNTRY"),
+        ("موسكو", "COUNTRY"),
+        ("كيم جونغ أون", "PERSON"),
+        ("روسيا", "COUNTRY"),
+    ]
+    .into_iter()
+    .map(|(word, label)| (at(word).0, at(word).1, label, None, None))
+    .collect();
+    let kim = super::annotation("kim", sentence, &spans);
+    let mut report = qalam_core::interchange::Report::default();
+    let ann = qalam_core::interchange::brat::ann_text(&kim, &ExportOptions::default(), &mut report);
+    assert_eq!(
+        ann,
+        "T1\tGPE 6 16\tبيونغ يانغ\nT2\tGPE 33 38\tموسكو\nT3\tPERSON 71 83\tكيم جونغ أون\nT4\tGPE 107 112\tروسيا\n",
+        "docs/formats.md shows this"
+    );
+}
