@@ -135,3 +135,39 @@ pub fn assert_golden(name: &str, actual: &str) {
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
     assert_eq!(actual, expected, "golden file {name}");
 }
+
+#[test]
+fn an_unfinished_export_leaves_the_output_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in [
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::LabelStudioMin,
+        Format::Brat,
+    ] {
+        let out = dir.path().join(format.name());
+        if format.writes_folder() {
+            std::fs::create_dir(&out).unwrap();
+        } else {
+            std::fs::write(&out, "old").unwrap();
+        }
+        let mut report = Report::default();
+        let mut exporter = interchange::exporter(format, &out, &ExportOptions::default()).unwrap();
+        exporter.write(&sample(), &mut report).unwrap();
+        drop(exporter);
+        if format.writes_folder() {
+            assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0, "{format:?}");
+        } else {
+            assert_eq!(std::fs::read_to_string(&out).unwrap(), "old", "{format:?}");
+        }
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        left.len(),
+        4,
+        "no temporary files or folders left: {left:?}"
+    );
+}

@@ -443,3 +443,33 @@ struct Doc<'a> {
     index: &'a CharIndex,
     metadata: &'a Map<String, Value>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotators_come_from_numbers_emails_or_names() {
+        assert_eq!(annotator_name(&serde_json::json!(4)).as_deref(), Some("4"));
+        let named =
+            serde_json::json!({"id": 2, "email": "", "first_name": "سارة", "last_name": "علي"});
+        assert_eq!(annotator_name(&named).as_deref(), Some("سارة علي"));
+        assert_eq!(
+            annotator_name(&serde_json::json!({"id": 9})).as_deref(),
+            Some("9")
+        );
+    }
+
+    #[test]
+    fn a_single_json_min_row_imports_with_its_annotator_and_line() {
+        let input = "{\"text\": \"😀 موسكو\",\n \"annotator\": 3,\n \"label\": [\n{\"start\": 3, \"end\": 8, \"text\": \"موسكو\", \"labels\": [\"GPE\"]},\n{\"start\": 0, \"end\": 1, \"labels\": [\"GPE\"]}]}";
+        let imported = import_str(input, Path::new("min.json"), &ImportOptions::default()).unwrap();
+        let document = &imported.documents[0];
+        assert_eq!(document.annotator(), Some("3"));
+        assert_eq!(document.spans().len(), 1);
+        assert_eq!(document.span_text(&document.spans()[0]), "موسكو");
+        let entry = &imported.report.entries[0];
+        assert_eq!(entry.location.as_ref().map(|at| at.line), Some(5));
+        assert!(entry.reason.contains("surrogate pair"), "{entry}");
+    }
+}
