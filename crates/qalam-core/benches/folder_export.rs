@@ -43,7 +43,11 @@ fn document(id: usize, tokens: &[String], first: usize) -> Annotation {
         }
         let len = token.chars().count();
         if n % 5 == 0 {
-            spans.push((cp, cp + len, ["PERSON", "COUNTRY", "ORGANIZATION", "EVENT"][n % 4]));
+            spans.push((
+                cp,
+                cp + len,
+                ["PERSON", "COUNTRY", "ORGANIZATION", "EVENT"][n % 4],
+            ));
         }
         text.push_str(token);
         cp += len;

@@ -15,14 +15,18 @@
 //! conversion goes through [`CharIndex`](crate::model::CharIndex) and is exact.
 
 pub mod batch;
+pub mod brat;
 pub mod conll;
+pub mod doccano;
 pub mod error;
 pub mod format;
 pub mod hugging_face;
 pub mod job;
+pub mod label_studio;
 pub mod options;
 pub mod report;
 pub mod spacy;
+pub mod standoff;
 pub mod tokens;
 
 pub use error::InterchangeError;
@@ -72,6 +76,10 @@ pub fn exporter(
         Format::Conll => conll::exporter(out, options),
         Format::Spacy => spacy::exporter(out, options),
         Format::HuggingFace => hugging_face::exporter(out, options),
+        Format::Doccano => doccano::exporter(out, options),
+        Format::LabelStudio => label_studio::exporter(out, options),
+        Format::LabelStudioMin => label_studio::exporter_min(out, options),
+        Format::Brat => brat::exporter(out, options),
         _ => Err(InterchangeError::Options(format!(
             "export to {} is not available yet",
             format.name()
@@ -89,6 +97,9 @@ pub fn import(
         Format::Conll => conll::import(path, options),
         Format::Spacy => spacy::import(path, options),
         Format::HuggingFace => hugging_face::import(path, options),
+        Format::Doccano => doccano::import(path, options),
+        Format::LabelStudio | Format::LabelStudioMin => label_studio::import(path, options),
+        Format::Brat => brat::import(path, options),
         _ => Err(InterchangeError::Options(format!(
             "import from {} is not available yet",
             format.name()

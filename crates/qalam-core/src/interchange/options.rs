@@ -40,6 +40,9 @@ pub struct ExportOptions {
     /// Train/validation/test fractions for formats that split (Hugging Face); `None` writes
     /// one `train` split.
     pub splits: Option<[f64; 3]>,
+    /// doccano: write the newer `entities` form (`start_offset`, `end_offset`, `relations`)
+    /// instead of the default `label: [[start, end, "TAG"]]` form.
+    pub doccano_entities: bool,
 }
 
 impl ExportOptions {
