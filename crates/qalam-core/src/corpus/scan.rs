@@ -13,8 +13,10 @@ use super::corpus_file::{CORPUS_FILE_NAME, CorpusFile, CorpusFileError};
 use super::document::{AnnotationInfo, CorpusDocument, ScanProblem, ScannedFile, slash_path};
 use super::group::group_files;
 use super::naming::parse_file_name;
-use crate::io::load_path;
+use crate::io::load::decode_utf8;
 use crate::io::qalam_json::schema::text_sha256_hex;
+use crate::io::text_import::import_text;
+use crate::io::{LoadError, from_json_str};
 
 /// A scanned corpus.
 #[derive(Debug, Clone, PartialEq)]
@@ -225,10 +227,12 @@ fn read_all(
 /// Reads one file (`relative` to `root`) into its summary.
 fn read_file(root: &Path, relative: &Path, known: &[String]) -> Result<ScannedFile, ScanProblem> {
     let full = root.join(relative);
-    let loaded = load_path(&full).map_err(|error| ScanProblem::Unreadable {
+    let unreadable = |error: LoadError| ScanProblem::Unreadable {
         path: relative.to_owned(),
         message: error.to_string(),
-    })?;
+    };
+    let bytes =
+        std::fs::read(&full).map_err(|error| unreadable(LoadError::Io(full.clone(), error)))?;
     let name = relative
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
@@ -236,7 +240,15 @@ fn read_file(root: &Path, relative: &Path, known: &[String]) -> Result<ScannedFi
     let is_annotation = name
         .to_ascii_lowercase()
         .ends_with(crate::io::file_names::ANNOTATION_SUFFIX);
-    let ann = &loaded.annotation;
+    // Not `load_path`: a scan needs no disk state, so the bytes are not hashed a second time
+    // on a helper thread per file.
+    let text = decode_utf8(&full, &bytes).map_err(unreadable)?;
+    let ann = &if is_annotation {
+        from_json_str(text, &full)
+            .map_err(|errors| unreadable(LoadError::Invalid(full.clone(), errors)))?
+    } else {
+        import_text(&full, text)
+    };
     let mut names: Vec<&str> = known.iter().map(String::as_str).collect();
     if let Some(own) = ann.annotator() {
         names.push(own);
