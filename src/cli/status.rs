@@ -14,14 +14,6 @@ use super::stats::{problem_lines, progress_table, scan_all};
 use super::table::{Align, render};
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE};
 
-/// Whether `doc` is among the documents of `annotator`.
-fn is_assigned(corpus: &Corpus, doc: &CorpusDocument, annotator: &str) -> bool {
-    corpus
-        .documents_of(annotator)
-        .iter()
-        .any(|assigned| std::ptr::eq(*assigned, doc))
-}
-
 /// Prints the progress of the corpus at `path` to `out` (problems on `err`). Exit code 1 if the
 /// scan reported problems.
 pub fn status(path: &Path, as_json: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -53,27 +45,40 @@ pub fn status(path: &Path, as_json: bool, out: &mut dyn Write, err: &mut dyn Wri
     }
 }
 
+/// Each annotator with their assignment mask (see [`Corpus::assignment_mask`]).
+fn assignments(corpus: &Corpus) -> Vec<(String, Vec<bool>)> {
+    corpus
+        .annotators()
+        .into_iter()
+        .map(|name| {
+            let mask = corpus.assignment_mask(&name);
+            (name, mask)
+        })
+        .collect()
+}
+
 /// What `annotator` has for `doc`: their file's status, `missing` (assigned, no file yet) or
 /// `not assigned`.
-fn cell_text(corpus: &Corpus, doc: &CorpusDocument, annotator: &str) -> String {
+fn cell_text(doc: &CorpusDocument, annotator: &str, assigned: bool) -> String {
     match doc.status_of(annotator) {
         Some(status) => status_name(status).to_owned(),
-        None if is_assigned(corpus, doc, annotator) => "missing".to_owned(),
+        None if assigned => "missing".to_owned(),
         None => "not assigned".to_owned(),
     }
 }
 
 /// The progress as JSON (without `"problems"`).
 fn status_json(corpus: &Corpus) -> Value {
-    let annotators = corpus.annotators();
+    let annotators = assignments(corpus);
     let stats = corpus_stats(std::slice::from_ref(corpus));
     let documents: Vec<Value> = corpus
         .documents
         .iter()
-        .map(|doc| {
+        .enumerate()
+        .map(|(index, doc)| {
             let per_annotator: serde_json::Map<String, Value> = annotators
                 .iter()
-                .map(|name| (name.clone(), json!(cell_text(corpus, doc, name))))
+                .map(|(name, mask)| (name.clone(), json!(cell_text(doc, name, mask[index]))))
                 .collect();
             json!({
                 "name": doc.name,
@@ -103,17 +108,26 @@ fn status_text(corpora: &[Corpus]) -> String {
     let Some(corpus) = corpora.first() else {
         return String::new();
     };
-    let annotators = corpus.annotators();
+    let annotators = assignments(corpus);
     let mut header: Vec<(&str, Align)> = vec![("document", Align::Left), ("status", Align::Left)];
-    header.extend(annotators.iter().map(|name| (name.as_str(), Align::Left)));
+    header.extend(
+        annotators
+            .iter()
+            .map(|(name, _)| (name.as_str(), Align::Left)),
+    );
     header.push(("spans", Align::Right));
     header.push(("last change", Align::Left));
     let rows: Vec<Vec<String>> = corpus
         .documents
         .iter()
-        .map(|doc| {
+        .enumerate()
+        .map(|(index, doc)| {
             let mut row = vec![doc.name.clone(), status_name(doc.status()).to_owned()];
-            row.extend(annotators.iter().map(|name| cell_text(corpus, doc, name)));
+            row.extend(
+                annotators
+                    .iter()
+                    .map(|(name, mask)| cell_text(doc, name, mask[index])),
+            );
             row.push(doc.span_count().to_string());
             row.push(doc.last_change().map_or_else(
                 || "-".to_owned(),

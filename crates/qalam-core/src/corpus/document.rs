@@ -124,14 +124,18 @@ impl CorpusDocument {
     /// Whether `path` (relative to the root, `/` between folders, as in assignments) names
     /// this document: one of its files, or its stem with `.txt` / `.qalam.json`.
     pub fn is_named_by(&self, path: &str) -> bool {
-        let stem = path
-            .strip_suffix(ANNOTATION_SUFFIX)
-            .or_else(|| path.strip_suffix(".txt"))
-            .unwrap_or(path);
+        let stem = assignment_stem(path);
         self.files
             .iter()
             .any(|file| file.display_path() == path || file.stem == stem)
     }
+}
+
+/// The document stem an assignment path names: the path without `.qalam.json` or `.txt`.
+pub fn assignment_stem(path: &str) -> &str {
+    path.strip_suffix(ANNOTATION_SUFFIX)
+        .or_else(|| path.strip_suffix(".txt"))
+        .unwrap_or(path)
 }
 
 /// A status's place in the workflow (`todo` = 0 … `reviewed` = 3).

@@ -3,14 +3,16 @@
 //! group them into documents ([`group`](super::group)). A progress callback sees every file as
 //! soon as it is read, so a window can show the first rows while the rest is still loading.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, Utc};
 
 use super::corpus_file::{CORPUS_FILE_NAME, CorpusFile, CorpusFileError};
-use super::document::{AnnotationInfo, CorpusDocument, ScanProblem, ScannedFile, slash_path};
+use super::document::{
+    AnnotationInfo, CorpusDocument, ScanProblem, ScannedFile, assignment_stem, slash_path,
+};
 use super::group::group_files;
 use super::naming::parse_file_name;
 use crate::io::load::decode_utf8;
@@ -55,18 +57,38 @@ impl Corpus {
     /// The documents `annotator` is to annotate: those assigned in the corpus file, or every
     /// document when the corpus file assigns them nothing.
     pub fn documents_of<'a>(&'a self, annotator: &str) -> Vec<&'a CorpusDocument> {
-        match self
+        self.documents
+            .iter()
+            .zip(self.assignment_mask(annotator))
+            .filter_map(|(doc, assigned)| assigned.then_some(doc))
+            .collect()
+    }
+
+    /// For each document (in [`Corpus::documents`] order), whether it is `annotator`'s to
+    /// annotate (see [`Corpus::documents_of`]). Linear in the number of files, whatever the
+    /// number of assignments.
+    pub fn assignment_mask(&self, annotator: &str) -> Vec<bool> {
+        let Some(paths) = self
             .file
             .as_ref()
             .and_then(|file| file.assigned_to(annotator))
-        {
-            Some(paths) => self
-                .documents
-                .iter()
-                .filter(|doc| paths.iter().any(|path| doc.is_named_by(path)))
-                .collect(),
-            None => self.documents.iter().collect(),
+        else {
+            return vec![true; self.documents.len()];
+        };
+        let mut wanted: HashSet<&str> = HashSet::with_capacity(paths.len() * 2);
+        for path in paths {
+            wanted.insert(path);
+            wanted.insert(assignment_stem(path));
         }
+        self.documents
+            .iter()
+            .map(|doc| {
+                doc.files.iter().any(|file| {
+                    wanted.contains(file.stem.as_str())
+                        || wanted.contains(file.display_path().as_str())
+                })
+            })
+            .collect()
     }
 }
 

@@ -212,3 +212,46 @@ fn a_single_file_is_a_corpus_of_one_document() {
     assert_eq!(corpus.documents[0].name, "b");
     assert!(corpus.file.is_none());
 }
+
+#[test]
+fn an_assignment_names_a_document_by_any_of_its_files_or_its_stem() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("news")).expect("mkdir");
+    std::fs::write(dir.path().join("news/a.txt"), "زار بوتين").expect("write");
+    std::fs::write(dir.path().join("b.txt"), "نص").expect("write");
+    std::fs::write(dir.path().join("c.txt"), "نص آخر").expect("write");
+    write_annotation(
+        dir.path(),
+        "b.Amal.qalam.json",
+        "[نص|PERSON]",
+        "Amal",
+        DocStatus::Done,
+    );
+    let file = CorpusFile {
+        annotators: vec!["Amal".to_owned(), "Omar".to_owned()],
+        assignments: [
+            (
+                "Amal".to_owned(),
+                vec![
+                    "news/a.qalam.json".to_owned(),
+                    "b.Amal.qalam.json".to_owned(),
+                ],
+            ),
+            ("Omar".to_owned(), vec!["nowhere.txt".to_owned()]),
+        ]
+        .into(),
+        ..CorpusFile::default()
+    };
+    file.save(&CorpusFile::path_in(dir.path())).expect("save");
+    let corpus = scan(dir.path()).expect("scan");
+    let names = |annotator: &str| -> Vec<String> {
+        corpus
+            .documents_of(annotator)
+            .iter()
+            .map(|d| d.name.clone())
+            .collect()
+    };
+    assert_eq!(names("Amal"), ["b", "news/a"]);
+    assert!(names("Omar").is_empty());
+    assert_eq!(corpus.assignment_mask("Amal"), [true, false, true]);
+}
