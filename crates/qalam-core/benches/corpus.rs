@@ -4,9 +4,11 @@
 
 use std::hint::black_box;
 use std::path::Path;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use qalam_core::corpus::{CorpusFile, annotation_file_name, scan};
+use qalam_core::corpus::{CorpusFile, annotation_file_name, scan, scan_with_progress};
 use qalam_core::io::to_json_string;
 use qalam_core::model::Annotation;
 use qalam_core::model::notation::Case;
@@ -78,8 +80,30 @@ fn corpus(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| black_box(scan(dir.path()).expect("scan")))
         });
+        eprintln!(
+            "{name}: first file read after {:?} (median of 5)",
+            first_file_latency(dir.path())
+        );
     }
     group.finish();
+}
+
+/// How long a scan takes to hand the first file to its progress callback (what a window
+/// needs for its first rows), the median of five scans.
+fn first_file_latency(root: &Path) -> Duration {
+    let mut times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let first = OnceLock::new();
+            let start = Instant::now();
+            scan_with_progress(root, &|_| {
+                first.get_or_init(|| start.elapsed());
+            })
+            .expect("scan");
+            first.get().copied().unwrap_or_default()
+        })
+        .collect();
+    times.sort();
+    times[2]
 }
 
 criterion_group!(benches, corpus);

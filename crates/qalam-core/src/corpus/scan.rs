@@ -4,6 +4,7 @@
 //! soon as it is read, so a window can show the first rows while the rest is still loading.
 
 use std::collections::{BTreeMap, HashSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -15,9 +16,10 @@ use super::document::{
 };
 use super::group::group_files;
 use super::naming::parse_file_name;
+use crate::io::file_names::ANNOTATION_SUFFIX;
 use crate::io::load::decode_utf8;
 use crate::io::qalam_json::schema::text_sha256_hex;
-use crate::io::text_import::import_text;
+use crate::io::text_import::imported_text;
 use crate::io::{LoadError, from_json_str};
 
 /// A scanned corpus.
@@ -247,30 +249,39 @@ fn read_all(
 }
 
 /// Reads one file (`relative` to `root`) into its summary.
+///
+/// Not through `load_path`: a scan needs no disk state (so the bytes are not hashed a second
+/// time on a helper thread per file) and, for a plain text, no annotation, only the hash of
+/// the text import would produce.
 fn read_file(root: &Path, relative: &Path, known: &[String]) -> Result<ScannedFile, ScanProblem> {
     let full = root.join(relative);
     let unreadable = |error: LoadError| ScanProblem::Unreadable {
         path: relative.to_owned(),
         message: error.to_string(),
     };
-    let bytes =
-        std::fs::read(&full).map_err(|error| unreadable(LoadError::Io(full.clone(), error)))?;
+    let io_error = |error| unreadable(LoadError::Io(full.clone(), error));
+    let mut file = std::fs::File::open(&full).map_err(io_error)?;
+    let metadata = file.metadata().map_err(io_error)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes).map_err(io_error)?;
     let name = relative
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let is_annotation = name
-        .to_ascii_lowercase()
-        .ends_with(crate::io::file_names::ANNOTATION_SUFFIX);
-    // Not `load_path`: a scan needs no disk state, so the bytes are not hashed a second time
-    // on a helper thread per file.
+    let is_annotation = name.to_ascii_lowercase().ends_with(ANNOTATION_SUFFIX);
     let text = decode_utf8(&full, &bytes).map_err(unreadable)?;
-    let ann = &if is_annotation {
-        from_json_str(text, &full)
-            .map_err(|errors| unreadable(LoadError::Invalid(full.clone(), errors)))?
-    } else {
-        import_text(&full, text)
-    };
+    if !is_annotation {
+        let stem_name = parse_file_name(&name, &[""; 0]).map_or(name.clone(), |p| p.stem);
+        return Ok(ScannedFile {
+            path: relative.to_owned(),
+            stem: slash_path(&relative.with_file_name(stem_name)),
+            text_sha256: text_sha256_hex(imported_text(text)),
+            modified: metadata.modified().ok().map(DateTime::<Utc>::from),
+            annotation: None,
+        });
+    }
+    let ann = from_json_str(text, &full)
+        .map_err(|errors| unreadable(LoadError::Invalid(full.clone(), errors)))?;
     let mut names: Vec<&str> = known.iter().map(String::as_str).collect();
     if let Some(own) = ann.annotator() {
         names.push(own);
@@ -278,20 +289,6 @@ fn read_file(root: &Path, relative: &Path, known: &[String]) -> Result<ScannedFi
     let parsed = parse_file_name(&name, &names);
     let stem_name = parsed.as_ref().map_or(name.as_str(), |p| p.stem.as_str());
     let stem = slash_path(&relative.with_file_name(stem_name));
-    let text_sha256 = text_sha256_hex(ann.document().text());
-    if !is_annotation {
-        let modified = std::fs::metadata(&full)
-            .and_then(|metadata| metadata.modified())
-            .ok()
-            .map(DateTime::<Utc>::from);
-        return Ok(ScannedFile {
-            path: relative.to_owned(),
-            stem,
-            text_sha256,
-            modified,
-            annotation: None,
-        });
-    }
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for span in ann.spans() {
         *counts.entry(span.label.as_str()).or_default() += 1;
@@ -302,7 +299,7 @@ fn read_file(root: &Path, relative: &Path, known: &[String]) -> Result<ScannedFi
     Ok(ScannedFile {
         path: relative.to_owned(),
         stem,
-        text_sha256,
+        text_sha256: text_sha256_hex(ann.document().text()),
         modified: Some(ann.modified()),
         annotation: Some(AnnotationInfo {
             annotator,

@@ -81,6 +81,22 @@ fn files_with_the_same_text_are_one_document_whatever_their_names() {
 }
 
 #[test]
+fn a_text_with_a_byte_order_mark_is_hashed_as_imported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("visit.txt"), "\u{feff}زار بوتين").expect("write");
+    write_annotation(
+        dir.path(),
+        "visit.Omar.qalam.json",
+        "زار [بوتين|PERSON]",
+        "Omar",
+        DocStatus::Done,
+    );
+    let corpus = scan(dir.path()).expect("scan");
+    assert_eq!(corpus.documents.len(), 1, "{:?}", corpus.problems);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+}
+
+#[test]
 fn a_file_whose_text_differs_from_its_namesakes_is_reported() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("a.txt"), "نص آخر").expect("write");
