@@ -1,12 +1,16 @@
 //! The command line: `qalam [PATH...]` opens the GUI, `qalam validate PATH...` checks files,
 //! `qalam layout PATH --width PX` prints the visual lines the document view would show,
-//! `qalam export` / `qalam import` convert to and from dataset formats.
+//! `qalam export` / `qalam import` convert to and from dataset formats, `qalam stats` and
+//! `qalam status` summarise a corpus folder.
 //!
 //! One file per subcommand: [`validate`], [`layout`], [`export`], [`import`] (with the options
-//! they share in `options`), and [`gui`] (no subcommand).
+//! they share in `options`), [`stats`], [`status`] (tables drawn by `table`), and [`gui`] (no
+//! subcommand).
 //!
-//! Exit codes: 0 success (all files valid), 1 problems found in a file, 2 usage error or an
-//! argument that could not be read, 3 the window could not be opened.
+//! Exit codes: 0 success (all files valid), 1 problems found in a file (for `stats` and
+//! `status`: an invalid corpus file, a file whose text differs from its namesakes, labels that
+//! disagree with the corpus, an unreadable annotation file), 2 usage error or an argument that
+//! could not be read, 3 the window could not be opened.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,12 +31,17 @@ mod gui;
 mod import;
 mod layout;
 mod options;
+mod stats;
+mod status;
+mod table;
 mod validate;
 
 pub use export::export;
 pub use import::import;
 pub use layout::layout;
 pub use options::{ExportArgs, FormatOptions, ImportArgs};
+pub use stats::stats;
+pub use status::status;
 pub use validate::validate;
 
 /// Hand-label named entities in articles, right-to-left text first.
@@ -104,6 +113,25 @@ pub enum Command {
         /// Files or folders in the format.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Statistics of corpus folders (or files) taken together: label counts, documents by
+    /// status, progress per annotator, spans per document.
+    Stats {
+        /// Print one JSON object instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// Corpus folders, `.txt` or `.qalam.json` files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// The progress of a corpus: each document's status and each annotator's, and done / total
+    /// per annotator.
+    Status {
+        /// Print one JSON object instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// The corpus folder.
+        path: PathBuf,
     },
 }
 
@@ -177,6 +205,18 @@ pub fn run(cli: Cli) -> u8 {
             &options,
             &mapping,
             report.as_deref(),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Stats { json, paths }) => stats(
+            &paths,
+            json,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Status { json, path }) => status(
+            &path,
+            json,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),

@@ -2,6 +2,7 @@
 
 mod app;
 mod cli;
+mod corpus_cli;
 mod dataset_cli;
 mod emoji;
 mod layout_cli;

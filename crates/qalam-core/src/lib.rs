@@ -9,12 +9,17 @@
 //!   IOB2/BIOES tags.
 //! - [`interchange`]: dataset formats (doccano, Label Studio, brat, CoNLL, spaCy, Hugging Face,
 //!   Prodigy), export and import with a report of every span that could not be kept exactly.
+//! - [`corpus`]: a folder of articles as a corpus: the `qalam-corpus.json` file, per-annotator
+//!   file names, the parallel scan that groups files by text.
+//! - [`stats`]: label counts, spans per document, documents by status, progress per annotator.
 //!
 //! This crate depends on no GUI crate (no egui, eframe, winit, parley or swash); the app crate
 //! `qalam` depends on it, never the other way round.
 
+pub mod corpus;
 pub mod editing;
 pub mod interchange;
 pub mod io;
 pub mod model;
+pub mod stats;
 pub mod tokenize;

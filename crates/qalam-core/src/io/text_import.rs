@@ -11,7 +11,7 @@ use crate::model::{Annotation, Document};
 /// A fresh annotation of `text` read from `path`: id and title are the file stem, source the
 /// file name, language guessed from the letters ([`guess_language`]).
 pub fn import_text(path: &Path, text: &str) -> Annotation {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = imported_text(text);
     let stem = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -23,6 +23,12 @@ pub fn import_text(path: &Path, text: &str) -> Annotation {
         .map(|name| name.to_string_lossy().into_owned());
     document.language = guess_language(text).map(str::to_owned);
     Annotation::new(document)
+}
+
+/// The text a plain-text file's content becomes: without a leading byte-order mark, otherwise
+/// exactly as stored (the policy in the module docs).
+pub fn imported_text(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// `ar` if most letters are in the Arabic script, else `en` if most are Latin, else `None`

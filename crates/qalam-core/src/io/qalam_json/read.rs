@@ -54,7 +54,7 @@ pub(super) fn read_with_diagnostics(
 }
 
 /// A diagnostic for a JSON syntax error, with the column converted to code points.
-fn syntax_diagnostic(json: &str, file: &Path, error: &serde_json::Error) -> Diagnostic {
+pub(crate) fn syntax_diagnostic(json: &str, file: &Path, error: &serde_json::Error) -> Diagnostic {
     let full = error.to_string();
     let message = match full.rfind(" at line ") {
         Some(cut) => &full[..cut],

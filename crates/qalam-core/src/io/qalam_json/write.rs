@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::schema::{FORMAT_NAME, FORMAT_VERSION, format_color, status_name, text_sha256_hex};
 use super::timestamp::push_timestamp;
-use crate::model::{Annotation, Document, Label, Span};
+use crate::model::{Annotation, Document, Label, LabelSet, Span};
 
 /// Serialises `ann` as a `.qalam.json` version 1 document. The same annotation always gives the
 /// same bytes.
@@ -32,7 +32,7 @@ pub fn to_json_string(ann: &Annotation) -> String {
     push_key(&mut out, 1, "modified");
     push_timestamp_str(&mut out, ann.modified());
     out.push_str(",\n");
-    push_labels(&mut out, ann);
+    push_labels(&mut out, ann.labels());
     push_spans(&mut out, ann);
     push_block_extra(&mut out, 1, ann.extra());
     out.push_str("\n}\n");
@@ -68,23 +68,24 @@ fn push_document(out: &mut String, ann: &Annotation) {
     out.push_str("\n  },\n");
 }
 
-/// The `"labels"` object with one label per line, followed by `,\n`.
-fn push_labels(out: &mut String, ann: &Annotation) {
+/// The `"labels"` object (a top-level key) with one label per line, followed by `,\n`. Shared
+/// with the corpus file, whose label set has the same shape.
+pub(crate) fn push_labels(out: &mut String, labels: &LabelSet) {
     push_key(out, 1, "labels");
     out.push_str("{\n");
     push_key(out, 2, "allow_overlaps");
-    out.push_str(if ann.labels().allow_overlaps {
+    out.push_str(if labels.allow_overlaps {
         "true"
     } else {
         "false"
     });
     out.push_str(",\n");
     push_key(out, 2, "items");
-    if ann.labels().labels.is_empty() {
+    if labels.labels.is_empty() {
         out.push_str("[]");
     } else {
         out.push_str("[\n");
-        for (index, label) in ann.labels().labels.iter().enumerate() {
+        for (index, label) in labels.labels.iter().enumerate() {
             if index > 0 {
                 out.push_str(",\n");
             }
@@ -95,7 +96,7 @@ fn push_labels(out: &mut String, ann: &Annotation) {
         indent(out, 2);
         out.push(']');
     }
-    push_block_extra(out, 2, &ann.labels().extra);
+    push_block_extra(out, 2, &labels.extra);
     out.push_str("\n  },\n");
 }
 
@@ -215,19 +216,21 @@ fn push_number(out: &mut String, mut value: u64) {
 }
 
 /// `"key": ` at `level` levels of 2-space indentation.
-fn push_key(out: &mut String, level: usize, key: &str) {
+pub(crate) fn push_key(out: &mut String, level: usize, key: &str) {
     indent(out, level);
     push_str(out, key);
     out.push_str(": ");
 }
 
-fn indent(out: &mut String, level: usize) {
+/// `level` levels of 2-space indentation.
+pub(crate) fn indent(out: &mut String, level: usize) {
     for _ in 0..level {
         out.push_str("  ");
     }
 }
 
-fn push_opt_str(out: &mut String, value: Option<&str>) {
+/// A JSON string literal, or `null` for `None`.
+pub(crate) fn push_opt_str(out: &mut String, value: Option<&str>) {
     match value {
         Some(value) => push_str(out, value),
         None => out.push_str("null"),
@@ -236,7 +239,7 @@ fn push_opt_str(out: &mut String, value: Option<&str>) {
 
 /// A JSON string literal; only `"`, `\` and control characters are escaped, everything else
 /// (Arabic, emoji, directional marks) is written as UTF-8.
-fn push_str(out: &mut String, value: &str) {
+pub(crate) fn push_str(out: &mut String, value: &str) {
     out.push('"');
     let mut plain_from = 0;
     for (index, byte) in value.bytes().enumerate() {
