@@ -9,12 +9,14 @@
 //! Files: [`layout_cache`] (paragraph layouts and their heights), [`heights`] (estimated and
 //! measured paragraph heights), [`span_index`] (which spans overlap a paragraph), [`selection`]
 //! (anchor and caret), `pointer` (mouse selection, span clicks, edge drags), `keyboard` (caret
-//! movement), `paint` (highlights, text, tags, caret).
+//! movement), `paint` (highlights, text, tags, caret), `paint_cache` (painted paragraphs kept
+//! as meshes between frames, so a scrolling frame only moves them).
 
 pub mod heights;
 mod keyboard;
 pub mod layout_cache;
 mod paint;
+mod paint_cache;
 mod pointer;
 pub mod selection;
 pub mod span_index;
@@ -25,6 +27,7 @@ use egui::{Pos2, Rect, Sense, Vec2};
 
 use crate::text::engine::TextEngine;
 use layout_cache::{FrameWork, LayoutCache};
+use paint_cache::PaintCache;
 use pointer::PointerState;
 use qalam_core::model::{Annotation, SpanId};
 use selection::Selection;
@@ -83,6 +86,7 @@ struct FrameGeometry {
 pub struct DocumentView {
     engine: TextEngine,
     cache: LayoutCache,
+    paint_cache: PaintCache,
     spans: SpanIndex,
     selection: Selection,
     text_size: f32,
@@ -107,6 +111,7 @@ impl DocumentView {
         Self {
             engine: TextEngine::new(),
             cache: LayoutCache::default(),
+            paint_cache: PaintCache::default(),
             spans: SpanIndex::default(),
             selection: Selection::default(),
             text_size: DEFAULT_TEXT_SIZE,
@@ -196,6 +201,16 @@ impl DocumentView {
     /// Indices of the paragraphs painted during the last frame.
     pub fn paragraphs_painted_last_frame(&self) -> Range<usize> {
         self.frame.visible.clone()
+    }
+
+    /// Paragraphs painted from the paint cache (moved, not repainted) during the last frame.
+    pub fn paragraphs_reused_last_frame(&self) -> usize {
+        self.paint_cache.hits()
+    }
+
+    /// Bounds of the span with this id, as indexed.
+    fn span_bounds(&self, id: SpanId) -> Option<(usize, usize)> {
+        self.spans.bounds(id)
     }
 
     /// Paragraph layouts currently cached.
@@ -288,6 +303,7 @@ impl DocumentView {
         if outcome.text_changed {
             self.char_len = ann.document().char_len();
             self.pointer = PointerState::default();
+            self.paint_cache.clear();
         }
         self.selection.clamp(self.char_len);
         let mut offset = viewport.min.y;
