@@ -83,8 +83,7 @@ impl DocumentView {
         for index in self.frame.visible.clone() {
             let chars = self.cache.chars(index);
             let top = self.cache.heights().top(index);
-            // On the pixel grid, so a cached paragraph moves by whole pixels when scrolled.
-            let origin = snap_y(self.frame.origin + Vec2::new(0.0, top), pixels_per_point);
+            let origin = self.frame.origin + Vec2::new(0.0, top);
             let Some(layout) = self.cache.get(index) else {
                 continue;
             };
@@ -250,11 +249,6 @@ impl DocumentView {
         }
         self.paint_cache.evict();
     }
-}
-
-/// `pos` with its y rounded to the nearest physical pixel.
-fn snap_y(pos: Pos2, pixels_per_point: f32) -> Pos2 {
-    pos2(pos.x, (pos.y * pixels_per_point).round() / pixels_per_point)
 }
 
 /// Paints the caret if it is in paragraph `index` (`locate` maps a code point to its paragraph
