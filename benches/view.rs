@@ -328,9 +328,8 @@ fn words_near(ann: &Annotation, around: usize) -> (Vec<(usize, usize)>, Vec<Span
     let text = ann.document().text();
     let mut free = Vec::new();
     let mut tagged = Vec::new();
-    let mut cp = 0;
     let mut word_start = None;
-    for ch in text.chars() {
+    for (cp, ch) in text.chars().enumerate() {
         let is_space = ch.is_whitespace();
         if !is_space && word_start.is_none() {
             word_start = Some(cp);
@@ -349,7 +348,6 @@ fn words_near(ann: &Annotation, around: usize) -> (Vec<(usize, usize)>, Vec<Span
                 break;
             }
         }
-        cp += 1;
     }
     (free, tagged)
 }
