@@ -93,6 +93,7 @@ pub(super) struct ParagraphKey {
 
 struct CachedPaint {
     key: ParagraphKey,
+    /// Where the meshes are now: the origin they were painted at, plus the moves since.
     origin: Pos2,
     meshes: Vec<Arc<Mesh>>,
     last_used: u64,
@@ -162,19 +163,19 @@ impl PaintCache {
         entry.last_used = self.frame;
         self.hits += 1;
         let delta = Vec2::new(0.0, pixels.round() / ppp);
+        if delta.y != 0.0 {
+            // In place: last frame's shapes were dropped after tessellation, so the meshes are
+            // not shared (if they are, `make_mut` copies).
+            for mesh in &mut entry.meshes {
+                Arc::make_mut(mesh).translate(delta);
+            }
+            entry.origin.y += delta.y;
+        }
         Some(
             entry
                 .meshes
                 .iter()
-                .map(|mesh| {
-                    if delta.y == 0.0 {
-                        Shape::Mesh(mesh.clone())
-                    } else {
-                        let mut moved = Mesh::clone(mesh);
-                        moved.translate(delta);
-                        Shape::mesh(moved)
-                    }
-                })
+                .map(|mesh| Shape::Mesh(mesh.clone()))
                 .collect(),
         )
     }
