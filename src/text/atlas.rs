@@ -19,6 +19,9 @@ const ATLAS_SIZE: usize = 2048;
 /// Empty pixels kept around each glyph so linear filtering never bleeds between glyphs.
 const PADDING: usize = 1;
 
+/// Side of the opaque white square kept in the atlas (see [`GlyphAtlas::white_uv`]).
+const WHITE_SIZE: usize = 3;
+
 /// Horizontal sub-pixel positions per pixel (offsets are quantised to 1/4 px).
 pub const SUBPIXEL_STEPS: f32 = 4.0;
 
@@ -75,6 +78,8 @@ pub struct GlyphAtlas {
     resets: u64,
     /// egui frame number of the last reset.
     last_reset_frame: Option<u64>,
+    /// Top-left of the white square, packed first and kept across clears.
+    white: [usize; 2],
 }
 
 impl Default for GlyphAtlas {
@@ -86,7 +91,7 @@ impl Default for GlyphAtlas {
 impl GlyphAtlas {
     /// An empty atlas; the texture is created on first paint.
     pub fn new() -> Self {
-        Self {
+        let mut atlas = Self {
             scale_cx: ScaleContext::new(),
             texture: None,
             glyphs: HashMap::new(),
@@ -95,7 +100,17 @@ impl GlyphAtlas {
             shelf_height: 0,
             resets: 0,
             last_reset_frame: None,
-        }
+            white: [0, 0],
+        };
+        atlas.clear();
+        atlas
+    }
+
+    /// Texture coordinates of the middle of an opaque white square in the texture: untextured
+    /// shapes (highlights) can use it to share one mesh, and one texture, with the glyphs.
+    pub fn white_uv(&self) -> egui::Pos2 {
+        let middle = |at: usize| (at as f32 + WHITE_SIZE as f32 / 2.0) / ATLAS_SIZE as f32;
+        egui::pos2(middle(self.white[0]), middle(self.white[1]))
     }
 
     /// The egui texture, creating it if needed.
@@ -104,12 +119,16 @@ impl GlyphAtlas {
     }
 
     fn texture(&mut self, ctx: &egui::Context) -> &mut egui::TextureHandle {
+        let white = self.white;
         self.texture.get_or_insert_with(|| {
-            ctx.load_texture(
-                "qalam-glyph-atlas",
-                egui::ColorImage::filled([ATLAS_SIZE, ATLAS_SIZE], egui::Color32::TRANSPARENT),
-                egui::TextureOptions::LINEAR,
-            )
+            let mut image =
+                egui::ColorImage::filled([ATLAS_SIZE, ATLAS_SIZE], egui::Color32::TRANSPARENT);
+            for y in white[1]..white[1] + WHITE_SIZE {
+                for x in white[0]..white[0] + WHITE_SIZE {
+                    image[(x, y)] = egui::Color32::WHITE;
+                }
+            }
+            ctx.load_texture("qalam-glyph-atlas", image, egui::TextureOptions::LINEAR)
         })
     }
 
@@ -208,12 +227,14 @@ impl GlyphAtlas {
         GlyphLookup::Ready(glyph)
     }
 
-    /// Forgets every glyph and starts packing from the top-left again.
+    /// Forgets every glyph and starts packing from the top-left again (after the white
+    /// square, which stays where it is).
     pub fn clear(&mut self) {
         self.glyphs.clear();
         self.cursor_x = 0;
         self.shelf_y = 0;
         self.shelf_height = 0;
+        self.white = self.allocate(WHITE_SIZE, WHITE_SIZE).unwrap_or([0, 0]);
     }
 
     /// Finds room for a `width` × `height` image (plus padding); `None` when full.

@@ -27,6 +27,25 @@ pub struct TextEngine {
     labels: HashMap<(String, u32), ParagraphLayout>,
 }
 
+/// Where [`TextEngine::paint`] puts its mesh: an egui painter, or a recorder that keeps the
+/// shapes (the document view caches painted paragraphs).
+pub trait ShapeSink {
+    /// Lines wholly outside this rectangle may be left out.
+    fn clip_rect(&self) -> egui::Rect;
+    /// Adds a shape on top of those added before.
+    fn add_shape(&self, shape: egui::Shape);
+}
+
+impl ShapeSink for egui::Painter {
+    fn clip_rect(&self) -> egui::Rect {
+        egui::Painter::clip_rect(self)
+    }
+
+    fn add_shape(&self, shape: egui::Shape) {
+        self.add(shape);
+    }
+}
+
 /// Label layouts kept at most; the cache is emptied when it grows past this.
 const MAX_CACHED_LABELS: usize = 1024;
 
@@ -58,6 +77,11 @@ impl TextEngine {
     /// The glyph atlas (for statistics).
     pub fn atlas(&self) -> &GlyphAtlas {
         &self.atlas
+    }
+
+    /// The glyph atlas's texture, created if needed.
+    pub fn atlas_texture(&mut self, ctx: &egui::Context) -> egui::TextureId {
+        self.atlas.texture_id(ctx)
     }
 
     /// Lays out one paragraph (no `'\n'` inside; `'\r'` stripped by the caller) at `font_size`
@@ -136,7 +160,7 @@ impl TextEngine {
     pub fn paint_label(
         &mut self,
         ctx: &egui::Context,
-        painter: &egui::Painter,
+        painter: &impl ShapeSink,
         text: &str,
         size: f32,
         origin: egui::Pos2,
@@ -151,7 +175,7 @@ impl TextEngine {
     pub fn paint(
         &mut self,
         ctx: &egui::Context,
-        painter: &egui::Painter,
+        painter: &impl ShapeSink,
         layout: &ParagraphLayout,
         origin: egui::Pos2,
         color: egui::Color32,
@@ -161,7 +185,7 @@ impl TextEngine {
         for _attempt in 0..2 {
             if let Some(mesh) = self.build_mesh(ctx, painter.clip_rect(), layout, origin, color) {
                 if !mesh.is_empty() {
-                    painter.add(egui::Shape::mesh(mesh));
+                    painter.add_shape(egui::Shape::mesh(mesh));
                 }
                 return;
             }

@@ -10,6 +10,7 @@ mod panels;
 mod support;
 mod text;
 mod view;
+mod view_paint_cache;
 #[cfg(feature = "snapshots")]
 mod view_snapshots;
 

@@ -486,7 +486,7 @@ fn span_tags_show_whole_names_and_stay_clear_of_each_other_and_the_line_above() 
         let both = a.intersect(b);
         both.width() > 0.01 && both.height() > 0.01
     };
-    for tag in tags {
+    for tag in &tags {
         let span = ann.span(tag.id).expect("a tag labels a span");
         assert_eq!(tag.text, span.label, "the whole name");
         let own_line = view.range_screen_rects(span.start..span.start + 1)[0];

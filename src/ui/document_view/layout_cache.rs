@@ -141,6 +141,11 @@ impl LayoutCache {
         self.work
     }
 
+    /// The wrap width of the current frame, in points.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
     /// Number of paragraph layouts alive.
     pub fn alive(&self) -> usize {
         self.alive

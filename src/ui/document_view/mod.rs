@@ -9,12 +9,15 @@
 //! Files: [`layout_cache`] (paragraph layouts and their heights), [`heights`] (estimated and
 //! measured paragraph heights), [`span_index`] (which spans overlap a paragraph), [`selection`]
 //! (anchor and caret), `pointer` (mouse selection, span clicks, edge drags), `keyboard` (caret
-//! movement), `paint` (highlights, text, tags, caret), [`tag_layout`] (where the label tags go).
+//! movement), `paint` (highlights, text, tags, caret), [`tag_layout`] (where the label tags go),
+//! `paint_cache` (painted paragraphs kept as meshes between frames, so a scrolling frame only
+//! moves them).
 
 pub mod heights;
 mod keyboard;
 pub mod layout_cache;
 mod paint;
+mod paint_cache;
 mod pointer;
 pub mod selection;
 pub mod span_index;
@@ -26,6 +29,7 @@ use egui::{Pos2, Rect, Sense, Vec2};
 
 use crate::text::engine::TextEngine;
 use layout_cache::{FrameWork, LayoutCache};
+use paint_cache::PaintCache;
 use pointer::PointerState;
 use qalam_core::editing::WordBoundaryCache;
 use qalam_core::model::{Annotation, SpanId};
@@ -90,6 +94,7 @@ struct FrameGeometry {
 pub struct DocumentView {
     engine: TextEngine,
     cache: LayoutCache,
+    paint_cache: PaintCache,
     spans: SpanIndex,
     selection: Selection,
     text_size: f32,
@@ -105,7 +110,7 @@ pub struct DocumentView {
     /// Word boundaries of the text, for snapping.
     words: WordBoundaryCache,
     /// The label tags painted in the last frame.
-    painted_tags: Vec<PaintedTag>,
+    painted_tags: std::collections::BTreeMap<usize, Vec<PaintedTag>>,
 }
 
 impl Default for DocumentView {
@@ -120,6 +125,7 @@ impl DocumentView {
         Self {
             engine: TextEngine::new(),
             cache: LayoutCache::default(),
+            paint_cache: PaintCache::default(),
             spans: SpanIndex::default(),
             selection: Selection::default(),
             text_size: DEFAULT_TEXT_SIZE,
@@ -132,7 +138,7 @@ impl DocumentView {
             has_focus: false,
             word_snap: false,
             words: WordBoundaryCache::default(),
-            painted_tags: Vec::new(),
+            painted_tags: std::collections::BTreeMap::new(),
         }
     }
 
@@ -225,9 +231,20 @@ impl DocumentView {
         self.frame.visible.clone()
     }
 
-    /// The label tags painted in the last frame: span, text shown and screen rectangle.
-    pub fn painted_tags(&self) -> &[PaintedTag] {
-        &self.painted_tags
+    /// The label tags of the paragraphs shown in the last frame (painted then, or earlier and
+    /// reused from the paint cache): span, text shown and screen rectangle, in paragraph order.
+    pub fn painted_tags(&self) -> Vec<PaintedTag> {
+        self.painted_tags.values().flatten().cloned().collect()
+    }
+
+    /// Paragraphs painted from the paint cache (moved, not repainted) during the last frame.
+    pub fn paragraphs_reused_last_frame(&self) -> usize {
+        self.paint_cache.hits()
+    }
+
+    /// Bounds of the span with this id, as indexed.
+    fn span_bounds(&self, id: SpanId) -> Option<(usize, usize)> {
+        self.spans.bounds(id)
     }
 
     /// Paragraph layouts currently cached.
@@ -320,6 +337,7 @@ impl DocumentView {
         if outcome.text_changed {
             self.char_len = ann.document().char_len();
             self.pointer = PointerState::default();
+            self.paint_cache.clear();
         }
         self.selection.clamp(self.char_len);
         let mut offset = viewport.min.y;

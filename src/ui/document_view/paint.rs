@@ -1,11 +1,17 @@
 //! Painting of the visible paragraphs: selection, span highlights (backgrounds inset by lane,
 //! underline bars by lane, an outline for the selected span, a label tag at each span's start
-//! side, placed by `tag_layout`), the text itself (painted once per paragraph, so letters stay joined across highlight
+//! side, placed by `tag_layout`), the text itself (painted once per paragraph, so letters stay
+//! joined across highlight
 //! boundaries) and the caret.
+//!
+//! A paragraph is painted into a [`Recorder`] and kept in the [`super::paint_cache`] (the
+//! caret is painted afresh every frame); later frames reuse it while its spans, selection and
+//! outline stay the same.
 
-use egui::{Color32, Rect, Stroke, StrokeKind, Vec2, pos2};
+use egui::{Color32, Pos2, Rect, Stroke, StrokeKind, Vec2, pos2};
 
 use super::DocumentView;
+use super::paint_cache::{MAX_CACHED_LINES, PaintStyle, ParagraphKey, Recorder};
 use super::span_index::IndexedSpan;
 use super::tag_layout::{PendingTag, PendingTags, TagRequest, paint_tags};
 use qalam_core::model::{Annotation, SpanId};
@@ -29,18 +35,39 @@ impl DocumentView {
         ann: &Annotation,
         selected_span: Option<SpanId>,
     ) {
-        let painter = ui.painter().clone();
+        let screen = ui.painter().clone();
         let ctx = ui.ctx().clone();
         let visuals = ui.visuals();
         let text_color = visuals.text_color();
         let selection_fill = visuals.selection.bg_fill.gamma_multiply(0.7);
         let caret_color = visuals.strong_text_color();
+        let column = ui.max_rect().x_range();
+        let visible = self.frame.visible.clone();
+        self.painted_tags.retain(|index, _| visible.contains(index));
+        let pixels_per_point = ctx.pixels_per_point();
+        let style = PaintStyle {
+            pixels_per_point,
+            text_size: self.text_size,
+            width: self.cache.width(),
+            origin_x: self.frame.origin.x,
+            colors: [text_color, selection_fill, caret_color],
+            atlas_resets: self.engine.atlas().resets(),
+            labels: Vec::new(),
+        };
+        self.paint_cache.begin(|old| {
+            let same =
+                old.is_some_and(|old| old.same_except_labels(&style) && old.same_labels(ann));
+            (!same).then(|| PaintStyle {
+                labels: PaintStyle::labels_of(ann),
+                ..style
+            })
+        });
+        self.paint_cache
+            .invalidate(self.spans.take_changes(), self.cache.paragraphs());
         let size = self.text_size;
         let lane_step = (size * 0.12).max(1.0);
         let tag_font_size = (size * 0.42).max(9.0);
         let selection = self.selection.range();
-        let column = ui.max_rect().x_range();
-        self.painted_tags.clear();
         let preview = self
             .pointer
             .edge_drag
@@ -64,6 +91,36 @@ impl DocumentView {
             let Some(layout) = self.cache.get(index) else {
                 continue;
             };
+            let touches = |range: Option<(usize, usize)>| {
+                range.is_some_and(|(start, end)| {
+                    start < chars.end.max(chars.start + 1) && end > chars.start
+                })
+            };
+            let key = ParagraphKey {
+                selection: selection
+                    .as_ref()
+                    .filter(|sel| sel.start <= chars.end && sel.end >= chars.start)
+                    .map(|sel| {
+                        sel.start.clamp(chars.start, chars.end)
+                            ..sel.end.clamp(chars.start, chars.end)
+                    }),
+                outlined: outlined.filter(|&id| touches(self.span_bounds(id))),
+                preview: preview
+                    .filter(|&(id, bounds)| touches(Some(bounds)) || touches(self.span_bounds(id))),
+            };
+            let cacheable = layout.line_count() <= MAX_CACHED_LINES;
+            if cacheable && let Some(shapes) = self.paint_cache.get(index, &key, origin) {
+                screen.extend(shapes);
+                paint_caret(&screen, caret, index, layout, origin, caret_color, |cp| {
+                    self.cache.locate(cp)
+                });
+                continue;
+            }
+            let painter = Recorder::new(if cacheable {
+                Rect::EVERYTHING
+            } else {
+                screen.clip_rect()
+            });
             let local = |start: usize, end: usize| {
                 start.clamp(chars.start, chars.end) - chars.start
                     ..end.clamp(chars.start, chars.end) - chars.start
@@ -160,32 +217,57 @@ impl DocumentView {
                     });
                 }
             }
-            let paragraph_rtl = layout.is_rtl();
-            let tags = PendingTags {
+            let pending = PendingTags {
                 tags,
                 column,
-                rtl: paragraph_rtl,
+                rtl: layout.is_rtl(),
                 font_size: tag_font_size,
             };
-            paint_tags(
-                &mut self.engine,
-                &mut self.painted_tags,
-                &ctx,
-                &painter,
-                tags,
-            );
+            let mut painted = Vec::new();
+            paint_tags(&mut self.engine, &mut painted, &ctx, &painter, pending);
+            self.painted_tags.insert(index, painted);
 
-            if let Some(caret) = caret
-                && let Some((caret_index, caret_local)) = self.cache.locate(caret)
-                && caret_index == index
-            {
-                let rect = to_screen(layout.caret_rect(caret_local));
-                let x = rect.center().x;
-                painter.line_segment(
-                    [pos2(x, rect.top()), pos2(x, rect.bottom())],
-                    Stroke::new(2.0, caret_color),
+            let shapes = painter.into_shapes();
+            if cacheable {
+                let white = (
+                    self.engine.atlas_texture(&ctx),
+                    self.engine.atlas().white_uv(),
                 );
+                screen.extend(
+                    self.paint_cache
+                        .store(&ctx, index, key, origin, shapes, white),
+                );
+            } else {
+                screen.extend(shapes);
             }
+            paint_caret(&screen, caret, index, layout, origin, caret_color, |cp| {
+                self.cache.locate(cp)
+            });
         }
+        self.paint_cache.evict();
+    }
+}
+
+/// Paints the caret if it is in paragraph `index` (`locate` maps a code point to its paragraph
+/// and the paragraph-relative offset).
+fn paint_caret(
+    painter: &egui::Painter,
+    caret: Option<usize>,
+    index: usize,
+    layout: &crate::text::ParagraphLayout,
+    origin: Pos2,
+    caret_color: Color32,
+    locate: impl Fn(usize) -> Option<(usize, usize)>,
+) {
+    if let Some(caret) = caret
+        && let Some((caret_index, caret_local)) = locate(caret)
+        && caret_index == index
+    {
+        let rect = layout.caret_rect(caret_local).translate(origin.to_vec2());
+        let x = rect.center().x;
+        painter.line_segment(
+            [pos2(x, rect.top()), pos2(x, rect.bottom())],
+            Stroke::new(2.0, caret_color),
+        );
     }
 }

@@ -1,14 +1,21 @@
-//! An interval index over an annotation's spans, rebuilt only when the spans change.
+//! An interval index over an annotation's spans, updated in place when the spans change.
 //!
-//! The document view asks, for every visible paragraph and every frame, which spans overlap a
-//! code-point range. Spans are sorted by start; a running maximum of their ends lets a binary
-//! search skip every span that ends before the range, so a query touches only the spans near
-//! the range instead of all of them. Each span also gets a *lane*: overlapping spans get
-//! different lanes (outer spans lower lanes), which the painter uses to inset nested highlights.
+//! The document view asks, for every visible paragraph, which spans overlap a code-point range.
+//! Spans are sorted by start; a running maximum of their ends lets a binary search skip every
+//! span that ends before the range, so a query touches only the spans near the range instead of
+//! all of them. Each span also gets a *lane*: overlapping spans get different lanes (outer spans
+//! lower lanes), which the painter uses to inset nested highlights.
+//!
+//! Whether the spans changed is read from [`Annotation::change_stamp`] (one comparison a frame).
+//! After an edit the index keeps the unchanged spans before and after the edited ones, replaces
+//! only those in between, and recomputes the running maximum and the lanes only as far as they
+//! change; the code-point ranges whose drawing may have changed are collected for the view's
+//! paint cache ([`SpanIndex::take_changes`]).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use qalam_core::model::{Annotation, SpanId};
+use qalam_core::model::{Annotation, Span, SpanId};
 
 /// One span as the view needs it: bounds, label position and drawing lane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,81 +32,219 @@ pub struct IndexedSpan {
     pub lane: usize,
 }
 
-/// What a built index was built from, compared every frame to notice changes cheaply.
+impl IndexedSpan {
+    /// End used for lanes and the running maximum: an empty span still occupies its start.
+    fn lane_end(&self) -> usize {
+        self.end.max(self.start + 1)
+    }
+}
+
+/// What changed in the index since the last [`SpanIndex::take_changes`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-struct SpanKey {
-    bounds: Vec<(SpanId, usize, usize)>,
-    labels: Vec<String>,
-    label_names: Vec<String>,
+pub enum SpanChanges {
+    /// Nothing.
+    #[default]
+    None,
+    /// Spans inside these code-point ranges (of the whole text) were added, removed, moved,
+    /// relabelled or put on another lane.
+    Ranges(Vec<Range<usize>>),
+    /// The whole index was rebuilt (another annotation, or its label set changed).
+    All,
 }
 
 /// Spans of one annotation sorted by `(start, end, id)` with a prefix maximum of their ends.
 #[derive(Debug, Clone, Default)]
 pub struct SpanIndex {
     spans: Vec<IndexedSpan>,
+    /// `max_end[i]`: the largest [`IndexedSpan::lane_end`] of `spans[..=i]`.
     max_end: Vec<usize>,
-    lanes: usize,
-    key: SpanKey,
+    /// Change stamp of the annotation this index describes; 0 before the first build.
+    stamp: u64,
+    /// Names of the label set, in order (label positions in [`IndexedSpan::label`]).
+    label_names: Vec<String>,
+    /// Bounds by id, for the outlined and dragged spans.
+    bounds: HashMap<SpanId, (usize, usize)>,
+    changes: SpanChanges,
 }
 
 impl SpanIndex {
     /// Builds the index of `ann`'s spans.
     pub fn build(ann: &Annotation) -> Self {
-        let mut spans: Vec<IndexedSpan> = ann
-            .spans()
-            .iter()
-            .map(|span| IndexedSpan {
-                id: span.id,
-                start: span.start,
-                end: span.end.max(span.start),
-                label: ann.labels().position(&span.label),
-                lane: 0,
-            })
-            .collect();
+        let mut spans: Vec<IndexedSpan> =
+            ann.spans().iter().map(|span| indexed(ann, span)).collect();
         // The model keeps spans sorted, but the index must not depend on it for correctness.
-        spans.sort_by_key(|span| (span.start, span.end, span.id));
-        let lanes = assign_lanes(&mut spans);
-        let mut max_end = Vec::with_capacity(spans.len());
-        let mut running = 0;
-        for span in &spans {
-            running = running.max(span.end);
-            max_end.push(running);
+        if !spans.is_sorted_by_key(sort_key) {
+            spans.sort_by_key(sort_key);
         }
-        Self {
+        let mut index = Self {
             spans,
-            max_end,
-            lanes,
-            key: key_of(ann),
-        }
+            max_end: Vec::new(),
+            stamp: ann.change_stamp(),
+            label_names: label_names(ann),
+            bounds: HashMap::new(),
+            changes: SpanChanges::All,
+        };
+        index.bounds = index
+            .spans
+            .iter()
+            .map(|span| (span.id, (span.start, span.end)))
+            .collect();
+        index.update_max_end(0, 0);
+        let len = index.spans.len();
+        assign_lanes(&mut index.spans[..len]);
+        index
     }
 
     /// True when this index still describes `ann`'s spans and labels.
     pub fn is_current(&self, ann: &Annotation) -> bool {
-        let key = &self.key;
-        key.bounds.len() == ann.spans().len()
-            && key.label_names.len() == ann.labels().labels.len()
-            && ann
-                .spans()
-                .iter()
-                .zip(key.bounds.iter().zip(&key.labels))
-                .all(|(span, (&(id, start, end), label))| {
-                    span.id == id && span.start == start && span.end == end && span.label == *label
-                })
-            && ann
-                .labels()
-                .labels
-                .iter()
-                .zip(&key.label_names)
-                .all(|(label, name)| label.name == *name)
+        self.stamp == ann.change_stamp()
     }
 
-    /// Rebuilds the index if `ann`'s spans or labels changed; returns whether it did.
+    /// Brings the index up to date with `ann`; returns whether `ann` changed since the last
+    /// call. Cost: one comparison when nothing changed; after an edit, one pass comparing spans
+    /// and work proportional to the spans it touched.
     pub fn refresh(&mut self, ann: &Annotation) -> bool {
         if self.is_current(ann) {
             return false;
         }
-        *self = Self::build(ann);
+        let same_labels = self.label_names.len() == ann.labels().labels.len()
+            && ann
+                .labels()
+                .labels
+                .iter()
+                .zip(&self.label_names)
+                .all(|(label, name)| label.name == *name);
+        if !same_labels || !self.update(ann) {
+            *self = Self::build(ann);
+        }
+        self.stamp = ann.change_stamp();
         true
+    }
+
+    /// Code-point ranges whose spans changed since the last call (and forgets them).
+    pub fn take_changes(&mut self) -> SpanChanges {
+        std::mem::take(&mut self.changes)
+    }
+
+    /// Replaces the spans that differ from `ann`'s, keeping the unchanged runs before and after
+    /// them. False when `ann`'s spans are not in index order (the caller then rebuilds).
+    fn update(&mut self, ann: &Annotation) -> bool {
+        let new = ann.spans();
+        let old_len = self.spans.len();
+        let same = |old: &IndexedSpan, span: &Span| {
+            old.id == span.id
+                && old.start == span.start
+                && old.end == span.end.max(span.start)
+                && old
+                    .label
+                    .and_then(|i| self.label_names.get(i))
+                    .map(String::as_str)
+                    == Some(span.label.as_str())
+        };
+        let prefix = self
+            .spans
+            .iter()
+            .zip(new)
+            .take_while(|(old, span)| same(old, span))
+            .count();
+        let room = old_len.min(new.len()) - prefix;
+        let suffix = self.spans[prefix..]
+            .iter()
+            .rev()
+            .zip(new[prefix..].iter().rev())
+            .take(room)
+            .take_while(|(old, span)| same(old, span))
+            .count();
+        if prefix == old_len && prefix == new.len() {
+            return true; // e.g. a status change: the spans are as they were
+        }
+        let added: Vec<IndexedSpan> = new[prefix..new.len() - suffix]
+            .iter()
+            .map(|span| indexed(ann, span))
+            .collect();
+        let mut changed: Vec<Range<usize>> = Vec::new();
+        for span in self.spans[prefix..old_len - suffix].iter().chain(&added) {
+            changed.push(span.start..span.lane_end());
+        }
+        for span in &self.spans[prefix..old_len - suffix] {
+            self.bounds.remove(&span.id);
+        }
+        for span in &added {
+            self.bounds.insert(span.id, (span.start, span.end));
+        }
+        let added_len = added.len();
+        self.spans.splice(prefix..old_len - suffix, added);
+        let after = prefix + added_len;
+        let sorted_at = |i: usize| {
+            i == 0
+                || i >= self.spans.len()
+                || sort_key(&self.spans[i - 1]) < sort_key(&self.spans[i])
+        };
+        if !(prefix..=after).all(sorted_at) {
+            return false;
+        }
+        // The running maximum before `prefix` is unchanged; after the new spans it rejoins the
+        // old values (shifted) as soon as it equals them.
+        self.max_end
+            .splice(prefix..old_len - suffix, std::iter::repeat_n(0, added_len));
+        let settled = self.update_max_end(prefix, after);
+        let lanes = self.relane(prefix, settled);
+        changed.push(lanes);
+        self.push_changes(changed);
+        true
+    }
+
+    /// Recomputes `max_end` from `from`; entries at `keep_from` and later held valid old values,
+    /// so the pass stops at the first of those it leaves unchanged. Returns the index of that
+    /// entry (or the length).
+    fn update_max_end(&mut self, from: usize, keep_from: usize) -> usize {
+        self.max_end.resize(self.spans.len(), 0);
+        let mut running = from.checked_sub(1).map_or(0, |i| self.max_end[i]);
+        for i in from..self.spans.len() {
+            running = running.max(self.spans[i].lane_end());
+            if i >= keep_from && self.max_end[i] == running {
+                return i;
+            }
+            self.max_end[i] = running;
+        }
+        self.spans.len()
+    }
+
+    /// Whether the lanes of `spans[i..]` do not depend on the spans before `i`: every span
+    /// before it has ended by its start.
+    fn starts_cluster(&self, i: usize) -> bool {
+        i == 0 || i >= self.spans.len() || self.max_end[i - 1] <= self.spans[i].start
+    }
+
+    /// Reassigns lanes of the cluster of overlapping spans around `changed` up to `settled`
+    /// (where the running maximum rejoined its old values); returns the code-point range of the
+    /// spans it covered.
+    fn relane(&mut self, changed: usize, settled: usize) -> Range<usize> {
+        // The span before the change belongs in: a removed span may have come before it in
+        // lane order (same start, longer).
+        let mut first = changed.saturating_sub(1).min(self.spans.len());
+        while !self.starts_cluster(first) {
+            first -= 1;
+        }
+        // Past `settled` the running maximum is the old one, so cluster starts there are old
+        // cluster starts too, and the lanes after one are as they were.
+        let mut last = (settled + 1).max(changed + 1).min(self.spans.len());
+        while !self.starts_cluster(last) {
+            last += 1;
+        }
+        if first >= last {
+            return 0..0;
+        }
+        assign_lanes(&mut self.spans[first..last]);
+        self.spans[first].start..self.max_end[last - 1]
+    }
+
+    fn push_changes(&mut self, ranges: Vec<Range<usize>>) {
+        match &mut self.changes {
+            SpanChanges::All => {}
+            SpanChanges::Ranges(list) => list.extend(ranges),
+            none @ SpanChanges::None => *none = SpanChanges::Ranges(ranges),
+        }
     }
 
     /// Number of spans indexed.
@@ -114,7 +259,16 @@ impl SpanIndex {
 
     /// Number of lanes in use (the deepest overlap).
     pub fn lane_count(&self) -> usize {
-        self.lanes
+        self.spans
+            .iter()
+            .map(|span| span.lane + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Start and end of the span with this id.
+    pub fn bounds(&self, id: SpanId) -> Option<(usize, usize)> {
+        self.bounds.get(&id).copied()
     }
 
     /// The span with this id.
@@ -143,26 +297,31 @@ impl SpanIndex {
     }
 }
 
-fn key_of(ann: &Annotation) -> SpanKey {
-    SpanKey {
-        bounds: ann
-            .spans()
-            .iter()
-            .map(|span| (span.id, span.start, span.end))
-            .collect(),
-        labels: ann.spans().iter().map(|span| span.label.clone()).collect(),
-        label_names: ann
-            .labels()
-            .labels
-            .iter()
-            .map(|label| label.name.clone())
-            .collect(),
+fn sort_key(span: &IndexedSpan) -> (usize, usize, SpanId) {
+    (span.start, span.end, span.id)
+}
+
+fn indexed(ann: &Annotation, span: &Span) -> IndexedSpan {
+    IndexedSpan {
+        id: span.id,
+        start: span.start,
+        end: span.end.max(span.start),
+        label: ann.labels().position(&span.label),
+        lane: 0,
     }
 }
 
-/// Greedy interval colouring: outer spans first (start ascending, end descending), each span
-/// on the lowest lane whose previous span has ended. Returns the number of lanes.
-fn assign_lanes(spans: &mut [IndexedSpan]) -> usize {
+fn label_names(ann: &Annotation) -> Vec<String> {
+    ann.labels()
+        .labels
+        .iter()
+        .map(|label| label.name.clone())
+        .collect()
+}
+
+/// Greedy interval colouring of a run of whole clusters: outer spans first (start ascending,
+/// end descending), each span on the lowest lane whose previous span has ended.
+fn assign_lanes(spans: &mut [IndexedSpan]) {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| (spans[i].start, std::cmp::Reverse(spans[i].end), spans[i].id));
     let mut lane_ends: Vec<usize> = Vec::new();
@@ -175,10 +334,9 @@ fn assign_lanes(spans: &mut [IndexedSpan]) -> usize {
                 lane_ends.len() - 1
             }
         };
-        lane_ends[lane] = span.end.max(span.start + 1);
+        lane_ends[lane] = span.lane_end();
         span.lane = lane;
     }
-    lane_ends.len()
 }
 
 #[cfg(test)]
@@ -270,5 +428,88 @@ mod tests {
         ann.apply(Edit::RemoveSpan(SpanId(1))).unwrap();
         assert!(index.refresh(&ann));
         assert!(index.is_empty());
+    }
+
+    /// The index's spans with lanes and running maximum, to compare an updated index with one
+    /// built from scratch.
+    fn snapshot(index: &SpanIndex) -> (Vec<IndexedSpan>, Vec<usize>) {
+        (index.spans.clone(), index.max_end.clone())
+    }
+
+    #[test]
+    fn updating_in_place_matches_a_rebuild_after_every_edit() {
+        let labels = ["PERSON", "COUNTRY", "ORGANIZATION", "EVENT"];
+        let mut ann = annotation(&[
+            (0, 30, "EVENT"),
+            (3, 5, "PERSON"),
+            (10, 20, "COUNTRY"),
+            (10, 14, "PERSON"),
+            (40, 41, "PERSON"),
+            (60, 90, "ORGANIZATION"),
+            (60, 70, "PERSON"),
+        ]);
+        let mut index = SpanIndex::build(&ann);
+        index.take_changes();
+        // A small linear congruential generator: deterministic edits of every kind.
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % n) as usize
+        };
+        let mut applied = 0;
+        for step in 0..600 {
+            let spans = ann.spans().to_vec();
+            let pick = (!spans.is_empty()).then(|| spans[next(spans.len() as u64)].id);
+            let start = next(180);
+            let end = start + 1 + next(25);
+            let label = labels[next(4)];
+            let edit = match (next(4), pick) {
+                (0, Some(id)) => Edit::RemoveSpan(id),
+                (1, Some(id)) => Edit::SetBounds { id, start, end },
+                (2, Some(id)) => Edit::Relabel {
+                    id,
+                    label: label.to_owned(),
+                },
+                _ => Edit::AddSpan(ann.new_span(start, end, label)),
+            };
+            let before = snapshot(&index);
+            if ann.apply(edit).is_err() {
+                continue;
+            }
+            applied += 1;
+            assert!(index.refresh(&ann), "step {step}: the edit was noticed");
+            let rebuilt = SpanIndex::build(&ann);
+            assert_eq!(snapshot(&index), snapshot(&rebuilt), "step {step}");
+            assert_eq!(index.bounds, rebuilt.bounds, "step {step}");
+            // Every span whose drawing changed lies in a reported range.
+            let ranges = match index.take_changes() {
+                SpanChanges::Ranges(ranges) => ranges,
+                // e.g. a relabel to the label the span had
+                SpanChanges::None if before.0 == rebuilt.spans => Vec::new(),
+                other => panic!("step {step}: an edit reports ranges, not {other:?}"),
+            };
+            let covered = |span: &IndexedSpan| {
+                ranges
+                    .iter()
+                    .any(|r| r.start <= span.start && span.lane_end() <= r.end)
+            };
+            for span in &rebuilt.spans {
+                if !before.0.contains(span) {
+                    assert!(covered(span), "step {step}: {span:?} not in {ranges:?}");
+                }
+            }
+            for span in &before.0 {
+                if !rebuilt.spans.contains(span) {
+                    assert!(covered(span), "step {step}: {span:?} not in {ranges:?}");
+                }
+            }
+        }
+        assert!(applied > 300, "only {applied} edits applied");
+        let lanes = index.lane_count();
+        assert!(lanes >= 3, "nested spans on {lanes} lanes");
+        assert!(!index.refresh(&ann), "no edit, nothing to do");
+        assert_eq!(index.take_changes(), SpanChanges::None);
     }
 }

@@ -77,11 +77,11 @@ pub struct PaintedTag {
 
 /// Places one paragraph's tags ([`place_tags`]) and paints them, each a rounded box in its
 /// label's colour with the name in white; records them in `painted`.
-pub fn paint_tags(
+pub(super) fn paint_tags(
     engine: &mut TextEngine,
     painted: &mut Vec<PaintedTag>,
     ctx: &egui::Context,
-    painter: &egui::Painter,
+    painter: &super::paint_cache::Recorder,
     pending: PendingTags,
 ) {
     let requests: Vec<TagRequest> = pending.tags.iter().map(|tag| tag.request).collect();

@@ -80,6 +80,8 @@ pub struct Annotation {
     created: DateTime<Utc>,
     pub(super) modified: DateTime<Utc>,
     extra: Map<String, Value>,
+    /// Renewed by every edit (see [`Annotation::change_stamp`]); ignored by `==`.
+    pub(super) stamp: super::change_stamp::ChangeStamp,
 }
 
 /// Everything an [`Annotation`] holds, as plain public fields: what readers of a file produce and
@@ -154,6 +156,7 @@ impl Annotation {
             created: now,
             modified: now,
             extra: Map::new(),
+            stamp: super::change_stamp::ChangeStamp::fresh(),
         }
     }
 
@@ -209,6 +212,7 @@ impl Annotation {
             created: parts.created,
             modified: parts.modified,
             extra: parts.extra,
+            stamp: super::change_stamp::ChangeStamp::fresh(),
         }
     }
 
@@ -240,6 +244,7 @@ impl Annotation {
             })
             .collect();
         annotation.spans.sort_by_key(Span::sort_key);
+        annotation.stamp = super::change_stamp::ChangeStamp::fresh();
         annotation
     }
 
@@ -276,6 +281,15 @@ impl Annotation {
     /// When the annotation was last changed.
     pub fn modified(&self) -> DateTime<Utc> {
         self.modified
+    }
+
+    /// A number renewed by every [`Annotation::apply_at`] (successful or not) and unique to
+    /// this state among all annotations of the process: if it is the same as when you last
+    /// looked, nothing changed (an unchanged clone shares it). Readers that cache derived data,
+    /// such as the document view's span index, compare it instead of every span. It is not
+    /// part of the content: `==` ignores it.
+    pub fn change_stamp(&self) -> u64 {
+        self.stamp.get()
     }
 
     /// Top-level fields of the file this was loaded from that Qalam does not know.

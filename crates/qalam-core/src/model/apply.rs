@@ -67,6 +67,8 @@ impl Annotation {
         now: DateTime<Utc>,
         checks: Checks,
     ) -> Result<Edit, EditError> {
+        // Renewed whatever the outcome: a group that fails midway has changed and restored.
+        self.stamp = super::change_stamp::ChangeStamp::fresh();
         if matches!(edit, Edit::WithModified { .. }) {
             return self.apply_inner(edit, now, checks);
         }

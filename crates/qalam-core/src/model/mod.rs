@@ -32,6 +32,7 @@ pub mod annotation;
 mod apply;
 mod apply_label;
 mod apply_span;
+mod change_stamp;
 pub mod char_index;
 pub mod document;
 pub mod edit;
