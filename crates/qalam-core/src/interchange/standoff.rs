@@ -3,8 +3,8 @@
 //! file held, finding the line of a JSON value, and writing an output file atomically.
 
 use std::collections::HashSet;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
@@ -274,55 +274,32 @@ impl Lines {
 }
 
 /// An output file written to a temporary file beside it and moved into place by
-/// [`AtomicFile::commit`]; dropped without commit, it leaves the target untouched.
+/// [`AtomicFile::commit`] (the io layer's [`crate::io::atomic::AtomicFile`], with errors that
+/// name the file); dropped without commit, it leaves the target untouched.
 #[derive(Debug)]
-pub struct AtomicFile {
-    path: PathBuf,
-    writer: BufWriter<tempfile::NamedTempFile>,
-}
+pub struct AtomicFile(crate::io::atomic::AtomicFile);
 
 impl AtomicFile {
     /// Starts writing `path` (its folder must exist).
     pub fn create(path: &Path) -> Result<Self, InterchangeError> {
-        let folder = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        let temp = tempfile::Builder::new()
-            .prefix(".qalam-export-")
-            .tempfile_in(folder)
-            .map_err(|error| InterchangeError::io(path, error))?;
-        Ok(Self {
-            path: path.to_owned(),
-            writer: BufWriter::new(temp),
-        })
+        crate::io::atomic::AtomicFile::create(path)
+            .map(Self)
+            .map_err(|error| InterchangeError::io(path, error))
     }
 
     /// Writes bytes.
     pub fn write_all(&mut self, bytes: &[u8]) -> Result<(), InterchangeError> {
-        self.writer
+        self.0
             .write_all(bytes)
-            .map_err(|error| InterchangeError::io(&self.path, error))
+            .map_err(|error| InterchangeError::io(self.0.path(), error))
     }
 
     /// Flushes the file and moves it over the target.
     pub fn commit(self) -> Result<(), InterchangeError> {
-        let path = self.path;
-        let io = |error: std::io::Error| InterchangeError::io(&path, error);
-        let temp = self
-            .writer
-            .into_inner()
-            .map_err(|error| io(error.into_error()))?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            temp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644))
-                .map_err(io)?;
-        }
-        temp.as_file().sync_all().map_err(io)?;
-        temp.persist(&path).map_err(|error| io(error.error))?;
-        Ok(())
+        let path = self.0.path().to_owned();
+        self.0
+            .commit()
+            .map_err(|error| InterchangeError::io(path, error))
     }
 }
 
@@ -338,6 +315,8 @@ pub fn read_text(path: &Path) -> Result<String, InterchangeError> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
 
     #[test]

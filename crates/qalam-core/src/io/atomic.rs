@@ -4,48 +4,91 @@
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Replaces the file at `path` with what `write` produces, atomically.
-///
-/// On any error (including one returned by `write`) the temporary file is removed and the file
-/// at `path` is left exactly as it was. The new file keeps the permissions of the file it
-/// replaces (or gets `rw-r--r--` on Unix when it is new).
+/// A file being written atomically: the bytes go to a temporary file in the target's folder,
+/// and [`AtomicFile::commit`] flushes it to disk and renames it over the target (keeping the
+/// target's permissions, or `rw-r--r--` for a new file on Unix). Dropped without a commit, it
+/// leaves the target untouched and removes the temporary file.
+#[derive(Debug)]
+pub struct AtomicFile {
+    path: PathBuf,
+    folder: PathBuf,
+    writer: BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts writing `path`; its folder must exist.
+    pub fn create(path: &Path) -> io::Result<Self> {
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let file_name = path
+            .file_name()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+        let mut prefix = std::ffi::OsString::from(".");
+        prefix.push(file_name);
+        prefix.push(".tmp-");
+        let temp = tempfile::Builder::new()
+            .prefix(&prefix)
+            .tempfile_in(folder)?;
+        Ok(Self {
+            path: path.to_owned(),
+            folder: folder.to_owned(),
+            writer: BufWriter::with_capacity(1 << 16, temp),
+        })
+    }
+
+    /// The target path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flushes the bytes to disk and renames the file over the target, then flushes the folder.
+    pub fn commit(self) -> io::Result<()> {
+        let temp = self
+            .writer
+            .into_inner()
+            .map_err(|error| error.into_error())?;
+        let permissions = match fs::metadata(&self.path) {
+            Ok(metadata) => Some(metadata.permissions()),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => new_file_permissions(),
+            Err(error) => return Err(error),
+        };
+        if let Some(permissions) = permissions {
+            temp.as_file().set_permissions(permissions)?;
+        }
+        temp.as_file().sync_all()?;
+        temp.persist(&self.path).map_err(|error| error.error)?;
+        sync_folder(&self.folder);
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.writer.write(bytes)
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.writer.write_all(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// Writes `path` atomically with what `write` produces (see [`AtomicFile`]). On any error the
+/// file at `path` is unchanged.
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(file_name);
-    prefix.push(".tmp-");
-    let temp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .tempfile_in(folder)?;
-
-    {
-        let mut writer = BufWriter::new(temp.as_file());
-        write(&mut writer)?;
-        writer.flush()?;
-    }
-    let permissions = match fs::metadata(path) {
-        Ok(metadata) => Some(metadata.permissions()),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => new_file_permissions(),
-        Err(error) => return Err(error),
-    };
-    if let Some(permissions) = permissions {
-        temp.as_file().set_permissions(permissions)?;
-    }
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|error| error.error)?;
-    sync_folder(folder);
-    Ok(())
+    let mut file = AtomicFile::create(path)?;
+    write(&mut file)?;
+    file.commit()
 }
 
 /// Permissions for a file that did not exist before: `rw-r--r--` on Unix.

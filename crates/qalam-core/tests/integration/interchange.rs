@@ -175,3 +175,27 @@ fn an_unfinished_export_leaves_the_output_untouched() {
         "no temporary files or folders left: {left:?}"
     );
 }
+
+/// Regression: exports went through bare temporary files, so a new CoNLL or Hugging Face file
+/// was created `rw-------` (unreadable to the rest of a team sharing the folder).
+#[cfg(unix)]
+#[test]
+fn regression_new_export_files_are_readable_by_others_like_saved_files() {
+    use std::os::unix::fs::PermissionsExt;
+    for format in Format::ALL.into_iter().filter(|f| *f != Format::Prodigy) {
+        let (_dir, out, _report) = export(format, &[sample()], &ExportOptions::default());
+        let files: Vec<PathBuf> = if out.is_dir() {
+            std::fs::read_dir(&out)
+                .unwrap()
+                .map(|entry| entry.unwrap().path())
+                .collect()
+        } else {
+            vec![out.clone()]
+        };
+        assert!(!files.is_empty(), "{format:?} wrote nothing");
+        for file in files {
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "{format:?}: {} is {mode:o}", file.display());
+        }
+    }
+}

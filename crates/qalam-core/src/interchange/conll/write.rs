@@ -1,22 +1,21 @@
 //! Writing CoNLL columns: one document at a time into a temporary file beside the output,
 //! renamed over it in `finish`.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-
-use tempfile::NamedTempFile;
 
 use super::{DOCSTART, FIRST_TAG_KEY, METADATA_KEY};
 use crate::interchange::TagScheme;
 use crate::interchange::tokens::tokenize_for_export;
 use crate::interchange::{ExportOptions, Exporter, InterchangeError, Report};
+use crate::io::atomic::AtomicFile;
 use crate::model::Annotation;
 use crate::tokenize::tags::{Prefix, layer_tags};
 
 /// Streams documents into one CoNLL file.
 pub struct ConllExporter {
     path: PathBuf,
-    writer: BufWriter<NamedTempFile>,
+    writer: AtomicFile,
     options: ExportOptions,
     /// Whether a block (sentence or separator) has been written, so the next needs a blank line.
     wrote_block: bool,
@@ -26,17 +25,10 @@ pub struct ConllExporter {
 impl ConllExporter {
     /// Opens a temporary file in `path`'s folder; nothing at `path` changes until `finish`.
     pub fn create(path: &Path, options: ExportOptions) -> Result<Self, InterchangeError> {
-        let folder = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        let temp = tempfile::Builder::new()
-            .prefix(".conll.tmp-")
-            .tempfile_in(folder)
-            .map_err(|e| InterchangeError::io(folder, e))?;
+        let writer = AtomicFile::create(path).map_err(|e| InterchangeError::io(path, e))?;
         Ok(Self {
             path: path.to_owned(),
-            writer: BufWriter::with_capacity(1 << 16, temp),
+            writer,
             options,
             wrote_block: false,
             documents: 0,
@@ -72,16 +64,9 @@ impl Exporter for ConllExporter {
 
     fn finish(self: Box<Self>, _report: &mut Report) -> Result<(), InterchangeError> {
         let path = self.path;
-        let temp = self
-            .writer
-            .into_inner()
-            .map_err(|e| InterchangeError::io(&path, e.into_error()))?;
-        temp.as_file()
-            .sync_all()
-            .map_err(|e| InterchangeError::io(&path, e))?;
-        temp.persist(&path)
-            .map_err(|e| InterchangeError::io(&path, e.error))?;
-        Ok(())
+        self.writer
+            .commit()
+            .map_err(|e| InterchangeError::io(&path, e))
     }
 }
 

@@ -14,7 +14,9 @@
 pub mod card;
 pub mod read;
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
+
+use crate::io::atomic::AtomicFile;
 use std::path::{Path, PathBuf};
 
 use super::tokens::tokenize_for_export;
@@ -40,12 +42,10 @@ pub fn exporter(
     std::fs::create_dir_all(out).map_err(|error| InterchangeError::io(out, error))?;
     let mut files = Vec::new();
     for name in card::SPLITS {
-        let file = tempfile::Builder::new()
-            .prefix(&format!(".{name}.jsonl.tmp-"))
-            .tempfile_in(out)
-            .map_err(|error| InterchangeError::io(out, error))?;
+        let path = out.join(format!("{name}.jsonl"));
+        let file = AtomicFile::create(&path).map_err(|error| InterchangeError::io(&path, error))?;
         files.push(SplitFile {
-            writer: BufWriter::new(file),
+            writer: file,
             rows: 0,
         });
     }
@@ -59,7 +59,7 @@ pub fn exporter(
 }
 
 struct SplitFile {
-    writer: BufWriter<tempfile::NamedTempFile>,
+    writer: AtomicFile,
     rows: usize,
 }
 
@@ -170,16 +170,10 @@ impl Exporter for HuggingFaceExporter {
             if file.rows == 0 && index > 0 {
                 continue;
             }
-            let temp = file
-                .writer
-                .into_inner()
-                .map_err(|error| InterchangeError::io(&out, error.into_error()))?;
-            temp.as_file()
-                .sync_all()
-                .map_err(|error| InterchangeError::io(&out, error))?;
             let path = out.join(format!("{name}.jsonl"));
-            temp.persist(&path)
-                .map_err(|error| InterchangeError::io(&path, error.error))?;
+            file.writer
+                .commit()
+                .map_err(|error| InterchangeError::io(&path, error))?;
             present.push(name);
         }
         let title = out.file_name().map_or_else(
