@@ -253,6 +253,69 @@ def best_of(runs, function):
     return min(times)
 
 
+# ---------------------------------------------------------------- offset formats
+
+
+def utf16(text, cp):
+    """The UTF-16 offset of code point `cp` of `text`, as JavaScript (and Label Studio) count."""
+    return len(text[:cp].encode("utf-16-le")) // 2
+
+
+def utf16_slice(text, start, end):
+    """`text[start:end]` in UTF-16 units, as JavaScript's `substring` cuts it."""
+    return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le")
+
+
+def check_label_studio(path, documents, name):
+    """Label Studio's offsets are UTF-16 units: every result must cut its own text out of the
+    task's text the way the Label Studio front end (JavaScript) cuts it, and be one of Qalam's
+    spans."""
+    tasks = json.loads(Path(path).read_text(encoding="utf-8"))
+    by_text = {}
+    for task in tasks:
+        text = task["data"]["text"]
+        results = [r for a in task.get("annotations", []) + task.get("predictions", []) for r in a["result"]]
+        for result in results:
+            value = result["value"]
+            cut = utf16_slice(text, value["start"], value["end"])
+            check(cut == value["text"], f"{name}: Label Studio result «{value['text']}» but its UTF-16 offsets cut «{cut}»")
+            by_text.setdefault(text, set()).add((value["start"], value["end"], value["labels"][0]))
+    for expected in documents:
+        want = {(utf16(expected.text, s), utf16(expected.text, e), tag) for s, e, tag in expected.spans}
+        seen = by_text.get(expected.text, set())
+        check(seen == want, f"{name}/{expected.id}: Label Studio holds {len(seen)} spans, Qalam {len(want)}: {seen ^ want}")
+
+
+def check_doccano(path, documents, name):
+    """doccano's offsets are Python string indices (code points)."""
+    lines = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    check(len(lines) == len(documents), f"{name}: doccano has {len(lines)} lines for {len(documents)} documents")
+    for line, expected in zip(lines, documents):
+        check(line["text"] == expected.text, f"{name}/{expected.id}: doccano text differs")
+        seen = sorted((s, e, tag) for s, e, tag in line["label"])
+        check(seen == expected.spans, f"{name}/{expected.id}: doccano {len(seen)} spans != Qalam {len(expected.spans)}")
+
+
+def check_brat(folder, documents, name):
+    """brat's standoff offsets are code points into NAME.txt; the text column repeats the span."""
+    seen_texts = {}
+    for ann in sorted(Path(folder).glob("**/*.ann")):
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        spans = set()
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("T"):
+                continue
+            _, kind, covered = line.split("\t")
+            tag, start, end = kind.split(" ")
+            start, end = int(start), int(end)
+            check(" ".join(text[start:end].split()) == " ".join(covered.split()), f"{name}/{ann.name}: «{covered}» but the offsets cut «{text[start:end]}»")
+            spans.add((start, end, tag))
+        seen_texts[text] = spans
+    for expected in documents:
+        seen = seen_texts.get(expected.text)
+        check(seen == set(expected.spans), f"{name}/{expected.id}: brat holds {len(seen or [])} spans, Qalam {len(expected.spans)}")
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -289,6 +352,12 @@ def main():
             ("Hugging Face export", lambda: run(qalam, ["export", "--format", "hf", "-o", hf_out, *files])
              and check_hf(hf_out, documents, name)),
             ("spaCy import", lambda: check_spacy_import(qalam, documents, work, name)),
+            ("Label Studio export", lambda: run(qalam, ["export", "--format", "label-studio", "-o", work / f"{name}.ls.json", *files])
+             and check_label_studio(work / f"{name}.ls.json", documents, name)),
+            ("doccano export", lambda: run(qalam, ["export", "--format", "doccano", "-o", work / f"{name}.jsonl", *files])
+             and check_doccano(work / f"{name}.jsonl", documents, name)),
+            ("brat export", lambda: run(qalam, ["export", "--format", "brat", "-o", work / f"{name}-brat", *files])
+             and check_brat(work / f"{name}-brat", documents, name)),
             ("CoNLL export", lambda: run(qalam, ["export", "--format", "conll", "-o", conll_out, *files])
              and check_conll(conll_out, documents, name)),
         ]
