@@ -24,6 +24,7 @@ pub mod hugging_face;
 pub mod job;
 pub mod label_studio;
 pub mod options;
+pub mod prodigy;
 pub mod report;
 pub mod spacy;
 pub mod standoff;
@@ -80,10 +81,7 @@ pub fn exporter(
         Format::LabelStudio => label_studio::exporter(out, options),
         Format::LabelStudioMin => label_studio::exporter_min(out, options),
         Format::Brat => brat::exporter(out, options),
-        _ => Err(InterchangeError::Options(format!(
-            "export to {} is not available yet",
-            format.name()
-        ))),
+        Format::Prodigy => prodigy::exporter(out, options),
     }
 }
 
@@ -100,9 +98,6 @@ pub fn import(
         Format::Doccano => doccano::import(path, options),
         Format::LabelStudio | Format::LabelStudioMin => label_studio::import(path, options),
         Format::Brat => brat::import(path, options),
-        _ => Err(InterchangeError::Options(format!(
-            "import from {} is not available yet",
-            format.name()
-        ))),
+        Format::Prodigy => prodigy::import(path, options),
     }
 }

@@ -1,7 +1,8 @@
 //! Tokens for token-based exports (CoNLL, Hugging Face, spaCy, Prodigy): cut a document with
 //! its tokenizer ([`Tokenizer::for_document`]), place its spans on the tokens with the export's
 //! [`BoundaryPolicy`](super::BoundaryPolicy), split sentences, and put every span that was
-//! changed, moved to another layer or dropped in the [`Report`].
+//! changed, moved to another layer or dropped in the [`Report`]. [`spaced_tokens`] gives the
+//! tokens of formats that store one space flag per token (spaCy, Prodigy).
 //!
 //! Sentences never cut an entity: where a span runs over a sentence end (`حتمي.` `»`…), the
 //! two sentences are written as one.
@@ -96,6 +97,57 @@ pub fn tokenize_for_export(
         sentences,
         span_tags,
     }
+}
+
+/// A token of a format that stores "followed by one space" per token (spaCy's `spaces`,
+/// Prodigy's `ws`): its code-point range and whether one space follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpacedToken {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Whether one space (U+0020) follows, which belongs to no token.
+    pub space: bool,
+}
+
+/// Tokens for `words` (sorted, disjoint code-point ranges) of `chars` such that joining each
+/// token's text and, where [`SpacedToken::space`], one space gives back the text exactly: a gap
+/// other than one space (two spaces, a tab, `\r\n`) becomes a token of its own, as spaCy's
+/// tokenizer makes it. Also returns, for each word, the index of its token.
+pub fn spaced_tokens(chars: &[char], words: &[Range<usize>]) -> (Vec<SpacedToken>, Vec<usize>) {
+    let mut tokens: Vec<SpacedToken> = Vec::with_capacity(words.len() + 8);
+    let mut word_token = Vec::with_capacity(words.len());
+    let mut at = 0;
+    let gap = |tokens: &mut Vec<SpacedToken>, start: usize, end: usize| {
+        let mut start = start;
+        if start < end
+            && chars[start] == ' '
+            && let Some(previous) = tokens.last_mut()
+        {
+            previous.space = true;
+            start += 1;
+        }
+        if start < end {
+            tokens.push(SpacedToken {
+                start,
+                end,
+                space: false,
+            });
+        }
+    };
+    for word in words {
+        gap(&mut tokens, at, word.start);
+        word_token.push(tokens.len());
+        tokens.push(SpacedToken {
+            start: word.start,
+            end: word.end,
+            space: false,
+        });
+        at = word.end;
+    }
+    gap(&mut tokens, at, chars.len());
+    (tokens, word_token)
 }
 
 /// Merges sentences so that no entity crosses a sentence end.

@@ -7,6 +7,7 @@ mod conll;
 pub mod doccano;
 mod hugging_face;
 pub mod label_studio;
+mod prodigy;
 mod spacy;
 mod trainer_support;
 
@@ -148,6 +149,7 @@ fn an_unfinished_export_leaves_the_output_untouched() {
         Format::LabelStudio,
         Format::LabelStudioMin,
         Format::Brat,
+        Format::Prodigy,
     ] {
         let out = dir.path().join(format.name());
         if format.writes_folder() {
@@ -171,7 +173,7 @@ fn an_unfinished_export_leaves_the_output_untouched() {
         .collect();
     assert_eq!(
         left.len(),
-        4,
+        5,
         "no temporary files or folders left: {left:?}"
     );
 }
@@ -182,7 +184,7 @@ fn an_unfinished_export_leaves_the_output_untouched() {
 #[test]
 fn regression_new_export_files_are_readable_by_others_like_saved_files() {
     use std::os::unix::fs::PermissionsExt;
-    for format in Format::ALL.into_iter().filter(|f| *f != Format::Prodigy) {
+    for format in Format::ALL {
         let (_dir, out, _report) = export(format, &[sample()], &ExportOptions::default());
         let files: Vec<PathBuf> = if out.is_dir() {
             std::fs::read_dir(&out)

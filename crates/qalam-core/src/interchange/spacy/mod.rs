@@ -29,7 +29,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::report::{Action, Entry, SpanRef};
-use super::tokens::tokenize_for_export;
+use super::tokens::{spaced_tokens, tokenize_for_export};
 use super::{ExportOptions, Exporter, InterchangeError, Report};
 use crate::model::Annotation;
 
@@ -122,13 +122,6 @@ struct DocBin {
     span_groups: Vec<Vec<u8>>,
 }
 
-/// One spaCy token: its text range (code points) and whether one space follows it.
-struct SpacyToken {
-    start: usize,
-    end: usize,
-    space: bool,
-}
-
 impl DocBin {
     fn add(&mut self, annotation: &Annotation, options: &ExportOptions, report: &mut Report) {
         let key = options.spans_key.as_deref().unwrap_or("sc");
@@ -136,7 +129,7 @@ impl DocBin {
         let alignment = &tokenized.alignment;
         let chars: Vec<char> = annotation.document().text().chars().collect();
         let words: Vec<Range<usize>> = alignment.tokens.iter().map(|token| token.range()).collect();
-        let (tokens, word_token) = spacy_tokens(&chars, &words);
+        let (tokens, word_token) = spaced_tokens(&chars, &words);
         let spans = annotation.spans();
         let tag = |index: usize| {
             options
@@ -280,43 +273,6 @@ fn span_groups(key: &str, packed: &[Vec<u8>]) -> Vec<u8> {
     msgpack::array(&mut out, 1);
     msgpack::str(&mut out, key);
     out
-}
-
-/// spaCy tokens for `words` of `chars` such that joining texts and spaces gives back the text
-/// (gaps other than one space become tokens of their own), and the spaCy token of each word.
-fn spacy_tokens(chars: &[char], words: &[Range<usize>]) -> (Vec<SpacyToken>, Vec<usize>) {
-    let mut tokens: Vec<SpacyToken> = Vec::with_capacity(words.len() + 8);
-    let mut word_token = Vec::with_capacity(words.len());
-    let mut at = 0;
-    let gap = |tokens: &mut Vec<SpacyToken>, start: usize, end: usize| {
-        let mut start = start;
-        if start < end
-            && chars[start] == ' '
-            && let Some(previous) = tokens.last_mut()
-        {
-            previous.space = true;
-            start += 1;
-        }
-        if start < end {
-            tokens.push(SpacyToken {
-                start,
-                end,
-                space: false,
-            });
-        }
-    };
-    for word in words {
-        gap(&mut tokens, at, word.start);
-        word_token.push(tokens.len());
-        tokens.push(SpacyToken {
-            start: word.start,
-            end: word.end,
-            space: false,
-        });
-        at = word.end;
-    }
-    gap(&mut tokens, at, chars.len());
-    (tokens, word_token)
 }
 
 #[cfg(test)]
