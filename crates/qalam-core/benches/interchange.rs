@@ -1,11 +1,14 @@
-//! Speed of the token formats: the Wojood sample (train + val + test, ≈ 26k tokens, 3.4k
-//! entities with the nested ones) exported to CoNLL, tokenizing and aligning included.
-//! Target: ≤ 12 ms.
+//! Speed of the dataset exports: the Wojood sample (train + val + test, ≈ 26k tokens, 4.2k
+//! entities with the nested ones) exported to CoNLL and to the JSONL formats, tokenizing and
+//! aligning included. Target: ≤ 12 ms each.
 //!
 //! - `conll_export/wojood_default_tokenizer`: the documents as Qalam text (the Arabic-aware
 //!   default tokenizer cuts them, as for any document annotated in Qalam);
 //! - `conll_export/wojood_as_imported`: the documents as imported from CoNLL (whitespace tokens);
-//! - `conll_import/wojood`: parsing the three files back into annotations.
+//! - `conll_import/wojood`: parsing the three files back into annotations;
+//! - `prodigy_export/wojood_default_tokenizer`: the documents as Prodigy JSONL (tokens with
+//!   `ws`, spans with token indices), default tokenizer; target ≤ 12 ms;
+//! - `doccano_export/wojood`: the documents as doccano JSONL (no tokens).
 
 #[path = "../tests/integration/format/wojood.rs"]
 #[allow(dead_code)]
@@ -17,6 +20,7 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use qalam_core::interchange::conll::{parse, write_document};
 use qalam_core::interchange::{ExportOptions, ImportOptions, Report};
+use qalam_core::interchange::{doccano, prodigy};
 use qalam_core::model::Annotation;
 use qalam_core::tokenize::TOKENIZER_KEY;
 
@@ -59,6 +63,24 @@ fn export_all(documents: &[Annotation], out: &mut Vec<u8>) -> Report {
     report
 }
 
+fn prodigy_all(documents: &[Annotation], out: &mut String) -> Report {
+    out.clear();
+    let mut report = Report::default();
+    for document in documents {
+        prodigy::write_task(out, document, &ExportOptions::default(), &mut report);
+        out.push('\n');
+    }
+    report
+}
+
+fn doccano_all(documents: &[Annotation], out: &mut String) {
+    out.clear();
+    for document in documents {
+        out.push_str(&doccano::to_line(document, &ExportOptions::default()));
+        out.push('\n');
+    }
+}
+
 fn interchange(c: &mut Criterion) {
     let files = files();
     let imported = import_all(&files);
@@ -90,6 +112,19 @@ fn interchange(c: &mut Criterion) {
     });
     c.bench_function("conll_import/wojood", |b| {
         b.iter(|| black_box(import_all(black_box(&files))))
+    });
+    let mut jsonl = String::with_capacity(1 << 22);
+    let report = prodigy_all(&plain, &mut jsonl);
+    eprintln!(
+        "wojood as Prodigy JSONL: {} bytes, {} report entries",
+        jsonl.len(),
+        report.entries.len()
+    );
+    c.bench_function("prodigy_export/wojood_default_tokenizer", |b| {
+        b.iter(|| black_box(prodigy_all(black_box(&plain), &mut jsonl)))
+    });
+    c.bench_function("doccano_export/wojood", |b| {
+        b.iter(|| doccano_all(black_box(&plain), &mut jsonl))
     });
 }
 

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::report::{Action, Entry, SpanRef};
 use super::{ExportOptions, Report, TagScheme};
-use crate::model::Annotation;
+use crate::model::{Annotation, Document};
 use crate::tokenize::Tokenizer;
 use crate::tokenize::align::{Alignment, ChangeKind, align};
 use crate::tokenize::tags::layer_tags;
@@ -111,18 +111,21 @@ pub struct SpacedToken {
     pub space: bool,
 }
 
-/// Tokens for `words` (sorted, disjoint code-point ranges) of `chars` such that joining each
+/// Tokens for `words` (sorted, disjoint code-point ranges) of `document` such that joining each
 /// token's text and, where [`SpacedToken::space`], one space gives back the text exactly: a gap
 /// other than one space (two spaces, a tab, `\r\n`) becomes a token of its own, as spaCy's
 /// tokenizer makes it. Also returns, for each word, the index of its token.
-pub fn spaced_tokens(chars: &[char], words: &[Range<usize>]) -> (Vec<SpacedToken>, Vec<usize>) {
+pub fn spaced_tokens(
+    document: &Document,
+    words: &[Range<usize>],
+) -> (Vec<SpacedToken>, Vec<usize>) {
     let mut tokens: Vec<SpacedToken> = Vec::with_capacity(words.len() + 8);
     let mut word_token = Vec::with_capacity(words.len());
     let mut at = 0;
     let gap = |tokens: &mut Vec<SpacedToken>, start: usize, end: usize| {
         let mut start = start;
         if start < end
-            && chars[start] == ' '
+            && document.slice(start, start + 1) == Some(" ")
             && let Some(previous) = tokens.last_mut()
         {
             previous.space = true;
@@ -146,7 +149,7 @@ pub fn spaced_tokens(chars: &[char], words: &[Range<usize>]) -> (Vec<SpacedToken
         });
         at = word.end;
     }
-    gap(&mut tokens, at, chars.len());
+    gap(&mut tokens, at, document.char_len());
     (tokens, word_token)
 }
 

@@ -129,7 +129,7 @@ impl DocBin {
         let alignment = &tokenized.alignment;
         let chars: Vec<char> = annotation.document().text().chars().collect();
         let words: Vec<Range<usize>> = alignment.tokens.iter().map(|token| token.range()).collect();
-        let (tokens, word_token) = spaced_tokens(&chars, &words);
+        let (tokens, word_token) = spaced_tokens(annotation.document(), &words);
         let spans = annotation.spans();
         let tag = |index: usize| {
             options
