@@ -296,6 +296,33 @@ def check_doccano(path, documents, name):
         check(seen == expected.spans, f"{name}/{expected.id}: doccano {len(seen)} spans != Qalam {len(expected.spans)}")
 
 
+def check_prodigy(path, documents, name):
+    """Prodigy is Python: offsets are string indices, ``token_end`` is inclusive, and a token's
+    ``ws`` says one space follows it. Every task's tokens joined with their ``ws`` must be its
+    text, every span's ``text[start:end]`` its tokens joined, and the spans Qalam's."""
+    tasks = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    check(len(tasks) == len(documents), f"{name}: Prodigy has {len(tasks)} tasks for {len(documents)} documents")
+    for task, expected in zip(tasks, documents):
+        text, tokens = task["text"], task["tokens"]
+        where = f"{name}/{expected.id}"
+        check(text == expected.text, f"{where}: Prodigy text differs")
+        check(task.get("answer") == "accept" and task["meta"]["id"] == expected.id, f"{where}: answer/meta.id wrong")
+        check([t["id"] for t in tokens] == list(range(len(tokens))), f"{where}: token ids are not 0, 1, 2, ...")
+        check(all(text[t["start"]:t["end"]] == t["text"] for t in tokens), f"{where}: a token's offsets do not cut its text")
+        joined = "".join(t["text"] + (" " if t["ws"] else "") for t in tokens)
+        check(joined == text, f"{where}: tokens joined with ws are not the text")
+        seen = []
+        for span in task["spans"]:
+            first, last = span["token_start"], span["token_end"]
+            covered = tokens[first:last + 1]
+            words = "".join(t["text"] + (" " if t["ws"] and i < len(covered) - 1 else "") for i, t in enumerate(covered))
+            check(0 <= first <= last < len(tokens), f"{where}: span {span} has bad token indices")
+            check(text[span["start"]:span["end"]] == words, f"{where}: span «{text[span['start']:span['end']]}» but its tokens are «{words}»")
+            check(covered and covered[0]["start"] == span["start"] and covered[-1]["end"] == span["end"], f"{where}: span {span} does not start and end with its tokens")
+            seen.append((span["start"], span["end"], span["label"]))
+        check(sorted(seen) == expected.spans, f"{where}: Prodigy {len(seen)} spans != Qalam {len(expected.spans)}: {set(seen) ^ set(expected.spans)}")
+
+
 def check_brat(folder, documents, name):
     """brat's standoff offsets are code points into NAME.txt; the text column repeats the span."""
     seen_texts = {}
@@ -356,6 +383,8 @@ def main():
              and check_label_studio(work / f"{name}.ls.json", documents, name)),
             ("doccano export", lambda: run(qalam, ["export", "--format", "doccano", "-o", work / f"{name}.jsonl", *files])
              and check_doccano(work / f"{name}.jsonl", documents, name)),
+            ("Prodigy export", lambda: run(qalam, ["export", "--format", "prodigy", "-o", work / f"{name}.prodigy.jsonl", *files])
+             and check_prodigy(work / f"{name}.prodigy.jsonl", documents, name)),
             ("brat export", lambda: run(qalam, ["export", "--format", "brat", "-o", work / f"{name}-brat", *files])
              and check_brat(work / f"{name}-brat", documents, name)),
             ("CoNLL export", lambda: run(qalam, ["export", "--format", "conll", "-o", conll_out, *files])

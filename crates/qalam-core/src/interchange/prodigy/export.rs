@@ -147,8 +147,8 @@ pub fn write_task(
                     label: span.label.clone(),
                 }),
                 action: Action::Noted,
-                reason: "overlaps a longer or earlier span: written, but Prodigy's ner recipes \
-                         need spans that do not overlap (spans recipes take them)"
+                reason: "overlaps a longer or earlier span (Prodigy's spans.* recipes take \
+                         overlaps, ner.* ones do not)"
                     .to_owned(),
             });
         }
