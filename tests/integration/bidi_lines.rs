@@ -3,14 +3,14 @@
 //! for the layout, the layout dump, hit-testing geometry and highlights.
 
 use qalam::text::layout_dump::dump_lines;
+use qalam::text::paragraph::CARET_WIDTH;
 use qalam::text::{CharIndex, ParagraphLayout, TextEngine};
 use unicode_bidi::BidiInfo;
 
 const SIZE: f32 = 16.0;
 
 /// The issue's sentence: wrapped after `لن`, the space after it belongs at the line's end.
-const NATO: &str =
-    "NATO Secretary General Mark Rutte said: \"لن نتراجع\" before leaving Brussels.";
+const NATO: &str = "NATO Secretary General Mark Rutte said: \"لن نتراجع\" before leaving Brussels.";
 
 /// Mixed Arabic/Latin paragraphs: quotes, parentheses, numbers (Western and Arabic-Indic),
 /// percentages, times, a tab; both paragraph directions.
@@ -33,9 +33,15 @@ const PARAGRAPHS: &[&str] = &[
 /// Logical code points of `line` (code points of `text`) in display order, by `unicode-bidi`:
 /// levels with rule L1 for exactly that line, runs reordered by L2, each right-to-left run listed
 /// character by character, reversed.
-fn reference_line_order(info: &BidiInfo, index: &CharIndex, line: std::ops::Range<usize>) -> Vec<usize> {
+fn reference_line_order(
+    info: &BidiInfo,
+    index: &CharIndex,
+    line: std::ops::Range<usize>,
+) -> Vec<usize> {
     let para = &info.paragraphs[0];
-    let bytes = index.cp_range_to_bytes(line).expect("line range inside the text");
+    let bytes = index
+        .cp_range_to_bytes(line)
+        .expect("line range inside the text");
     let (levels, runs) = info.visual_runs(para, bytes);
     let mut order = Vec::new();
     for run in runs {
@@ -78,7 +84,11 @@ fn every_wrapped_line_matches_unicode_bidi_reorder_line() {
             paragraph.rebreak(width as f32);
             let lines = paragraph.visual_lines();
             let covered: usize = lines.iter().map(|line| line.range.len()).sum();
-            assert_eq!(covered, index.char_len(), "{text:?} at {width}: lines cover the text");
+            assert_eq!(
+                covered,
+                index.char_len(),
+                "{text:?} at {width}: lines cover the text"
+            );
             for line in &lines {
                 let expected = reference_line_order(&info, &index, line.range.clone());
                 assert_eq!(
@@ -96,7 +106,10 @@ fn every_wrapped_line_matches_unicode_bidi_reorder_line() {
     }
     assert!(lines_checked > 500, "{lines_checked} lines");
     // The set must exercise rule L1 at soft breaks, or it proves nothing about it.
-    assert!(l1_lines >= 4, "only {l1_lines} lines end in a space L1 moves");
+    assert!(
+        l1_lines >= 4,
+        "only {l1_lines} lines end in a space L1 moves"
+    );
 }
 
 #[test]
@@ -113,10 +126,11 @@ fn layout_dump_lines_match_unicode_bidi_per_line() {
             let mut line_start = 0;
             for line in dump.iter().filter(|line| line.paragraph == number) {
                 let line_end = line_start + line.chars.len();
-                let expected: Vec<usize> = reference_line_order(&info, &index, line_start..line_end)
-                    .into_iter()
-                    .map(|cp| cp + start)
-                    .collect();
+                let expected: Vec<usize> =
+                    reference_line_order(&info, &index, line_start..line_end)
+                        .into_iter()
+                        .map(|cp| cp + start)
+                        .collect();
                 assert_eq!(line.chars, expected, "paragraph {number} at {width}");
                 line_start = line_end;
             }
@@ -156,9 +170,17 @@ fn highlight_boxes_and_hit_testing_follow_the_line_order() {
                     if rect.width() < 1.0 {
                         continue;
                     }
-                    let left = paragraph.hit_test(egui::vec2(rect.min.x + 0.25 * rect.width(), rect.center().y));
-                    let right = paragraph.hit_test(egui::vec2(rect.max.x - 0.25 * rect.width(), rect.center().y));
-                    let near = |boundary: usize| boundary.abs_diff(cp) <= 2 || boundary.abs_diff(cp + 1) <= 2;
+                    let left = paragraph.hit_test(egui::vec2(
+                        rect.min.x + 0.25 * rect.width(),
+                        rect.center().y,
+                    ));
+                    let right = paragraph.hit_test(egui::vec2(
+                        rect.max.x - 0.25 * rect.width(),
+                        rect.center().y,
+                    ));
+                    let near = |boundary: usize| {
+                        boundary.abs_diff(cp) <= 2 || boundary.abs_diff(cp + 1) <= 2
+                    };
                     assert!(
                         near(left) && near(right),
                         "{text:?} at {width}: clicks in the box of {cp} gave {left} and {right} \
@@ -208,12 +230,26 @@ fn regression_l1_trailing_space_at_soft_break_goes_to_line_end() {
     let quote_box = rect(quote..quote + 1);
     let word_box = rect(lam..nun + 1);
     let space_box = rect(space..space + 1);
-    assert!((quote_box.max.x - word_box.min.x).abs() < 0.01, "{quote_box:?} {word_box:?}");
-    assert!((word_box.max.x - space_box.min.x).abs() < 0.01, "{word_box:?} {space_box:?}");
-    assert!((space_box.max.x - first.rect.max.x).abs() < 0.01, "space at the line's end");
-    // The caret before the space sits right of the word, where the space starts.
+    assert!(
+        (quote_box.max.x - word_box.min.x).abs() < 0.01,
+        "{quote_box:?} {word_box:?}"
+    );
+    assert!(
+        (word_box.max.x - space_box.min.x).abs() < 0.01,
+        "{word_box:?} {space_box:?}"
+    );
+    assert!(
+        (space_box.max.x - first.rect.max.x).abs() < 0.01,
+        "space at the line's end"
+    );
+    // The caret before the space sits right of the word, where the space starts (moved in by
+    // its width when that is past the paragraph's right edge).
     let caret = paragraph.caret_rect(space);
-    assert!((caret.min.x - space_box.min.x).abs() < 0.01, "{caret:?} {space_box:?}");
+    assert!(
+        caret.min.x <= space_box.min.x + 0.01
+            && caret.min.x >= space_box.min.x - CARET_WIDTH - 0.01,
+        "{caret:?} {space_box:?}"
+    );
     // A click past the end of the line stays on it, before the space.
     let past_end = paragraph.hit_test(egui::vec2(first.rect.max.x + 20.0, first.rect.center().y));
     assert_eq!(past_end, space);
