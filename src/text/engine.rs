@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use parley::{FontContext, LayoutContext, LineHeight, PositionedLayoutItem, StyleProperty};
 
+use super::geometry::{LineBoxes, parley_clusters};
+
 use super::atlas::{GlyphAtlas, GlyphKey, GlyphLookup, SUBPIXEL_STEPS};
 use super::fonts;
 use super::label::LABEL_LINE_HEIGHT_FACTOR;
@@ -208,69 +210,102 @@ impl TextEngine {
         let mut mesh = egui::epaint::Mesh::with_texture(texture_id);
         // Marks may overflow the line box; keep lines that are just outside the clip rectangle.
         let margin = layout.font_size();
-        for line in layout.parley().lines() {
+        for (line, boxes) in layout.parley().lines().zip(layout.line_boxes()) {
             let metrics = line.metrics();
             if origin.y + metrics.block_max_coord + margin < clip.min.y
                 || origin.y + metrics.block_min_coord - margin > clip.max.y
             {
                 continue;
             }
-            for item in line.items() {
-                let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
-                    continue;
-                };
-                let run = glyph_run.run();
+            // The run whose font coordinates are in `coords`.
+            let mut coords_run = None;
+            let mut coords: Vec<i16> = Vec::new();
+            for (cluster, glyph) in positioned_glyphs(&line, boxes) {
+                let run = cluster.run();
                 let font = run.font();
-                let coords: Vec<i16> = run
-                    .normalized_coords()
-                    .iter()
-                    .map(|c| c.to_bits())
-                    .collect();
-                let size_px = run.font_size() * pixels_per_point;
-                for glyph in glyph_run.positioned_glyphs() {
-                    let x_px = (origin.x + glyph.x) * pixels_per_point;
-                    let y_px = ((origin.y + glyph.y) * pixels_per_point).round();
-                    let x_floor = x_px.floor();
-                    let subpixel = (((x_px - x_floor) * SUBPIXEL_STEPS).round() as u8).min(3);
-                    let key = GlyphKey {
-                        font_blob: font.data.id(),
-                        font_index: font.index,
-                        glyph_id: glyph.id,
-                        size_bits: size_px.to_bits(),
-                        subpixel_x: subpixel,
-                    };
-                    let image = match self.atlas.glyph(ctx, font, &coords, key) {
-                        GlyphLookup::Ready(image) => image,
-                        GlyphLookup::Reset => return None,
-                    };
-                    if image.size[0] == 0 {
-                        continue;
-                    }
-                    let left = x_floor + image.left as f32;
-                    let top = y_px - image.top as f32;
-                    let rect = egui::Rect::from_min_size(
-                        egui::pos2(left / pixels_per_point, top / pixels_per_point),
-                        egui::vec2(
-                            image.size[0] as f32 / pixels_per_point,
-                            image.size[1] as f32 / pixels_per_point,
-                        ),
-                    );
-                    let uv = egui::Rect::from_min_size(
-                        egui::pos2(
-                            image.atlas_pos[0] as f32 * uv_scale,
-                            image.atlas_pos[1] as f32 * uv_scale,
-                        ),
-                        egui::vec2(
-                            image.size[0] as f32 * uv_scale,
-                            image.size[1] as f32 * uv_scale,
-                        ),
-                    );
-                    mesh.add_rect_with_uv(rect, uv, color);
+                if coords_run != Some(run.index()) {
+                    coords_run = Some(run.index());
+                    coords.clear();
+                    coords.extend(run.normalized_coords().iter().map(|c| c.to_bits()));
                 }
+                let size_px = run.font_size() * pixels_per_point;
+                let x_px = (origin.x + glyph.x) * pixels_per_point;
+                let y_px = ((origin.y + glyph.y) * pixels_per_point).round();
+                let x_floor = x_px.floor();
+                let subpixel = (((x_px - x_floor) * SUBPIXEL_STEPS).round() as u8).min(3);
+                let key = GlyphKey {
+                    font_blob: font.data.id(),
+                    font_index: font.index,
+                    glyph_id: glyph.id,
+                    size_bits: size_px.to_bits(),
+                    subpixel_x: subpixel,
+                };
+                let image = match self.atlas.glyph(ctx, font, &coords, key) {
+                    GlyphLookup::Ready(image) => image,
+                    GlyphLookup::Reset => return None,
+                };
+                if image.size[0] == 0 {
+                    continue;
+                }
+                let left = x_floor + image.left as f32;
+                let top = y_px - image.top as f32;
+                let rect = egui::Rect::from_min_size(
+                    egui::pos2(left / pixels_per_point, top / pixels_per_point),
+                    egui::vec2(
+                        image.size[0] as f32 / pixels_per_point,
+                        image.size[1] as f32 / pixels_per_point,
+                    ),
+                );
+                let uv = egui::Rect::from_min_size(
+                    egui::pos2(
+                        image.atlas_pos[0] as f32 * uv_scale,
+                        image.atlas_pos[1] as f32 * uv_scale,
+                    ),
+                    egui::vec2(
+                        image.size[0] as f32 * uv_scale,
+                        image.size[1] as f32 * uv_scale,
+                    ),
+                );
+                mesh.add_rect_with_uv(rect, uv, color);
             }
         }
         Some(mesh)
     }
+}
+
+/// The glyphs of one line with their positions relative to the paragraph's top-left, each with
+/// the cluster it belongs to (its run has the font and size), placed in the line's display order `boxes` (UAX #9 with
+/// rule L1) rather than parley's: each cluster's glyphs start at its [`LineBoxes::paint_x`].
+/// The glyphs of a ligature belong to its first grapheme and cover all of its graphemes, which
+/// stay together, so a right-to-left one is drawn leftwards from that grapheme's right edge.
+pub(crate) fn positioned_glyphs<'a>(
+    line: &parley::Line<'a, ()>,
+    boxes: &'a LineBoxes,
+) -> impl Iterator<Item = (parley::Cluster<'a, ()>, parley::Glyph)> + use<'a> {
+    // One style per paragraph, so one baseline per line.
+    let baseline = line
+        .items()
+        .find_map(|item| match item {
+            PositionedLayoutItem::GlyphRun(run) => Some(run.baseline()),
+            PositionedLayoutItem::InlineBox(_) => None,
+        })
+        .unwrap_or(line.metrics().baseline);
+    parley_clusters(line)
+        .zip(boxes.paint_x.iter().copied())
+        .flat_map(move |(cluster, x0)| {
+            let glyph_advance: f32 = cluster.glyphs().map(|glyph| glyph.advance).sum();
+            let mut pen = if cluster.is_rtl() {
+                x0 + cluster.advance() - glyph_advance
+            } else {
+                x0
+            };
+            cluster.glyphs().map(move |mut glyph| {
+                glyph.x += pen;
+                glyph.y += baseline;
+                pen += glyph.advance;
+                (cluster, glyph)
+            })
+        })
 }
 
 /// The window's shared engine, created on first use and kept in `ctx`'s temporary data as an
@@ -282,4 +317,113 @@ pub fn shared_engine(ctx: &egui::Context) -> Arc<Mutex<TextEngine>> {
         data.get_temp_mut_or_insert_with(id, || Arc::new(Mutex::new(TextEngine::new())))
             .clone()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyph id, x and y of every glyph of every line, as parley positions them.
+    fn parley_glyphs(layout: &ParagraphLayout) -> Vec<(u32, f32, f32)> {
+        let mut glyphs = Vec::new();
+        for line in layout.parley().lines() {
+            for item in line.items() {
+                if let PositionedLayoutItem::GlyphRun(run) = item {
+                    glyphs.extend(run.positioned_glyphs().map(|g| (g.id, g.x, g.y)));
+                }
+            }
+        }
+        glyphs
+    }
+
+    /// Glyph id, x, y and the cluster's first byte of every glyph the painter draws.
+    fn painted_glyphs(layout: &ParagraphLayout) -> Vec<(u32, f32, f32, usize)> {
+        let mut glyphs = Vec::new();
+        for (line, boxes) in layout.parley().lines().zip(layout.line_boxes()) {
+            for (cluster, g) in positioned_glyphs(&line, boxes) {
+                glyphs.push((g.id, g.x, g.y, cluster.text_range().start));
+            }
+        }
+        glyphs
+    }
+
+    #[test]
+    fn glyphs_sit_where_parley_puts_them_when_rule_l1_changes_nothing() {
+        let mut engine = TextEngine::new();
+        let long_arabic = "زار الرئيس الروسي فلاديمير بوتين لأمريكا يوم الثلاثاء في زيارة رسمية \
+                           هي الأولى منذ سنوات، والتقى نظيره في العاصمة.";
+        let cases = [
+            ("مَرْحَبًا بِكُمْ في لأمريكا", 10_000.0),
+            ("قالت BBC 2024 إن (رئيس) الوزراء", 10_000.0),
+            ("The word لروسيا means to Russia.", 10_000.0),
+            ("😀 hello مرحبا 👍🏽", 10_000.0),
+            (long_arabic, 160.0),
+        ];
+        for (text, width) in cases {
+            let layout = engine.layout_paragraph(text, 16.0, width);
+            let ours: Vec<(u32, f32, f32)> = painted_glyphs(&layout)
+                .into_iter()
+                .map(|(id, x, y, _)| (id, x, y))
+                .collect();
+            let theirs = parley_glyphs(&layout);
+            assert_eq!(ours.len(), theirs.len(), "{text}");
+            for (a, b) in ours.iter().zip(&theirs) {
+                assert_eq!(a.0, b.0, "{text}: glyph order");
+                assert!(
+                    (a.1 - b.1).abs() < 0.01 && (a.2 - b.2).abs() < 1e-3,
+                    "{text}: {a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn trailing_space_of_an_arabic_run_is_painted_at_the_line_end() {
+        let text = "NATO Secretary General Mark Rutte said: \"لن نتراجع\" before leaving Brussels.";
+        let quote = text.find('"').expect("quote");
+        let (lam, nun, space) = (quote + 1, quote + 3, quote + 5);
+        let mut engine = TextEngine::new();
+        let mut layout = engine.layout_paragraph(text, 16.0, 100.0);
+        let width = (100..900)
+            .find(|&width| {
+                layout.rebreak(width as f32);
+                layout.parley().lines().next().map(|l| l.text_range().end) == Some(space + 1)
+            })
+            .expect("a width breaking after the first Arabic word");
+        layout.rebreak(width as f32);
+        let first_line = layout.parley().lines().next().expect("line").text_range();
+        let glyphs: Vec<_> = painted_glyphs(&layout)
+            .into_iter()
+            .filter(|g| first_line.contains(&g.3))
+            .collect();
+        let span = |bytes: &[usize]| {
+            let mine = glyphs.iter().filter(|g| bytes.contains(&g.3));
+            let x0 = mine.clone().map(|g| g.1).fold(f32::MAX, f32::min);
+            let x1 = mine.map(|g| g.1).fold(f32::MIN, f32::max);
+            (x0, x1)
+        };
+        let right_end = glyphs.iter().map(|g| g.1).fold(f32::MIN, f32::max);
+        let (quote_x, _) = span(&[quote]);
+        let (word_x0, word_x1) = span(&[lam, nun]);
+        let (space_x, _) = span(&[space]);
+        assert!(
+            quote_x < word_x0 && word_x1 < space_x,
+            "{quote_x} {word_x0} {word_x1} {space_x}"
+        );
+        assert_eq!(
+            space_x, right_end,
+            "the space is the last glyph on the line"
+        );
+        // parley alone draws the space between the quote and the word.
+        let parley_space = parley_glyphs(&layout)
+            .into_iter()
+            .zip(painted_glyphs(&layout))
+            .find(|(_, ours)| ours.3 == space)
+            .map(|(theirs, _)| theirs.1)
+            .expect("space glyph");
+        assert!(
+            parley_space < word_x0,
+            "parley: {parley_space}, word at {word_x0}"
+        );
+    }
 }

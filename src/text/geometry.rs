@@ -5,10 +5,16 @@
 //! with one glyph pair whose second glyph has no advance (Noto Naskh's lam-alef, as in
 //! `لأمريكا`: "for America"), so the entity after the `ل` could not be selected by mouse. Here such
 //! zero-width clusters share their neighbour's width evenly instead.
+//!
+//! The clusters of a line are placed in the order UAX #9 gives with rule L1 applied
+//! ([`super::line_order`]), which parley's own run order lacks; [`LineBoxes::paint_x`] keeps
+//! where each cluster's glyphs are drawn in that order.
 
 use std::ops::Range;
 
 use qalam_core::model::CharIndex;
+
+use super::line_order::ParagraphLevels;
 
 /// Widths below this (points) count as zero.
 const ZERO_WIDTH: f32 = 0.01;
@@ -61,6 +67,9 @@ pub struct LineBoxes {
     pub start_x: f32,
     /// Clusters left to right.
     pub clusters: Vec<ClusterBox>,
+    /// Left edge (before zero-width sharing) of every cluster [`parley_clusters`] yields for this
+    /// line, in that order: where the painter starts the cluster's glyphs.
+    pub paint_x: Vec<f32>,
 }
 
 impl LineBoxes {
@@ -75,27 +84,56 @@ impl LineBoxes {
     }
 }
 
-/// Computes the boxes of every line of `layout` (already broken and aligned).
-pub fn line_boxes(layout: &parley::Layout<()>, index: &CharIndex) -> Vec<LineBoxes> {
+/// The clusters of a parley line in parley's order (its runs in parley's visual order, each
+/// run's clusters left to right): the order of [`LineBoxes::paint_x`].
+pub fn parley_clusters<'a>(
+    line: &parley::Line<'a, ()>,
+) -> impl Iterator<Item = parley::Cluster<'a, ()>> + use<'a> {
+    line.runs().flat_map(|run| run.visual_clusters())
+}
+
+/// Computes the boxes of every line of `layout` (already broken and aligned). With `levels`, the
+/// clusters of each line are ordered by UAX #9 with rule L1 for that line; without, the
+/// paragraph is left to right at level 0 and parley's order is already the logical one.
+pub fn line_boxes(
+    layout: &parley::Layout<()>,
+    index: &CharIndex,
+    levels: Option<&ParagraphLevels>,
+) -> Vec<LineBoxes> {
     let paragraph_rtl = layout.is_rtl();
     let mut lines = Vec::with_capacity(layout.len());
     for line in layout.lines() {
         let metrics = line.metrics();
-        let range = line.text_range();
+        let bytes = line.text_range();
+        let range = index.byte_to_cp_floor(bytes.start)..index.byte_to_cp_floor(bytes.end);
+        let mut chars = Vec::new();
+        let mut advances = Vec::new();
+        let mut parley_rtl = Vec::new();
+        for cluster in parley_clusters(&line) {
+            let bytes = cluster.text_range();
+            chars.push(index.byte_to_cp_floor(bytes.start)..index.byte_to_cp_floor(bytes.end));
+            advances.push(cluster.advance());
+            parley_rtl.push(cluster.is_rtl());
+        }
+        let (order, rtl) = match levels {
+            Some(levels) => levels.order_clusters(range.clone(), &chars),
+            None => ((0..chars.len()).collect(), parley_rtl),
+        };
         let mut x = metrics.offset;
-        let mut clusters = Vec::new();
-        for run in line.runs() {
-            for cluster in run.visual_clusters() {
-                let bytes = cluster.text_range();
-                let advance = cluster.advance();
-                clusters.push(ClusterBox {
-                    chars: index.byte_to_cp_floor(bytes.start)..index.byte_to_cp_floor(bytes.end),
-                    x0: x,
-                    x1: x + advance,
-                    rtl: cluster.is_rtl(),
-                });
-                x += advance;
-            }
+        let mut paint_x = vec![x; chars.len()];
+        let mut clusters = Vec::with_capacity(chars.len());
+        for k in order {
+            let (Some(cluster_chars), Some(&advance)) = (chars.get(k), advances.get(k)) else {
+                continue;
+            };
+            paint_x[k] = x;
+            clusters.push(ClusterBox {
+                chars: cluster_chars.clone(),
+                x0: x,
+                x1: x + advance,
+                rtl: rtl.get(k).copied().unwrap_or(paragraph_rtl),
+            });
+            x += advance;
         }
         share_zero_widths(&mut clusters);
         let start_x = if paragraph_rtl {
@@ -104,12 +142,13 @@ pub fn line_boxes(layout: &parley::Layout<()>, index: &CharIndex) -> Vec<LineBox
             metrics.offset
         };
         lines.push(LineBoxes {
-            range: index.byte_to_cp_floor(range.start)..index.byte_to_cp_floor(range.end),
+            range,
             y0: metrics.block_min_coord,
             y1: metrics.block_max_coord,
             baseline: metrics.baseline,
             start_x,
             clusters,
+            paint_x,
         });
     }
     lines

@@ -7,7 +7,8 @@
 //! - [`paragraphs`]: splitting a text into paragraphs with exact offsets.
 //! - [`engine`]: [`engine::TextEngine`], lays out and paints.
 //! - [`paragraph`]: [`paragraph::ParagraphLayout`], geometry queries in code points.
-//! - [`geometry`]: cluster boxes per line (carets, hit-testing, highlights).
+//! - [`line_order`]: each line's visual order by UAX #9 with rule L1 (parley lacks L1).
+//! - [`geometry`]: cluster boxes per line (carets, hit-testing, highlights, painting positions).
 //! - [`atlas`]: the glyph atlas texture.
 //! - [`layout_dump`]: the visual order of every line as JSON lines (for tests and the CLI).
 //! - [`label`]: [`bidi_label_ui`], a short bidi-correct single-line label.
@@ -18,6 +19,7 @@ pub mod fonts;
 pub mod geometry;
 pub mod label;
 pub mod layout_dump;
+pub mod line_order;
 pub mod paragraph;
 pub mod paragraphs;
 

@@ -10,6 +10,7 @@ use parley::{Affinity, Alignment, AlignmentOptions, Cursor};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::geometry::{ClusterBox, LineBoxes, line_boxes};
+use super::line_order::ParagraphLevels;
 use qalam_core::model::CharIndex;
 
 /// Width of a caret in points.
@@ -40,8 +41,8 @@ pub struct VisualLine {
     /// Base direction of the paragraph the line belongs to.
     pub direction: TextDirection,
     /// Code-point indices (paragraph-relative) of the line's characters, left to right as
-    /// displayed. Inside right-to-left runs each character is listed separately, reversed
-    /// (as UAX #9 rule L2 orders them).
+    /// displayed: UAX #9 with rule L1 for this line (whitespace at its end back at the paragraph
+    /// level) and L2; inside right-to-left runs each character is listed separately, reversed.
     pub chars: Vec<usize>,
     /// Logical code-point range of the line (paragraph-relative).
     pub range: Range<usize>,
@@ -58,6 +59,9 @@ pub struct ParagraphLayout {
     index: CharIndex,
     max_width: f32,
     font_size: f32,
+    /// Resolved bidi levels (`None` for a paragraph that is left to right throughout), from which
+    /// every line's order is computed with rule L1 after each (re)break.
+    levels: Option<ParagraphLevels>,
     /// Cluster boxes per line, recomputed on every (re)break.
     lines: Vec<LineBoxes>,
 }
@@ -82,12 +86,14 @@ impl ParagraphLayout {
         max_width: f32,
     ) -> Self {
         let index = CharIndex::new(&text);
+        let levels = ParagraphLevels::new(&text, layout.is_rtl());
         let mut paragraph = Self {
             layout,
             text,
             index,
             max_width,
             font_size,
+            levels,
             lines: Vec::new(),
         };
         paragraph.rebreak(max_width);
@@ -111,7 +117,7 @@ impl ParagraphLayout {
         self.layout.break_all_lines(Some(max_width));
         self.layout
             .align(Alignment::Start, AlignmentOptions::default());
-        self.lines = line_boxes(&self.layout, &self.index);
+        self.lines = line_boxes(&self.layout, &self.index, self.levels.as_ref());
     }
 
     /// Breaks only at explicit line breaks (never wraps) and sets the width to the widest
@@ -121,7 +127,12 @@ impl ParagraphLayout {
         self.layout
             .align(Alignment::Start, AlignmentOptions::default());
         self.max_width = self.layout.width();
-        self.lines = line_boxes(&self.layout, &self.index);
+        self.lines = line_boxes(&self.layout, &self.index, self.levels.as_ref());
+    }
+
+    /// Cluster boxes of every line, top to bottom, in display order (UAX #9 with rule L1).
+    pub(crate) fn line_boxes(&self) -> &[LineBoxes] {
+        &self.lines
     }
 
     /// The paragraph text.

@@ -1,6 +1,7 @@
 //! The one integration-test binary; each area has its own module file.
 
 mod app;
+mod bidi_lines;
 mod cli;
 mod corpus_cli;
 mod dataset_cli;
