@@ -32,8 +32,11 @@ fn clauses(count: usize, prefix: &str) -> (String, Vec<(usize, usize)>) {
 /// and widens every 9th by the space and word before it.
 fn pair(text: &str, names: &[(usize, usize)]) -> (Annotation, Annotation) {
     let label = |k: usize| if k % 2 == 0 { "PERSON" } else { "COUNTRY" };
-    let a: Vec<(usize, usize, &str)> =
-        names.iter().enumerate().map(|(k, &(s, e))| (s, e, label(k))).collect();
+    let a: Vec<(usize, usize, &str)> = names
+        .iter()
+        .enumerate()
+        .map(|(k, &(s, e))| (s, e, label(k)))
+        .collect();
     let b: Vec<(usize, usize, &str)> = names
         .iter()
         .enumerate()
@@ -70,11 +73,15 @@ fn agreement_bench(c: &mut Criterion) {
         .iter()
         .map(|d| d.versions[0].annotation.document().text().len())
         .sum();
-    eprintln!("agreement: 1000 document pairs, {} bytes of text each on average", bytes / 1000);
+    eprintln!(
+        "agreement: 1000 document pairs, {} bytes of text each on average",
+        bytes / 1000
+    );
     let annotators = vec!["Amal".to_owned(), "Omar".to_owned()];
-    c.bench_function("agreement of 1000 document pairs (1 KB, 20 spans)", |bench| {
-        bench.iter(|| black_box(agreement(black_box(&documents), &annotators)))
-    });
+    c.bench_function(
+        "agreement of 1000 document pairs (1 KB, 20 spans)",
+        |bench| bench.iter(|| black_box(agreement(black_box(&documents), &annotators))),
+    );
 }
 
 fn diff_bench(c: &mut Criterion) {

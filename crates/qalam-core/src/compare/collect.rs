@@ -118,9 +118,14 @@ pub fn collect(corpora: &[Corpus]) -> Collected {
 
 /// The annotator every span of `annotation` names, if they all name the same one.
 fn spans_annotator(annotation: &Annotation) -> Option<String> {
-    let mut names = annotation.spans().iter().map(|span| span.annotator.as_deref());
+    let mut names = annotation
+        .spans()
+        .iter()
+        .map(|span| span.annotator.as_deref());
     let first = names.next()??;
-    names.all(|name| name == Some(first)).then(|| first.to_owned())
+    names
+        .all(|name| name == Some(first))
+        .then(|| first.to_owned())
 }
 
 /// `NAME` of a file called `stem.NAME.qalam.json`.
@@ -135,7 +140,11 @@ fn name_part(file: &ScannedFile) -> Option<String> {
 fn rename_clashes(versions: &mut [Version]) {
     let names: Vec<String> = versions.iter().map(|v| v.annotator.clone()).collect();
     for (index, version) in versions.iter_mut().enumerate() {
-        if names.iter().enumerate().any(|(other, name)| other != index && *name == names[index]) {
+        if names
+            .iter()
+            .enumerate()
+            .any(|(other, name)| other != index && *name == names[index])
+        {
             version.annotator = format!("{} ({})", names[index], slash_path(&version.path));
         }
     }

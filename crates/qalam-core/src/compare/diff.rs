@@ -89,8 +89,14 @@ pub fn diff(a: &[Span], b: &[Span]) -> Vec<DiffEntry> {
         b: Some(j),
     }));
     let range = |entry: &DiffEntry| {
-        let sides = entry.a.map(|i| &a[i]).into_iter().chain(entry.b.map(|j| &b[j]));
-        sides.fold((usize::MAX, 0), |(s, e), span| (s.min(span.start), e.max(span.end)))
+        let sides = entry
+            .a
+            .map(|i| &a[i])
+            .into_iter()
+            .chain(entry.b.map(|j| &b[j]));
+        sides.fold((usize::MAX, 0), |(s, e), span| {
+            (s.min(span.start), e.max(span.end))
+        })
     };
     entries.sort_by_cached_key(|entry| (range(entry), entry.a, entry.b));
     entries
@@ -164,14 +170,20 @@ mod tests {
     use crate::model::notation::Case;
 
     fn spans(notation: &str) -> Vec<Span> {
-        Case::parse(notation).expect("notation").annotation().spans().to_vec()
+        Case::parse(notation)
+            .expect("notation")
+            .annotation()
+            .spans()
+            .to_vec()
     }
 
     /// The diff as `kind a-text b-text` strings, for readable assertions.
     fn show(a: &str, b: &str) -> Vec<String> {
         let (sa, sb) = (spans(a), spans(b));
         let side = |span: Option<&Span>| {
-            span.map_or("—".to_owned(), |s| format!("{}-{}:{}", s.start, s.end, s.label))
+            span.map_or("—".to_owned(), |s| {
+                format!("{}-{}:{}", s.start, s.end, s.label)
+            })
         };
         diff(&sa, &sb)
             .iter()
@@ -189,7 +201,13 @@ mod tests {
     #[test]
     fn identical_lists_agree_everywhere() {
         let n = "زار [بوتين|PERSON] ل[روسيا|COUNTRY]";
-        assert_eq!(show(n, n), ["agree 4-9:PERSON 4-9:PERSON", "agree 11-16:COUNTRY 11-16:COUNTRY"]);
+        assert_eq!(
+            show(n, n),
+            [
+                "agree 4-9:PERSON 4-9:PERSON",
+                "agree 11-16:COUNTRY 11-16:COUNTRY"
+            ]
+        );
     }
 
     #[test]
@@ -209,7 +227,10 @@ mod tests {
         let entries = diff(&spans(a), &spans(b));
         let summary = summarize(&entries);
         assert_eq!((summary.agree, summary.label, summary.boundary), (0, 1, 1));
-        assert_eq!((summary.only_a, summary.only_b, summary.disagreements()), (2, 1, 5));
+        assert_eq!(
+            (summary.only_a, summary.only_b, summary.disagreements()),
+            (2, 1, 5)
+        );
     }
 
     #[test]

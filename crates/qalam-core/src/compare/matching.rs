@@ -25,7 +25,9 @@ pub struct Item<'a> {
 impl Item<'_> {
     /// Code points shared with `other`.
     fn shared(&self, other: &Item<'_>) -> usize {
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 
     /// Code points covered by either.
@@ -96,9 +98,14 @@ fn same_range<'a>(
     pairs: &mut Vec<(usize, usize)>,
 ) {
     let key = |item: &Item<'a>| -> (usize, usize, &'a str) {
-        (item.start, item.end, if with_label { item.label } else { "" })
+        (
+            item.start,
+            item.end,
+            if with_label { item.label } else { "" },
+        )
     };
-    let mut by_key: HashMap<(usize, usize, &'a str), Vec<usize>> = HashMap::with_capacity(left.len());
+    let mut by_key: HashMap<(usize, usize, &'a str), Vec<usize>> =
+        HashMap::with_capacity(left.len());
     for (index, item) in left.iter().enumerate() {
         if !taken.left[item.owner] {
             by_key.entry(key(item)).or_default().push(index);
@@ -210,7 +217,11 @@ mod tests {
             .collect()
     }
 
-    fn run(a: &[(usize, usize, &str)], b: &[(usize, usize, &str)], rule: Rule) -> Vec<(usize, usize)> {
+    fn run(
+        a: &[(usize, usize, &str)],
+        b: &[(usize, usize, &str)],
+        rule: Rule,
+    ) -> Vec<(usize, usize)> {
         let (a, b) = (items(a), items(b));
         let mut pairs = pair(&a, &b, a.len(), b.len(), rule);
         pairs.sort_unstable();
@@ -246,8 +257,18 @@ mod tests {
     fn an_owner_pairs_once_even_with_several_items() {
         // Two left items of one owner (a group with two variants): the group takes one span.
         let left = [
-            Item { start: 0, end: 5, label: "P", owner: 0 },
-            Item { start: 0, end: 6, label: "P", owner: 0 },
+            Item {
+                start: 0,
+                end: 5,
+                label: "P",
+                owner: 0,
+            },
+            Item {
+                start: 0,
+                end: 6,
+                label: "P",
+                owner: 0,
+            },
         ];
         let right = items(&[(0, 5, "P"), (0, 6, "P")]);
         assert_eq!(pair(&left, &right, 1, 2, Rule::Any), [(0, 0)]);

@@ -158,7 +158,11 @@ mod tests {
     use crate::model::notation::Case;
 
     fn spans(notation: &str) -> Vec<Span> {
-        Case::parse(notation).expect("notation").annotation().spans().to_vec()
+        Case::parse(notation)
+            .expect("notation")
+            .annotation()
+            .spans()
+            .to_vec()
     }
 
     /// Each group as `kind: variant | variant | …` (`start-end:LABEL` or `—`).
@@ -171,7 +175,11 @@ mod tests {
                 let sides: Vec<String> = g
                     .variants
                     .iter()
-                    .map(|v| v.as_ref().map_or("—".to_owned(), |v| format!("{}-{}:{}", v.start, v.end, v.label)))
+                    .map(|v| {
+                        v.as_ref().map_or("—".to_owned(), |v| {
+                            format!("{}-{}:{}", v.start, v.end, v.label)
+                        })
+                    })
                     .collect();
                 format!("{}: {}", g.kind().name(), sides.join(" | "))
             })
@@ -199,7 +207,10 @@ mod tests {
         let amal = "[كيم|PERSON] جونغ أون";
         let omar = "[كيم جونغ|PERSON] أون";
         let sara = "كيم [جونغ أون|PERSON]";
-        assert_eq!(show(&[amal, omar, sara]), ["boundary: 0-3:PERSON | 0-8:PERSON | 4-12:PERSON"]);
+        assert_eq!(
+            show(&[amal, omar, sara]),
+            ["boundary: 0-3:PERSON | 0-8:PERSON | 4-12:PERSON"]
+        );
     }
 
     #[test]
@@ -210,7 +221,11 @@ mod tests {
         let entries = diff(&a, &b);
         assert_eq!(groups.len(), entries.len());
         for (group, entry) in groups.iter().zip(&entries) {
-            let sides: Vec<Option<usize>> = group.variants.iter().map(|v| v.as_ref().map(|v| v.span)).collect();
+            let sides: Vec<Option<usize>> = group
+                .variants
+                .iter()
+                .map(|v| v.as_ref().map(|v| v.span))
+                .collect();
             assert_eq!(sides, [entry.a, entry.b]);
         }
     }

@@ -44,7 +44,12 @@ impl CohenTally {
             return None;
         }
         let n = self.tokens as f64;
-        let expected: u128 = self.a.iter().zip(&self.b).map(|(&x, &y)| u128::from(x) * u128::from(y)).sum();
+        let expected: u128 = self
+            .a
+            .iter()
+            .zip(&self.b)
+            .map(|(&x, &y)| u128::from(x) * u128::from(y))
+            .sum();
         let all = u128::from(self.tokens) * u128::from(self.tokens);
         if expected == all {
             return None;

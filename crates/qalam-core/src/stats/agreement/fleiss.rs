@@ -55,7 +55,11 @@ impl FleissTally {
             return None;
         }
         let ratings = self.items * self.raters;
-        let sum_sq: u128 = self.totals.iter().map(|&t| u128::from(t) * u128::from(t)).sum();
+        let sum_sq: u128 = self
+            .totals
+            .iter()
+            .map(|&t| u128::from(t) * u128::from(t))
+            .sum();
         let all = u128::from(ratings) * u128::from(ratings);
         if sum_sq == all {
             return None;

@@ -60,7 +60,11 @@ impl AlphaTally {
         if self.values < 2 {
             return None;
         }
-        let sum_sq: u128 = self.totals.iter().map(|&t| u128::from(t) * u128::from(t)).sum();
+        let sum_sq: u128 = self
+            .totals
+            .iter()
+            .map(|&t| u128::from(t) * u128::from(t))
+            .sum();
         let all = u128::from(self.values) * u128::from(self.values);
         if sum_sq == all {
             return None;

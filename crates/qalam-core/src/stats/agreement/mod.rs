@@ -172,7 +172,9 @@ pub struct AgreementReport {
 impl AgreementReport {
     /// Documents at least two annotators annotated.
     pub fn compared(&self) -> impl Iterator<Item = &DocumentAgreement> + '_ {
-        self.documents.iter().filter(|doc| doc.summary.annotators.len() >= 2)
+        self.documents
+            .iter()
+            .filter(|doc| doc.summary.annotators.len() >= 2)
     }
 }
 
@@ -180,11 +182,17 @@ impl AgreementReport {
 /// them; others are left out).
 pub fn agreement(documents: &[AnnotatedDocument], annotators: &[String]) -> AgreementReport {
     let labels = report_labels(documents);
-    let index: HashMap<&str, usize> =
-        labels.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
     let categories = 1 + 2 * labels.len();
-    let who: HashMap<&str, usize> =
-        annotators.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
+    let who: HashMap<&str, usize> = annotators
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.as_str(), i))
+        .collect();
     let count = annotators.len();
     let pair_slot = |a: usize, b: usize| a * count + b;
     let mut pairs: Vec<Option<(PairAgreement, CohenTally)>> = vec![None; count * count];
@@ -197,7 +205,10 @@ pub fn agreement(documents: &[AnnotatedDocument], annotators: &[String]) -> Agre
         let mut present: Vec<(usize, &[Span])> = doc
             .versions
             .iter()
-            .filter_map(|v| who.get(v.annotator.as_str()).map(|&k| (k, v.annotation.spans())))
+            .filter_map(|v| {
+                who.get(v.annotator.as_str())
+                    .map(|&k| (k, v.annotation.spans()))
+            })
             .collect();
         present.sort_by_key(|(k, _)| *k);
         present.dedup_by_key(|(k, _)| *k);

@@ -33,7 +33,11 @@ fn two(a: &str, b: &str) -> AgreementReport {
 }
 
 fn label<'a>(counts: &'a SpanMatch, name: &str) -> &'a LabelCounts {
-    counts.labels.iter().find(|l| l.label == name).expect("label listed")
+    counts
+        .labels
+        .iter()
+        .find(|l| l.label == name)
+        .expect("label listed")
 }
 
 #[test]
@@ -47,7 +51,14 @@ fn identical_files_agree_perfectly() {
     close(pair.kappa, 1.0);
     close(report.corpus.alpha, 1.0);
     close(report.corpus.fleiss, 1.0);
-    assert!(report.corpus.confusion().expect("pairs").mix_ups().is_empty());
+    assert!(
+        report
+            .corpus
+            .confusion()
+            .expect("pairs")
+            .mix_ups()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -69,7 +80,10 @@ fn nested_spans_count_for_f1_and_the_outer_layer_for_kappa() {
     let pair = &report.corpus.pairs[0];
     // 1 of 2 + 1 spans matched exactly: 2 / 3.
     close(Some(pair.exact.f1()), 2.0 / 3.0);
-    assert_eq!((pair.exact.a(), pair.exact.b(), pair.exact.matched()), (2, 1, 1));
+    assert_eq!(
+        (pair.exact.a(), pair.exact.b(), pair.exact.matched()),
+        (2, 1, 1)
+    );
     // Both outer layers are B-P I-P I-P.
     close(pair.kappa, 1.0);
 }
@@ -83,7 +97,10 @@ fn a_label_nobody_used_has_no_f1_and_is_listed() {
     close(label(&pair.exact, "PERSON").f1(), 1.0);
     close(label(&pair.exact, "COUNTRY").f1(), 0.0);
     close(Some(pair.exact.f1()), 2.0 / 3.0);
-    assert_eq!(report.labels, names(&["PERSON", "COUNTRY", "ORGANIZATION", "EVENT"]));
+    assert_eq!(
+        report.labels,
+        names(&["PERSON", "COUNTRY", "ORGANIZATION", "EVENT"])
+    );
     assert_eq!(report.tags.len(), 9);
 }
 
@@ -102,7 +119,10 @@ fn empty_documents_agree_but_have_no_kappa() {
 
 #[test]
 fn labels_mixed_up_fill_the_confusion_matrix() {
-    let report = two("[بوتين|PERSON] [روسيا|COUNTRY] [أمس|EVENT]", "[بوتين|ORGANIZATION] روسيا [أمس|EVENT]");
+    let report = two(
+        "[بوتين|PERSON] [روسيا|COUNTRY] [أمس|EVENT]",
+        "[بوتين|ORGANIZATION] روسيا [أمس|EVENT]",
+    );
     let confusion = report.corpus.confusion().expect("pairs");
     let (person, country, org, event, none) = (0, 1, 2, 3, 4);
     assert_eq!(confusion.counts[person][org], 1);

@@ -38,12 +38,19 @@ pub fn tag_codes(
     let kept = |spans: &'_ [Span]| -> Vec<(usize, usize, u32)> {
         spans
             .iter()
-            .filter_map(|s| index.get(s.label.as_str()).map(|&l| (s.start, s.end, l as u32)))
+            .filter_map(|s| {
+                index
+                    .get(s.label.as_str())
+                    .map(|&l| (s.start, s.end, l as u32))
+            })
             .collect()
     };
     let lists: Vec<Vec<(usize, usize, u32)>> = annotators.iter().map(|spans| kept(spans)).collect();
-    let boundaries: Vec<(usize, usize)> =
-        lists.iter().flatten().map(|&(start, end, _)| (start, end)).collect();
+    let boundaries: Vec<(usize, usize)> = lists
+        .iter()
+        .flatten()
+        .map(|&(start, end, _)| (start, end))
+        .collect();
     let tokens = split_tokens(tokenizer.tokenize(text), &boundaries);
     let codes = lists
         .iter()
