@@ -11,6 +11,12 @@ with and asserts that the entities they see are exactly Qalam's spans (texts, la
   ``ClassLabel`` carrying the tag names;
 - seqeval on the CoNLL tags (first tag column = outermost layer).
 
+Agreement: ``qalam agree --json --matrix`` on the three-annotator fixture corpus and on the
+Wojood sample with two perturbed copies; Cohen's kappa of every pair must equal scikit-learn's
+``cohen_kappa_score`` and Krippendorff's alpha the ``krippendorff`` package's (nominal) on the
+exported token tags, to 1e-9, per document and corpus-wide (Fleiss' kappa against a direct
+numpy transcription of its formula).
+
 Then times Python + spaCy (blank Arabic tokenizer, ``offsets_to_biluo_tags``, writing the
 columns) against ``qalam export --format conll`` on the Wojood documents and prints the ratio.
 
@@ -33,6 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "crates/qalam-core/tests/fixtures/interchange/kim-lavrov-wonsan.ar.qalam.json"
+AGREEMENT = ROOT / "crates/qalam-core/tests/fixtures/agreement"
 WOJOOD = [ROOT / "tests/fixtures/wojood" / f"{name}.txt" for name in ("train", "val", "test")]
 
 failures = []
@@ -343,6 +350,130 @@ def check_brat(folder, documents, name):
         check(seen == set(expected.spans), f"{name}/{expected.id}: brat holds {len(seen or [])} spans, Qalam {len(expected.spans)}")
 
 
+# ---------------------------------------------------------------- agreement
+
+
+def perturbed(path, out, annotator, every):
+    """A copy of a .qalam.json as another annotator's: drops, relabels and shortens spans."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    text = data["document"]["text"]
+    names = [item["name"] for item in data["labels"]["items"]]
+    spans = []
+    for k, span in enumerate(data["spans"]):
+        if k % every == 1:
+            continue
+        span = dict(span, annotator=annotator)
+        if k % (every + 2) == 2 and len(names) > 1:
+            span["label"] = names[(names.index(span["label"]) + 1) % len(names)]
+        if k % (every + 4) == 3 and span["end"] - span["start"] > 1:
+            span["end"] -= 1
+            span["text"] = text[span["start"]:span["end"]]
+        spans.append(span)
+    data["spans"] = spans
+    data["annotator"] = annotator
+    Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def fleiss(items):
+    """Fleiss' kappa of items x raters category codes (numpy, from the formula)."""
+    import numpy as np
+
+    items = np.asarray(items)
+    n_items, raters = items.shape
+    categories = int(items.max()) + 1
+    counts = np.zeros((n_items, categories))
+    for r in range(raters):
+        counts[np.arange(n_items), items[:, r]] += 1
+    p_i = ((counts ** 2).sum(axis=1) - raters) / (raters * (raters - 1))
+    p_j = counts.sum(axis=0) / (n_items * raters)
+    p_e = (p_j ** 2).sum()
+    return None if p_e == 1 else (p_i.mean() - p_e) / (1 - p_e)
+
+
+def close(ours, theirs, message):
+    """Qalam's figure against the reference one: both undefined, or within 1e-9."""
+    import math
+
+    undefined = theirs is None or (isinstance(theirs, float) and math.isnan(theirs))
+    if ours is None or undefined:
+        check(ours is None and undefined, f"{message}: Qalam {ours}, reference {theirs}")
+    else:
+        check(abs(ours - theirs) <= 1e-9, f"{message}: Qalam {ours!r}, reference {theirs!r}")
+
+
+def reference_alpha(data):
+    """The krippendorff package's nominal alpha; None where it refuses (a single value) or gives
+    nan."""
+    import warnings
+
+    import krippendorff
+    import numpy as np
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = float(krippendorff.alpha(reliability_data=np.asarray(data, dtype=float), level_of_measurement="nominal"))
+    except (ValueError, ZeroDivisionError):
+        return None
+    return None if np.isnan(value) or np.isinf(value) else value
+
+
+def check_agreement(qalam, paths, name):
+    """`qalam agree --json --matrix` against scikit-learn and krippendorff."""
+    import numpy as np
+    from sklearn.metrics import cohen_kappa_score
+
+    result = subprocess.run(qalam + ["agree", "--json", "--matrix", *map(str, paths)], capture_output=True, text=True)
+    check(result.returncode == 0, f"{name}: qalam agree exited {result.returncode}: {result.stderr[-500:]}")
+    report = json.loads(result.stdout)
+    annotators = report["annotators"]
+    matrix = {doc["document"]: doc for doc in report["matrix"]["documents"]}
+    compared = 0
+
+    def kappa(a, b):
+        # sklearn returns nan (with a warning) when only one tag occurs.
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return float(cohen_kappa_score(a, b)) if len(a) else None
+
+    def figures(docs, summary, where):
+        nonlocal compared
+        for pair in summary["pairs"]:
+            a, b = annotators.index(pair["a"]), annotators.index(pair["b"])
+            both = [d for d in docs if d["codes"][a] is not None and d["codes"][b] is not None]
+            xs = [c for d in both for c in d["codes"][a]]
+            ys = [c for d in both for c in d["codes"][b]]
+            check(pair["tokens"] == len(xs), f"{where} {pair['a']}–{pair['b']}: {pair['tokens']} tokens, matrix has {len(xs)}")
+            close(pair["cohen_kappa"], kappa(xs, ys), f"{where} {pair['a']}–{pair['b']}: Cohen's kappa")
+            compared += 1
+        # Reliability matrix: one row per annotator, one column per token, nan where missing.
+        data = np.array([
+            [v for d in docs for v in (d["codes"][k] if d["codes"][k] is not None else [np.nan] * d["tokens"])]
+            for k in range(len(annotators))
+        ], dtype=float)
+        close(summary["krippendorff_alpha"], reference_alpha(data) if data.size else None, f"{where}: Krippendorff's alpha")
+        if where == "corpus":
+            # Corpus-wide Fleiss: the documents every annotator annotated.
+            ks = list(range(len(annotators)))
+            full = [d for d in docs if all(c is not None for c in d["codes"])]
+        else:
+            ks = [annotators.index(p) for p in summary["annotators"]]
+            full = docs
+        items = [[d["codes"][k][t] for k in ks] for d in full for t in range(d["tokens"])]
+        close(summary["fleiss_kappa"], fleiss(items) if items and len(ks) >= 2 else None, f"{where}: Fleiss' kappa")
+
+    docs = list(matrix.values())
+    figures(docs, report["corpus"], "corpus")
+    for doc in report["documents"]:
+        if doc["document"] in matrix:
+            figures([matrix[doc["document"]]], doc, doc["document"])
+    corpus = report["corpus"]
+    print(f"agreement {name}: {len(docs)} documents, {len(annotators)} annotators, {compared} kappas; "
+          f"corpus alpha {corpus['krippendorff_alpha']}, Fleiss {corpus['fleiss_kappa']}: as sklearn/krippendorff")
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -395,6 +526,21 @@ def main():
                 step()
             except RuntimeError as error:
                 check(False, f"{name}: {label} failed: {error}")
+
+    print("\n== agreement")
+    try:
+        check_agreement(qalam, [AGREEMENT], "fixture corpus")
+        if corpora.get("wojood"):
+            three = work / "agree-wojood"
+            three.mkdir()
+            for path in corpora["wojood"]:
+                stem = path.name[: -len(".qalam.json")]
+                perturbed(path, three / f"{stem}.Amal.qalam.json", "Amal", 1000)
+                perturbed(path, three / f"{stem}.Omar.qalam.json", "Omar", 5)
+                perturbed(path, three / f"{stem}.Sara.qalam.json", "Sara", 7)
+            check_agreement(qalam, [three], "Wojood, three annotators")
+    except (RuntimeError, json.JSONDecodeError, KeyError) as error:
+        check(False, f"agreement check failed: {error!r}")
 
     if corpora.get("wojood"):
         files = corpora["wojood"]

@@ -1,11 +1,12 @@
 //! The command line: `qalam [PATH...]` opens the GUI, `qalam validate PATH...` checks files,
 //! `qalam layout PATH --width PX` prints the visual lines the document view would show,
 //! `qalam export` / `qalam import` convert to and from dataset formats, `qalam stats` and
-//! `qalam status` summarise a corpus folder.
+//! `qalam status` summarise a corpus folder, `qalam diff` shows where annotation files of one
+//! text disagree and `qalam agree` measures inter-annotator agreement.
 //!
 //! One file per subcommand: [`validate`], [`layout`], [`export`], [`import`] (with the options
-//! they share in `options`), [`stats`], [`status`] (tables drawn by `table`), and [`gui`] (no
-//! subcommand).
+//! they share in `options`), [`stats`], [`status`] (tables drawn by `table`), [`diff`],
+//! [`agree`], and [`gui`] (no subcommand).
 //!
 //! Exit codes: 0 success (all files valid), 1 problems found in a file (for `stats` and
 //! `status`: an invalid corpus file, a file whose text differs from its namesakes, labels that
@@ -26,6 +27,8 @@ pub const EXIT_USAGE: u8 = 2;
 /// Exit code: the GUI could not start (no display, no OpenGL); the reason is on stderr.
 pub const EXIT_GUI_FAILED: u8 = 3;
 
+mod agree;
+mod diff;
 mod export;
 mod gui;
 mod import;
@@ -36,6 +39,8 @@ mod status;
 mod table;
 mod validate;
 
+pub use agree::agree;
+pub use diff::diff;
 pub use export::export;
 pub use import::import;
 pub use layout::layout;
@@ -133,6 +138,31 @@ pub enum Command {
         /// The corpus folder.
         path: PathBuf,
     },
+    /// Where annotation files of the same text disagree: spans all agree on, label
+    /// disagreements, boundary disagreements and spans only some files have. Exit code 1 if
+    /// they disagree anywhere.
+    Diff {
+        /// Print one JSON object instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// Two or more `.qalam.json` files of one text.
+        #[arg(required = true, num_args = 2..)]
+        paths: Vec<PathBuf>,
+    },
+    /// Inter-annotator agreement: span F1 per pair and label (exact and overlap), Cohen's kappa
+    /// over IOB2 token tags, Fleiss' kappa and Krippendorff's alpha, per document and
+    /// corpus-wide, and the label confusion matrix.
+    Agree {
+        /// Print one JSON object instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// With --json: add each compared document's token tags per annotator.
+        #[arg(long, requires = "json")]
+        matrix: bool,
+        /// Corpus folders or annotation files (files of the same text are one document).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// The list of formats shown after `export --help` and `import --help`.
@@ -217,6 +247,23 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Status { json, path }) => status(
             &path,
             json,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Diff { json, paths }) => diff(
+            &paths,
+            json,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Agree {
+            json,
+            matrix,
+            paths,
+        }) => agree(
+            &paths,
+            json,
+            matrix,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),

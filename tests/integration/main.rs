@@ -1,5 +1,6 @@
 //! The one integration-test binary; each area has its own module file.
 
+mod agree_cli;
 mod app;
 mod bidi_lines;
 mod cli;

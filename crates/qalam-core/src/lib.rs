@@ -16,6 +16,7 @@
 //! This crate depends on no GUI crate (no egui, eframe, winit, parley or swash); the app crate
 //! `qalam` depends on it, never the other way round.
 
+pub mod compare;
 pub mod corpus;
 pub mod editing;
 pub mod interchange;

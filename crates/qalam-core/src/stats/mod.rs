@@ -2,6 +2,7 @@
 //! progress per annotator. Pure functions of [`Corpus`] values; the CLI prints them and the
 //! window will chart them.
 
+pub mod agreement;
 pub mod progress;
 
 use std::collections::BTreeMap;

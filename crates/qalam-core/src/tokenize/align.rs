@@ -227,8 +227,11 @@ pub fn align(
     }
 }
 
-/// Splits every token that a span boundary falls strictly inside.
-fn split_tokens(tokens: Vec<Token>, spans: &[(usize, usize)]) -> Vec<Token> {
+/// Splits every token that a span boundary (`start` or `end` of `spans`) falls strictly inside,
+/// as [`BoundaryPolicy::Split`] does; tokens already cut there are kept. Splitting by the
+/// boundaries of several annotators' spans gives one token list on which each annotator's
+/// spans then align without further splits.
+pub fn split_tokens(tokens: Vec<Token>, spans: &[(usize, usize)]) -> Vec<Token> {
     let mut cuts: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
     cuts.sort_unstable();
     cuts.dedup();
