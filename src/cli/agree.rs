@@ -117,7 +117,7 @@ fn agree_text(report: &AgreementReport) -> String {
     }
     text.push('\n');
     text.push_str(&format!(
-        "Fleiss' kappa: {} ({} tokens of {} documents every annotator annotated)\n",
+        "Fleiss' kappa: {} ({} tokens of the {} document(s) every annotator annotated)\n",
         figure(corpus.fleiss),
         corpus.fleiss_tokens,
         corpus.fleiss_documents
