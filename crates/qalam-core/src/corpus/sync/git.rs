@@ -1,7 +1,8 @@
 //! Running the system's `git` (no libgit2): one [`Git`] per repository, every command run with
 //! `-C ROOT`, English messages (`LC_ALL=C`, so failures can be told apart), no prompts
-//! (`GIT_TERMINAL_PROMPT=0`, no editor, stdin closed) and paths printed as they are
-//! (`core.quotepath=false`).
+//! (`GIT_TERMINAL_PROMPT=0`, no editor, stdin closed), paths printed as they are
+//! (`core.quotepath=false`) and taken literally (`GIT_LITERAL_PATHSPECS=1`: a file named
+//! `a[1].qalam.json` is no pattern).
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -64,6 +65,7 @@ impl Git {
             .env("GIT_TERMINAL_PROMPT", "0")
             .env("GIT_EDITOR", "true")
             .env("GIT_MERGE_AUTOEDIT", "no")
+            .env("GIT_LITERAL_PATHSPECS", "1")
             .stdin(Stdio::null())
             .output()
             .map_err(|error| match error.kind() {
