@@ -171,7 +171,10 @@ fn outcome_text(outcome: &SyncOutcome) -> String {
             text.push_str("came in: nothing new\n");
         }
     } else {
-        text.push_str(&format!("came in: {}\n", plural(incoming.commits, "commit")));
+        text.push_str(&format!(
+            "came in: {}\n",
+            plural(incoming.commits, "commit")
+        ));
         if !incoming.new_documents.is_empty() {
             text.push_str(&format!(
                 "  new documents: {}\n",

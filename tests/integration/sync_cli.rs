@@ -77,7 +77,10 @@ fn sync_commits_pulls_and_pushes_and_says_what_came_in() {
     assert_eq!(amal_progress["after"]["done"], 1);
     assert_eq!(value["pushed"], 1);
     assert_eq!(value["stopped"], serde_json::Value::Null);
-    assert_eq!(git(&team.remote, &["rev-list", "--count", "main"]).trim(), "3");
+    assert_eq!(
+        git(&team.remote, &["rev-list", "--count", "main"]).trim(),
+        "3"
+    );
 }
 
 #[test]
@@ -91,8 +94,14 @@ fn a_dry_run_only_lists() {
     let output = sync(&amal, &["--annotator", "Amal", "--dry-run"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let text = stdout(&output);
-    assert!(text.contains("would commit 1 file: Qalam sync: Amal"), "{text}");
-    assert!(text.ends_with("dry run: nothing was fetched, committed or pushed\n"), "{text}");
+    assert!(
+        text.contains("would commit 1 file: Qalam sync: Amal"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("dry run: nothing was fetched, committed or pushed\n"),
+        "{text}"
+    );
     assert_eq!(status(&amal), "?? a.Amal.qalam.json\n");
 }
 
@@ -105,12 +114,20 @@ fn sync_usage_problems_exit_2_and_stops_exit_1() {
     let amal = team.clone_as("amal");
     let output = sync(&amal, &[]);
     assert_eq!(output.status.code(), Some(2), "{output:?}");
-    assert!(stderr(&output).contains("no annotator name"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no annotator name"),
+        "{}",
+        stderr(&output)
+    );
 
     let plain = tempfile::tempdir().unwrap();
     let output = sync(plain.path(), &["--annotator", "Amal"]);
     assert_eq!(output.status.code(), Some(2), "{output:?}");
-    assert!(stderr(&output).contains("is not in a git repository"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("is not in a git repository"),
+        "{}",
+        stderr(&output)
+    );
 
     let hook = team.remote.join("hooks/pre-receive");
     std::fs::write(&hook, "#!/bin/sh\necho 'frozen for review' >&2\nexit 1\n").unwrap();
@@ -124,9 +141,14 @@ fn sync_usage_problems_exit_2_and_stops_exit_1() {
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let err = stderr(&output);
     assert!(
-        err.contains("sync stopped: the remote refused the push (") && err.contains("frozen for review"),
+        err.contains("sync stopped: the remote refused the push (")
+            && err.contains("frozen for review"),
         "{err}"
     );
-    assert!(stdout(&output).contains("committed 1 file"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("committed 1 file"),
+        "{}",
+        stdout(&output)
+    );
     assert_nothing_in_progress(&amal);
 }

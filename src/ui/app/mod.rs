@@ -11,11 +11,11 @@ pub mod document_dispatch;
 pub mod egui_fonts;
 mod file_actions;
 mod frame;
-mod sync_actions;
 pub mod open_document;
 pub mod run;
 pub mod settings;
 pub mod side_panels;
+mod sync_actions;
 mod template_actions;
 
 use crate::ui::app::open_document::{FrameTime, OpenDocument};

@@ -11,7 +11,7 @@ impl QalamApp {
     pub(super) fn start_sync(&mut self) {
         let Some(annotator) = self.settings.annotator_name() else {
             self.sync.refuse(
-                "Set your annotator name first (Edit → Settings…): Sync commits only your own files, found by your name."
+                "Set your annotator name first (Edit > Settings…): Sync commits only your own files, found by your name."
                     .to_owned(),
             );
             return;

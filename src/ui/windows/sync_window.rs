@@ -193,7 +193,7 @@ fn outcome_ui(ui: &mut egui::Ui, outcome: &SyncOutcome) {
             text_label_ui(
                 ui,
                 &format!(
-                    "{}: {before} → {}/{} done",
+                    "{}: {}/{} done (before the pull: {before})",
                     change.after.name, change.after.done, change.after.total
                 ),
                 None,

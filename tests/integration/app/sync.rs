@@ -50,7 +50,8 @@ fn sync_window_commits_pushes_and_shows_the_result() {
     assert!(harness.state().current_document().unwrap().is_dirty());
 
     harness.state_mut().queue_command(Command::Sync);
-    harness.run_steps(2);
+    // Applied after the first frame; a new window is measured (invisible) on its first.
+    harness.run_steps(4);
     harness.get_by_label("Sync with git");
     wait_for_text(&mut harness, "Pushed 1 commit to origin/main.");
     harness.get_by_label("Saved 1 document first.");
@@ -71,7 +72,8 @@ fn sync_without_an_annotator_name_says_what_to_do() {
     let path = write_document(files.path(), "putin.txt");
     let mut harness = harness(vec![path], data.path());
     harness.state_mut().queue_command(Command::Sync);
-    harness.run_steps(2);
+    // Applied after the first frame; a new window is measured (invisible) on its first.
+    harness.run_steps(4);
     harness.get_by_label_contains("Set your annotator name first");
     // The window keeps label keys from the document.
     select(&mut harness, 4..9);

@@ -39,7 +39,11 @@ fn two_annotators_see_each_others_files() {
     assert_eq!(first.stopped, None, "{}", first.summary());
     assert_eq!(first.committed, ["a.Amal.qalam.json"]);
     assert!(first.commit.is_some());
-    assert!(first.message.starts_with("Qalam sync: Amal — 1 document (a)\n"));
+    assert!(
+        first
+            .message
+            .starts_with("Qalam sync: Amal — 1 document (a)\n")
+    );
     assert_eq!(first.pushed, 1);
     assert!(first.incoming.is_empty());
 
@@ -98,7 +102,10 @@ fn only_the_annotators_own_files_are_staged() {
 
     let outcome = run(&amal, "Amal");
     assert_eq!(outcome.stopped, None, "{}", outcome.summary());
-    assert_eq!(outcome.committed, ["a.Amal.qalam.json", "news/b.qalam.json"]);
+    assert_eq!(
+        outcome.committed,
+        ["a.Amal.qalam.json", "news/b.qalam.json"]
+    );
     let committed = git(&amal, &["show", "--name-only", "--format=", "HEAD"]);
     assert_eq!(committed, "a.Amal.qalam.json\nnews/b.qalam.json\n");
     let left: Vec<(&str, &NotYours)> = outcome
@@ -109,9 +116,15 @@ fn only_the_annotators_own_files_are_staged() {
     assert_eq!(
         left,
         [
-            ("a.Omar.qalam.json", &NotYours::OtherAnnotator("Omar".to_owned())),
+            (
+                "a.Omar.qalam.json",
+                &NotYours::OtherAnnotator("Omar".to_owned())
+            ),
             ("d.txt", &NotYours::Text),
-            ("news/c.qalam.json", &NotYours::OtherAnnotator("Omar".to_owned())),
+            (
+                "news/c.qalam.json",
+                &NotYours::OtherAnnotator("Omar".to_owned())
+            ),
             ("notes.md", &NotYours::NotQalam),
             ("qalam-corpus.json", &NotYours::CorpusFile),
         ]
@@ -127,7 +140,10 @@ fn only_the_annotators_own_files_are_staged() {
     assert_eq!(outcome.committed, ["news/b.qalam.json"]);
     assert!(!git(&amal, &["ls-files"]).contains("news/b.qalam.json"));
     let remote_files = git(&team.remote, &["ls-tree", "-r", "--name-only", "main"]);
-    assert_eq!(remote_files, "a.Amal.qalam.json\na.txt\nqalam-corpus.json\n");
+    assert_eq!(
+        remote_files,
+        "a.Amal.qalam.json\na.txt\nqalam-corpus.json\n"
+    );
 }
 
 #[test]
@@ -176,7 +192,11 @@ fn new_documents_and_the_corpus_file_are_reported() {
     assert!(outcome.incoming.corpus_file);
     assert_eq!(outcome.incoming.by_annotator(), [("Omar".to_owned(), 1)]);
     assert!(outcome.incoming.other.is_empty(), "{:?}", outcome.incoming);
-    assert!(outcome.summary().contains("1 commit from colleagues: 1 new documents"));
+    assert!(
+        outcome
+            .summary()
+            .contains("1 commit from colleagues: 1 new documents")
+    );
 }
 
 #[test]
@@ -198,7 +218,10 @@ fn without_a_repository_or_a_remote_the_reason_is_given() {
         annotator: " ".to_owned(),
         ..options.clone()
     };
-    assert_eq!(sync(&no_name, &mut |_| {}).unwrap_err(), SyncError::NoAnnotator);
+    assert_eq!(
+        sync(&no_name, &mut |_| {}).unwrap_err(),
+        SyncError::NoAnnotator
+    );
 
     git(plain.path(), &["init", "--quiet"]);
     save_annotation(&plain.path().join("a.Amal.qalam.json"), "Amal", false);
@@ -219,7 +242,10 @@ fn an_unreachable_remote_is_explained() {
     let team = Team::new();
     let amal = team.clone_as("amal");
     let gone = team.dir.path().join("moved-away.git");
-    git(&amal, &["remote", "set-url", "origin", gone.to_str().unwrap()]);
+    git(
+        &amal,
+        &["remote", "set-url", "origin", gone.to_str().unwrap()],
+    );
     save_annotation(&amal.join("a.Amal.qalam.json"), "Amal", false);
     let outcome = run(&amal, "Amal");
     assert!(
@@ -227,7 +253,11 @@ fn an_unreachable_remote_is_explained() {
         "{:?}",
         outcome.stopped
     );
-    assert!(outcome.summary().contains("could not reach the remote origin"));
+    assert!(
+        outcome
+            .summary()
+            .contains("could not reach the remote origin")
+    );
     assert_nothing_in_progress(&amal);
 }
 
@@ -254,7 +284,10 @@ fn a_refused_push_keeps_the_commit_and_says_why() {
     assert_eq!(outcome.pushed, 0);
     let subject = git(&amal, &["log", "-1", "--format=%s"]);
     assert_eq!(subject, "Qalam sync: Amal — 1 document (a)\n");
-    assert_eq!(git(&team.remote, &["rev-list", "--count", "main"]).trim(), "1");
+    assert_eq!(
+        git(&team.remote, &["rev-list", "--count", "main"]).trim(),
+        "1"
+    );
     assert_nothing_in_progress(&amal);
 }
 
@@ -269,7 +302,11 @@ fn a_conflict_on_the_shared_corpus_file_is_aborted_cleanly() {
     let edit = |dir: &Path, name: &str| {
         let path = dir.join("qalam-corpus.json");
         let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, text.replace("\"Omar\"", &format!("\"Omar\", \"{name}\""))).unwrap();
+        std::fs::write(
+            &path,
+            text.replace("\"Omar\"", &format!("\"Omar\", \"{name}\"")),
+        )
+        .unwrap();
     };
     edit(&lead, "Sara");
     git(&lead, &["commit", "--quiet", "-am", "Sara joins"]);
@@ -289,7 +326,10 @@ fn a_conflict_on_the_shared_corpus_file_is_aborted_cleanly() {
     assert_nothing_in_progress(&amal);
     assert_eq!(status(&amal), "");
     let log = git(&amal, &["log", "--format=%s"]);
-    assert!(log.starts_with("Qalam sync: Amal — 1 document (a)\nHuda joins\n"), "{log}");
+    assert!(
+        log.starts_with("Qalam sync: Amal — 1 document (a)\nHuda joins\n"),
+        "{log}"
+    );
     let corpus = std::fs::read_to_string(amal.join("qalam-corpus.json")).unwrap();
     assert!(corpus.contains("Huda") && !corpus.contains("Sara") && !corpus.contains("<<<<"));
 }
@@ -304,7 +344,11 @@ fn uncommitted_changes_a_pull_would_overwrite_stop_it_first() {
     let lead = team.clone_as("lead");
     let corpus = |dir: &Path| dir.join("qalam-corpus.json");
     let text = std::fs::read_to_string(corpus(&lead)).unwrap();
-    std::fs::write(corpus(&lead), text.replace("\"Omar\"", "\"Omar\", \"Sara\"")).unwrap();
+    std::fs::write(
+        corpus(&lead),
+        text.replace("\"Omar\"", "\"Omar\", \"Sara\""),
+    )
+    .unwrap();
     git(&lead, &["commit", "--quiet", "-am", "Sara joins"]);
     git(&lead, &["push", "--quiet"]);
     let mine = text.replace("\"Omar\"", "\"Omar\", \"Huda\"");
@@ -338,7 +382,10 @@ fn other_uncommitted_changes_survive_a_pull() {
     let outcome = run(&amal, "Amal");
     assert_eq!(outcome.stopped, None, "{}", outcome.summary());
     assert_eq!(outcome.pushed, 1);
-    assert_eq!(std::fs::read_to_string(amal.join("a.txt")).unwrap(), "نص معدل");
+    assert_eq!(
+        std::fs::read_to_string(amal.join("a.txt")).unwrap(),
+        "نص معدل"
+    );
     assert_eq!(status(&amal), " M a.txt\n");
     assert!(amal.join("a.Omar.qalam.json").is_file());
 }

@@ -31,28 +31,40 @@ pub enum SyncError {
         detail: String,
     },
     /// No annotator name was given.
-    #[error("no annotator name: set your name (Edit → Settings…, or --annotator NAME) so Qalam knows which files are yours")]
+    #[error(
+        "no annotator name: set your name (Edit > Settings… in the app, --annotator NAME on the command line) so Qalam knows which files are yours"
+    )]
     NoAnnotator,
     /// `HEAD` is not a branch.
-    #[error("the repository is not on a branch (detached HEAD): check out the team's branch with `git switch BRANCH`")]
+    #[error(
+        "the repository is not on a branch (detached HEAD): check out the team's branch with `git switch BRANCH`"
+    )]
     DetachedHead,
     /// A merge, rebase, cherry-pick or revert is unfinished, or files are unmerged.
-    #[error("the repository is in the middle of a {what}: finish it or abort it (`git {what} --abort`) before syncing; nothing was changed")]
+    #[error(
+        "the repository is in the middle of a {what}: finish it or abort it (`git {what} --abort`) before syncing; nothing was changed"
+    )]
     OperationInProgress {
         /// `merge`, `rebase`, `cherry-pick` or `revert`.
         what: String,
     },
     /// The repository has no remote to pull from and push to.
-    #[error("the repository has no remote to share with: add the team's one with `git remote add origin URL`; nothing was pulled or pushed")]
+    #[error(
+        "the repository has no remote to share with: add the team's one with `git remote add origin URL`; nothing was pulled or pushed"
+    )]
     NoRemote,
     /// The branch has no upstream and there are several remotes to choose from.
-    #[error("branch {branch} has no upstream and there are several remotes: choose one with `git branch --set-upstream-to REMOTE/{branch}`; nothing was pulled or pushed")]
+    #[error(
+        "branch {branch} has no upstream and there are several remotes: choose one with `git branch --set-upstream-to REMOTE/{branch}`; nothing was pulled or pushed"
+    )]
     NoUpstream {
         /// The local branch.
         branch: String,
     },
     /// The remote could not be reached (offline, wrong URL, no access).
-    #[error("could not reach the remote {remote} (offline, a wrong address or no access?); nothing was pulled or pushed. git said: {detail}")]
+    #[error(
+        "could not reach the remote {remote} (offline, a wrong address or no access?); nothing was pulled or pushed. git said: {detail}"
+    )]
     Unreachable {
         /// The remote's name.
         remote: String,
@@ -73,7 +85,9 @@ pub enum SyncError {
         files: Vec<String>,
     },
     /// The remote refused the push, even after pulling again.
-    #[error("the remote refused the push ({detail}); your commits are safe in this repository: try Sync again later, or ask whoever runs the repository")]
+    #[error(
+        "the remote refused the push ({detail}); your commits are safe in this repository: try Sync again later, or ask whoever runs the repository"
+    )]
     PushRejected {
         /// Git's message.
         detail: String,

@@ -136,7 +136,12 @@ impl Git {
 
     /// The commit `rev` names, `None` if it names none (an unborn branch's `HEAD`).
     pub fn commit_of(&self, rev: &str) -> Result<Option<String>, SyncError> {
-        let output = self.run(&["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])?;
+        let output = self.run(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ])?;
         Ok(output.ok.then(|| output.line().to_owned()))
     }
 

@@ -85,7 +85,15 @@ pub fn incoming(
     known: &[String],
 ) -> Result<Incoming, SyncError> {
     let old = old.unwrap_or(EMPTY_TREE);
-    let mut args = vec!["diff", "--name-status", "-z", "--no-renames", old, new, "--"];
+    let mut args = vec![
+        "diff",
+        "--name-status",
+        "-z",
+        "--no-renames",
+        old,
+        new,
+        "--",
+    ];
     if !pathspec.is_empty() {
         args.push(pathspec);
     }
@@ -131,9 +139,7 @@ pub fn incoming(
         }
     }
     result.new_documents = new_documents.into_iter().collect();
-    result
-        .annotation_files
-        .sort_by(|a, b| a.path.cmp(&b.path));
+    result.annotation_files.sort_by(|a, b| a.path.cmp(&b.path));
     result.other.sort();
     Ok(result)
 }
@@ -159,7 +165,15 @@ fn document_stems(
     pathspec: &str,
     known: &[String],
 ) -> Result<BTreeSet<String>, SyncError> {
-    let mut args = vec!["ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, "--"];
+    let mut args = vec![
+        "ls-tree",
+        "-r",
+        "-z",
+        "--name-only",
+        "--full-tree",
+        rev,
+        "--",
+    ];
     if !pathspec.is_empty() {
         args.push(pathspec);
     }

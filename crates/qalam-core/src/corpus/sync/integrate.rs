@@ -29,7 +29,10 @@ pub fn commits_behind(git: &Git, tracking: &str) -> Result<usize, SyncError> {
 pub fn integrate(git: &Git, tracking: &str) -> Result<(), SyncError> {
     let head = git.commit_of("HEAD")?;
     let touched = match &head {
-        Some(_) => names(git, &["diff", "--name-only", "-z", &format!("HEAD...{tracking}")])?,
+        Some(_) => names(
+            git,
+            &["diff", "--name-only", "-z", &format!("HEAD...{tracking}")],
+        )?,
         None => names(git, &["ls-tree", "-r", "-z", "--name-only", tracking])?,
     };
     let dirty = names_from_status(git)?;
@@ -47,7 +50,8 @@ pub fn integrate(git: &Git, tracking: &str) -> Result<(), SyncError> {
     if output.ok && !rebase_in_progress(git)? {
         return Ok(());
     }
-    let conflicted = names(git, &["diff", "--name-only", "-z", "--diff-filter=U"]).unwrap_or_default();
+    let conflicted =
+        names(git, &["diff", "--name-only", "-z", "--diff-filter=U"]).unwrap_or_default();
     if rebase_in_progress(git)? {
         let abort = git.run(&["rebase", "--abort"])?;
         if !abort.ok || rebase_in_progress(git)? {

@@ -76,6 +76,9 @@ mod tests {
             dry_run: false,
         };
         let outcome = SyncJob::spawn(options).wait();
-        assert!(matches!(outcome, Err(SyncError::BadPath { .. })), "{outcome:?}");
+        assert!(
+            matches!(outcome, Err(SyncError::BadPath { .. })),
+            "{outcome:?}"
+        );
     }
 }

@@ -127,7 +127,8 @@ pub fn push(git: &Git, upstream: &Upstream, branch: &str) -> Result<usize, PushF
     }
     let said = format!("{}\n{}", output.stdout, output.stderr);
     let detail = rejection_detail(&said);
-    if said.contains("[rejected]") && (said.contains("fetch first") || said.contains("non-fast-forward"))
+    if said.contains("[rejected]")
+        && (said.contains("fetch first") || said.contains("non-fast-forward"))
     {
         Err(PushFailure::Behind(detail))
     } else if said.contains("[remote rejected]") || said.contains("[rejected]") {

@@ -70,8 +70,15 @@ pub fn sync(
         on_step(SyncStep::Committing);
         outcome.commit = Some(commit(&git, &outcome.committed, &outcome.message)?);
     }
-    if let Err(error) = pull_and_push(&git, &folder, &pathspec, &branch, upstream, &mut outcome, on_step)
-    {
+    if let Err(error) = pull_and_push(
+        &git,
+        &folder,
+        &pathspec,
+        &branch,
+        upstream,
+        &mut outcome,
+        on_step,
+    ) {
         outcome.stopped = Some(error);
     }
     Ok(outcome)
@@ -270,7 +277,10 @@ mod tests {
 
     #[test]
     fn the_message_names_the_annotator_and_at_most_three_documents() {
-        let paths = ["a.أمل.qalam.json".to_owned(), "news/b.أمل.qalam.json".to_owned()];
+        let paths = [
+            "a.أمل.qalam.json".to_owned(),
+            "news/b.أمل.qalam.json".to_owned(),
+        ];
         let message = commit_message("أمل", &paths, &[]);
         assert_eq!(
             message,

@@ -31,7 +31,12 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         .arg("-C")
         .arg(dir)
         .args(["-c", "user.name=Lead", "-c", "user.email=lead@example.org"])
-        .args(["-c", "init.defaultBranch=main", "-c", "core.quotepath=false"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "core.quotepath=false",
+        ])
         .args(args)
         .env("LC_ALL", "C")
         .output()
@@ -58,10 +63,18 @@ impl Team {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let remote = dir.path().join("remote.git");
-        git(dir.path(), &["init", "--quiet", "--bare", "-b", "main", "remote.git"]);
+        git(
+            dir.path(),
+            &["init", "--quiet", "--bare", "-b", "main", "remote.git"],
+        );
         let team = Self { dir, remote };
         let seed = team.clone_as("seed");
-        let text = Case::parse(ARTICLE).unwrap().annotation().document().text().to_owned();
+        let text = Case::parse(ARTICLE)
+            .unwrap()
+            .annotation()
+            .document()
+            .text()
+            .to_owned();
         std::fs::write(seed.join("a.txt"), text).unwrap();
         let corpus = CorpusFile {
             labels: Case::parse(ARTICLE).unwrap().annotation().labels().clone(),
