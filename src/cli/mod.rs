@@ -1,16 +1,18 @@
 //! The command line: `qalam [PATH...]` opens the GUI, `qalam validate PATH...` checks files,
 //! `qalam layout PATH --width PX` prints the visual lines the document view would show,
 //! `qalam export` / `qalam import` convert to and from dataset formats, `qalam stats` and
-//! `qalam status` summarise a corpus folder, `qalam diff` shows where annotation files of one
-//! text disagree and `qalam agree` measures inter-annotator agreement.
+//! `qalam status` summarise a corpus folder, `qalam sync` commits, pulls and pushes it,
+//! `qalam diff` shows where annotation files of one text disagree and `qalam agree` measures
+//! inter-annotator agreement.
 //!
 //! One file per subcommand: [`validate`], [`layout`], [`export`], [`import`] (with the options
-//! they share in `options`), [`stats`], [`status`] (tables drawn by `table`), [`diff`],
+//! they share in `options`), [`stats`], [`status`] (tables drawn by `table`), [`sync`], [`diff`],
 //! [`agree`], and [`gui`] (no subcommand).
 //!
 //! Exit codes: 0 success (all files valid), 1 problems found in a file (for `stats` and
 //! `status`: an invalid corpus file, a file whose text differs from its namesakes, labels that
-//! disagree with the corpus, an unreadable annotation file), 2 usage error or an argument that
+//! disagree with the corpus, an unreadable annotation file; for `sync`: it stopped, see
+//! [`sync`]), 2 usage error or an argument that
 //! could not be read, 3 the window could not be opened.
 
 use std::path::PathBuf;
@@ -36,6 +38,7 @@ mod layout;
 mod options;
 mod stats;
 mod status;
+mod sync;
 mod table;
 mod validate;
 
@@ -47,6 +50,7 @@ pub use layout::layout;
 pub use options::{ExportArgs, FormatOptions, ImportArgs};
 pub use stats::stats;
 pub use status::status;
+pub use sync::sync;
 pub use validate::validate;
 
 /// Hand-label named entities in articles, right-to-left text first.
@@ -163,6 +167,22 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Commit your own changed annotation files in the corpus folder's git repository, pull
+    /// your colleagues' work, push, and show what came in. Other annotators' files and shared
+    /// files are never staged.
+    Sync {
+        /// Your annotator name (default: $QALAM_ANNOTATOR).
+        #[arg(long)]
+        annotator: Option<String>,
+        /// Print one JSON object instead of lines.
+        #[arg(long)]
+        json: bool,
+        /// Only say what would be committed: nothing is fetched, committed or pushed.
+        #[arg(long)]
+        dry_run: bool,
+        /// The corpus folder (in a git repository).
+        path: PathBuf,
+    },
 }
 
 /// The list of formats shown after `export --help` and `import --help`.
@@ -264,6 +284,19 @@ pub fn run(cli: Cli) -> u8 {
             &paths,
             json,
             matrix,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Sync {
+            annotator,
+            json,
+            dry_run,
+            path,
+        }) => sync(
+            &path,
+            annotator.as_deref(),
+            json,
+            dry_run,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),

@@ -10,6 +10,7 @@ mod emoji;
 mod layout_cli;
 mod panels;
 mod support;
+mod sync_cli;
 mod text;
 mod view;
 mod view_paint_cache;
@@ -19,3 +20,7 @@ mod view_snapshots;
 /// The Wojood CoNLL → annotation converter, shared with the core's format tests.
 #[path = "../../crates/qalam-core/tests/integration/format/wojood.rs"]
 mod wojood;
+
+/// The team of the core's sync tests (a bare repository and clones), shared with `sync_cli`.
+#[path = "../../crates/qalam-core/tests/integration/sync/team.rs"]
+mod sync_team;

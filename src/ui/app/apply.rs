@@ -53,6 +53,7 @@ impl QalamApp {
             Command::SaveAs => self.save_as(self.current),
             Command::ExportDataset => self.dataset.show(DatasetMode::Export),
             Command::ImportDataset => self.dataset.show(DatasetMode::Import),
+            Command::Sync => self.start_sync(),
             Command::CloseDocument => self.close_document(self.current, false),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Settings => self.dialogs.push(Dialog::Settings {

@@ -34,7 +34,8 @@ impl QalamApp {
             self.close_window_on_escape(&ctx);
             // The dataset window counts as a text field: keys that would edit text (letters,
             // Delete, arrows) never reach the document while it is open.
-            let text_has_focus = ctx.text_edit_focused() || self.dataset.is_open();
+            let text_has_focus =
+                ctx.text_edit_focused() || self.dataset.is_open() || self.sync.is_open();
             let bindings = fixed_shortcuts(self.documents.len());
             let pressed = ctx.input_mut(|i| consume_shortcuts(i, &bindings, text_has_focus));
             self.commands.extend(pressed);
@@ -43,7 +44,7 @@ impl QalamApp {
         self.panels_ui(ui);
 
         if let Some(doc) = self.documents.get(self.current) {
-            if self.dialogs.is_empty() && !self.dataset.is_open() {
+            if self.dialogs.is_empty() && !self.dataset.is_open() && !self.sync.is_open() {
                 let selection = doc.view.selection();
                 let hotkeys = self.panels.hotkey_commands(
                     &ctx,
@@ -57,6 +58,7 @@ impl QalamApp {
             self.commands.extend(window_commands);
         }
         self.dataset_window_ui(&ctx);
+        self.sync.ui(&ctx, &mut self.commands);
         self.dialog_ui(&ctx);
         let labels = self
             .documents
@@ -82,7 +84,8 @@ impl QalamApp {
         }
     }
 
-    /// Esc closes the dataset window (unless a conversion runs), the shortcut overlay, or else a
+    /// Esc closes the dataset window (unless a conversion runs), the sync window (unless a sync
+    /// runs), the shortcut overlay, or else a
     /// labelling window (see
     /// [`LabellingPanels::close_window_on_escape`](crate::ui::panels::labelling_panels::LabellingPanels::close_window_on_escape)).
     fn close_window_on_escape(&mut self, ctx: &egui::Context) {
@@ -92,6 +95,13 @@ impl QalamApp {
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             self.dataset.close();
+            return;
+        }
+        if self.sync.is_open()
+            && !self.sync.is_running()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.sync.close();
             return;
         }
         if self.show_shortcuts

@@ -15,6 +15,7 @@ pub mod open_document;
 pub mod run;
 pub mod settings;
 pub mod side_panels;
+mod sync_actions;
 mod template_actions;
 
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
@@ -25,6 +26,7 @@ use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::widgets::messages::Messages;
 use crate::ui::windows::dataset_window::DatasetWindow;
 use crate::ui::windows::dialogs::Dialog;
+use crate::ui::windows::sync_window::SyncWindow;
 use chrono::{DateTime, Utc};
 use qalam_core::io::recovery::RecoveryStore;
 
@@ -47,6 +49,7 @@ pub struct QalamApp {
     panels: LabellingPanels,
     side_panels: SidePanels,
     dataset: DatasetWindow,
+    sync: SyncWindow,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -71,6 +74,7 @@ impl QalamApp {
             panels: LabellingPanels::new(),
             side_panels: SidePanels::default(),
             dataset: DatasetWindow::new(),
+            sync: SyncWindow::new(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),

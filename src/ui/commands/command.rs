@@ -27,6 +27,9 @@ command_list! {
         ExportDataset,
         /// Import a dataset format as `.qalam.json` documents.
         ImportDataset,
+        /// Commit your own files in the git repository of the document's folder, pull your
+        /// colleagues' work and push (saves first).
+        Sync,
         /// Close the current document (asks first if it has unsaved changes).
         CloseDocument,
         /// Quit the app (asks first if a document has unsaved changes).
@@ -102,6 +105,7 @@ impl Command {
             Command::SaveAs => "Save as…".into(),
             Command::ExportDataset => "Export dataset…".into(),
             Command::ImportDataset => "Import dataset…".into(),
+            Command::Sync => "Sync…".into(),
             Command::CloseDocument => "Close document".into(),
             Command::Quit => "Quit".into(),
             Command::Undo => "Undo".into(),
@@ -141,6 +145,9 @@ impl Command {
                 "Write documents as CoNLL, spaCy, Hugging Face, doccano, Label Studio, brat or Prodigy"
             }
             Command::ImportDataset => "Read a dataset format into .qalam.json documents",
+            Command::Sync => {
+                "Save, commit your own files in this folder's git repository, pull colleagues' work and push"
+            }
             Command::CloseDocument => "Close the current document",
             Command::Quit => "Close Qalam",
             Command::Undo => "Undo the last change",
@@ -192,6 +199,7 @@ impl Command {
             | Command::SaveAs
             | Command::ExportDataset
             | Command::ImportDataset
+            | Command::Sync
             | Command::CloseDocument
             | Command::Quit => Menu::File,
             Command::Undo

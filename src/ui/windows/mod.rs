@@ -1,4 +1,4 @@
-//! Windows and dialogs: the dataset window (export/import), the label editor, the note editor, the shortcut overlay and the prompts
+//! Windows and dialogs: the dataset window (export/import), the sync window, the label editor, the note editor, the shortcut overlay and the prompts
 //! (unsaved changes, changed on disk, path entry, restore).
 
 pub mod dataset_window;
@@ -6,3 +6,4 @@ pub mod dialogs;
 pub mod label_editor;
 pub mod note_editor;
 pub mod shortcut_overlay;
+pub mod sync_window;

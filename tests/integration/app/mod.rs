@@ -7,5 +7,6 @@ mod editing;
 mod files;
 mod pointer;
 mod recovery;
+mod sync;
 mod templates;
 mod window;

@@ -6,6 +6,8 @@
 //! - [`scan`]: finding and reading every `.txt` / `.qalam.json` under the root in parallel,
 //!   with a progress callback; [`group`] puts files with the same text into one document.
 //! - [`document`]: what a scan returns (files, documents, problems).
+//! - [`sync`]: committing the annotator's own files, pulling and pushing when the folder is a
+//!   git repository.
 //!
 //! Statistics over a scanned corpus are in [`crate::stats`].
 
@@ -14,6 +16,7 @@ pub mod document;
 pub mod group;
 pub mod naming;
 pub mod scan;
+pub mod sync;
 
 pub use corpus_file::{CORPUS_FILE_NAME, CorpusFile, CorpusFileError};
 pub use document::{AnnotationInfo, CorpusDocument, ScanProblem, ScannedFile};

@@ -3,3 +3,4 @@
 mod format;
 mod interchange;
 mod model;
+mod sync;
