@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use qalam_core::model::{Annotation, Document};
 
 mod apply;
+mod corpus_actions;
+pub mod corpus_session;
 pub mod document_dispatch;
 pub mod egui_fonts;
 mod file_actions;
@@ -17,6 +19,7 @@ pub mod settings;
 pub mod side_panels;
 mod template_actions;
 
+use crate::ui::app::corpus_session::CorpusSession;
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::app::settings::Settings;
 use crate::ui::app::side_panels::SidePanels;
@@ -25,6 +28,7 @@ use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::widgets::messages::Messages;
 use crate::ui::windows::dataset_window::DatasetWindow;
 use crate::ui::windows::dialogs::Dialog;
+use crate::ui::windows::guidelines_window::GuidelinesWindow;
 use chrono::{DateTime, Utc};
 use qalam_core::io::recovery::RecoveryStore;
 
@@ -33,6 +37,17 @@ pub const SAMPLE_TEXT: &str = include_str!("../../../assets/kim-lavrov-wonsan.ar
 
 /// File name of the bundled sample.
 pub const SAMPLE_NAME: &str = "kim-lavrov-wonsan.ar.txt";
+
+/// Which corpus windows are open, and the guidelines' layouts.
+#[derive(Debug, Default)]
+pub struct CorpusWindows {
+    /// The guidelines window shows.
+    pub guidelines: bool,
+    /// The statistics window shows.
+    pub statistics: bool,
+    /// The guidelines window's state.
+    pub guidelines_window: GuidelinesWindow,
+}
 
 /// The application state.
 pub struct QalamApp {
@@ -47,6 +62,8 @@ pub struct QalamApp {
     panels: LabellingPanels,
     side_panels: SidePanels,
     dataset: DatasetWindow,
+    corpus: Option<CorpusSession>,
+    corpus_windows: CorpusWindows,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -71,6 +88,8 @@ impl QalamApp {
             panels: LabellingPanels::new(),
             side_panels: SidePanels::default(),
             dataset: DatasetWindow::new(),
+            corpus: None,
+            corpus_windows: CorpusWindows::default(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),
