@@ -12,6 +12,7 @@
 //! - [`atlas`]: the glyph atlas texture.
 //! - [`layout_dump`]: the visual order of every line as JSON lines (for tests and the CLI).
 //! - [`label`]: [`bidi_label_ui`], a short bidi-correct single-line label.
+//! - [`paragraph_label`]: wrapped bidi-correct paragraphs of interface text, with faux bold.
 
 pub mod atlas;
 pub mod engine;
@@ -21,6 +22,7 @@ pub mod label;
 pub mod layout_dump;
 pub mod line_order;
 pub mod paragraph;
+pub mod paragraph_label;
 pub mod paragraphs;
 
 pub use engine::{TextEngine, shared_engine};

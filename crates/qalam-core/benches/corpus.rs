@@ -1,6 +1,11 @@
 //! Speed of scanning a corpus folder: 10 000 generated documents (about 1 KB of Arabic text and
 //! 20 spans each) in 100 folders, each a `.txt` with one annotator's `.qalam.json` beside it,
 //! plus the same corpus as annotation files only. Target: ≤ 1 s to a filled document list.
+//!
+//! Also measured, printed to stderr: the first rows a window can show (the first file handed
+//! over by the background [`ScanJob`], target ≤ 100 ms), the document list's rows of the scanned
+//! corpus (sorted by status and filtered, as `list_rows` makes them for every change of the
+//! query), and the process's peak memory (VmHWM, target ≤ 200 MB) after scanning.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -8,9 +13,13 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use qalam_core::corpus::{CorpusFile, annotation_file_name, scan, scan_with_progress};
+use qalam_core::corpus::{
+    CorpusFile, ListQuery, ListSort, ScanJob, annotation_file_name, list_rows, scan,
+    scan_with_progress,
+};
 use qalam_core::io::to_json_string;
 use qalam_core::model::Annotation;
+use qalam_core::model::DocStatus;
 use qalam_core::model::notation::Case;
 
 const DOCUMENTS: usize = 10_000;
@@ -81,11 +90,68 @@ fn corpus(c: &mut Criterion) {
             b.iter(|| black_box(scan(dir.path()).expect("scan")))
         });
         eprintln!(
-            "{name}: first file read after {:?} (median of 5)",
-            first_file_latency(dir.path())
+            "{name}: first file read after {:?}, first rows from the background job after {:?} \
+             (medians of 5)",
+            first_file_latency(dir.path()),
+            first_rows_latency(dir.path())
         );
+        if with_text {
+            let by_status = ListQuery {
+                sort: ListSort::Status,
+                viewer: Some("Amal".to_owned()),
+                ..ListQuery::default()
+            };
+            let filtered = ListQuery {
+                status: Some(DocStatus::Todo),
+                label: Some("PERSON".to_owned()),
+                search: "doc05".to_owned(),
+                ..by_status.clone()
+            };
+            assert_eq!(list_rows(&scanned, &by_status).len(), DOCUMENTS);
+            group.bench_function("list rows 10k, by status", |b| {
+                b.iter(|| black_box(list_rows(&scanned, &by_status)))
+            });
+            group.bench_function("list rows 10k, filtered and searched", |b| {
+                b.iter(|| black_box(list_rows(&scanned, &filtered)))
+            });
+        }
     }
     group.finish();
+    eprintln!("peak memory (VmHWM) after the scans: {}", peak_memory());
+}
+
+/// How long the background [`ScanJob`] takes to hand its first file to the window (what the
+/// document list shows first), the median of five jobs.
+fn first_rows_latency(root: &Path) -> Duration {
+    let mut times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            let job = ScanJob::spawn(root.to_owned());
+            let first = loop {
+                if !job.take_files().is_empty() {
+                    break start.elapsed();
+                }
+                std::thread::sleep(Duration::from_micros(200));
+            };
+            job.wait().expect("scan");
+            first
+        })
+        .collect();
+    times.sort();
+    times[2]
+}
+
+/// The process's peak resident memory, from `/proc/self/status` (Linux).
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|line| line.starts_with("VmHWM:"))
+                .map(|line| line.trim_start_matches("VmHWM:").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// How long a scan takes to hand the first file to its progress callback (what a window

@@ -1,6 +1,7 @@
 //! Applying the frame's queued commands and messages: the current document's part through
 //! `DocumentDispatch`, files, settings, windows and edits to other documents here.
 
+use qalam_core::corpus::Step;
 use qalam_core::model::Edit;
 
 use super::QalamApp;
@@ -47,6 +48,13 @@ impl QalamApp {
                 }
             }
             Command::OpenPath => self.show_path_dialog(PathPurpose::Open),
+            Command::OpenFolder => {
+                let folder = self.settings.last_folder.clone();
+                match self.native_dialog(|| file_dialogs::pick_folder(folder.as_deref())) {
+                    Some(path) => self.open_folder(&path),
+                    None => self.show_path_dialog(PathPurpose::OpenFolder),
+                }
+            }
             Command::Save => {
                 self.save_current();
             }
@@ -88,6 +96,15 @@ impl QalamApp {
                     self.current = index;
                 }
             }
+            Command::ToggleDocumentList => {
+                self.settings.show_document_list = self.side_panels.toggle(SidePanel::DocumentList);
+            }
+            Command::NextDocument => self.step_corpus_document(Step::Next, false),
+            Command::PrevDocument => self.step_corpus_document(Step::Previous, false),
+            Command::NextUnfinished => self.step_corpus_document(Step::Next, true),
+            Command::PrevUnfinished => self.step_corpus_document(Step::Previous, true),
+            Command::ShowGuidelines => self.corpus_windows.guidelines ^= true,
+            Command::ShowStatistics => self.corpus_windows.statistics ^= true,
             Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
         }
     }
@@ -97,6 +114,8 @@ impl QalamApp {
     pub(super) fn apply_message(&mut self, message: AppMessage) {
         match message {
             AppMessage::OpenFile(path) => self.open_file(&path),
+            AppMessage::OpenFolder(path) => self.open_folder(&path),
+            AppMessage::OpenCorpusDocument(index) => self.open_corpus_document(index),
             AppMessage::ReportError(message) => self.messages.error(message),
             AppMessage::ReportInfo(message) => self.messages.info(message),
             // The document's messages (see `DocumentDispatch`): nothing to do without one.

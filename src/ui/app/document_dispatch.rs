@@ -96,7 +96,9 @@ impl DocumentDispatch<'_> {
             AppMessage::ReportInfo(message) => {
                 self.messages.info_about(&self.doc.recovery_id, message)
             }
-            AppMessage::OpenFile(_) => return Some(message),
+            AppMessage::OpenFile(_)
+            | AppMessage::OpenFolder(_)
+            | AppMessage::OpenCorpusDocument(_) => return Some(message),
         }
         None
     }

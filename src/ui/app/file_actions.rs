@@ -91,11 +91,16 @@ impl QalamApp {
         }
     }
 
-    /// Opens `path`, or switches to it if it is already open. A text file whose annotation
+    /// Opens `path`, or switches to it if it is already open; a folder opens as the corpus. A
+    /// text file whose annotation
     /// file exists beside it opens that file (see [`open_target`]), and the recent files
     /// remember the annotation file. If that file cannot be read, the error says so and the text
     /// opens alone (saving it then asks before overwriting the unreadable file).
     pub(super) fn open_file(&mut self, requested: &Path) {
+        if requested.is_dir() {
+            self.open_folder(requested);
+            return;
+        }
         let mut target = open_target(requested);
         if let Some(text_file) = target.instead_of.clone()
             && let Err(e) = io::load_path(&target.path)
@@ -280,6 +285,7 @@ impl QalamApp {
     pub(super) fn apply_dialog_action(&mut self, ctx: &egui::Context, action: DialogAction) {
         match action {
             DialogAction::PathChosen(PathPurpose::Open, path) => self.open_file(&path),
+            DialogAction::PathChosen(PathPurpose::OpenFolder, path) => self.open_folder(&path),
             DialogAction::PathChosen(PathPurpose::SaveAs(index), path) => {
                 self.save_document(index, &file_names::with_annotation_suffix(&path), false);
             }
@@ -330,7 +336,10 @@ impl QalamApp {
                     self.messages.error(e.to_string());
                 }
             }
-            DialogAction::SetAnnotator(name) => self.settings.annotator = name,
+            DialogAction::SetAnnotator(name) => {
+                self.settings.annotator = name;
+                self.corpus_viewer_changed();
+            }
         }
     }
 

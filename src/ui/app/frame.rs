@@ -7,16 +7,18 @@ use qalam_core::model::Edit;
 
 use super::QalamApp;
 use super::side_panels::{
-    FOLDED_STRIP_WIDTH, LABEL_PALETTE_ID, LABEL_PALETTE_WIDTH, SPAN_LIST_ID, SPAN_LIST_WIDTH,
-    Shown, SidePanel, fitting,
+    DOCUMENT_LIST_ID, DOCUMENT_LIST_WIDTH, FOLDED_STRIP_WIDTH, LABEL_PALETTE_ID,
+    LABEL_PALETTE_WIDTH, SPAN_LIST_ID, SPAN_LIST_WIDTH, Shown, SidePanel, fitting,
 };
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::commands::{AppMessage, Command, CommandQueue, consume_shortcuts, fixed_shortcuts};
+use crate::ui::panels::document_list::document_list_ui;
 use crate::ui::panels::menu_bar::{MenuContext, MenuToggles, menu_bar_ui};
 use crate::ui::panels::status_bar::{StatusContext, status_bar_ui};
 use crate::ui::widgets::bidi_text::{selectable_text_ui, text_label_ui};
 use crate::ui::windows::dialogs::dialog_ui;
 use crate::ui::windows::shortcut_overlay::shortcut_overlay_ui;
+use crate::ui::windows::statistics_window::statistics_window_ui;
 
 impl QalamApp {
     /// Draws one frame and then applies the commands it produced.
@@ -29,6 +31,7 @@ impl QalamApp {
         self.apply_theme(&ctx);
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         self.handle_dropped_files(&ctx);
+        self.poll_corpus_scan(&ctx);
         self.handle_close_request(&ctx);
         if self.dialogs.is_empty() {
             self.close_window_on_escape(&ctx);
@@ -59,6 +62,7 @@ impl QalamApp {
         }
         self.dataset_window_ui(&ctx);
         self.sync.ui(&ctx, &mut self.commands);
+        self.corpus_windows_ui(&ctx);
         self.dialog_ui(&ctx);
         let labels = self
             .documents
@@ -76,6 +80,7 @@ impl QalamApp {
             // opened window) shows now, not on the next input event.
             ctx.request_repaint();
         }
+        self.record_corpus_edits();
         self.write_recovery_files(&ctx);
         let title = self.window_title();
         if title != self.title {
@@ -153,7 +158,9 @@ impl QalamApp {
                 label_palette: self.side_panels.is_shown(SidePanel::LabelPalette),
                 span_list: self.side_panels.is_shown(SidePanel::SpanList),
                 word_snap: self.settings.snap_to_words,
+                document_list: self.side_panels.is_shown(SidePanel::DocumentList),
             },
+            corpus_open: self.corpus.is_some(),
         };
         egui::Panel::top("menu_bar").show(ui, |ui| {
             menu_bar_ui(ui, &menus, commands);
@@ -166,6 +173,19 @@ impl QalamApp {
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         let shown = self.decide_side_panels(ui);
+        let current_corpus_document = self.current_corpus_document();
+        if let Some(session) = self.corpus.as_mut() {
+            if shown[2] {
+                egui::Panel::left(DOCUMENT_LIST_ID)
+                    .resizable(true)
+                    .default_size(DOCUMENT_LIST_WIDTH)
+                    .show(ui, |ui| {
+                        document_list_ui(ui, session, current_corpus_document, commands);
+                    });
+            } else {
+                folded_panel_ui(ui, SidePanel::DocumentList, commands);
+            }
+        }
         if let Some(doc) = self.documents.get(self.current) {
             let selection = doc.view.selection();
             let panels = &mut self.panels;
@@ -201,9 +221,10 @@ impl QalamApp {
         }
         let text_size = self.settings.text_size;
         let snap_to_words = self.settings.snap_to_words;
+        let corpus_open = self.corpus.is_some();
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(doc) = self.documents.get_mut(self.current) else {
-                no_document_ui(ui, commands);
+                no_document_ui(ui, corpus_open, commands);
                 return;
             };
             if doc.view.text_size() != text_size {
@@ -226,7 +247,7 @@ impl QalamApp {
         });
     }
 
-    /// This frame's side panels `[label palette, span list]`: the ones the user wants that
+    /// This frame's side panels `[label palette, span list, document list]`: the ones the user wants that
     /// leave a usable text column in the space left by the top and bottom bars (see
     /// [`side_panels`](super::side_panels)), plus those opened by hand although folded.
     fn decide_side_panels(&mut self, ui: &egui::Ui) -> Shown {
@@ -237,13 +258,17 @@ impl QalamApp {
             )
             .map_or(default, |state| state.size().x)
         };
-        let palette = width_of(LABEL_PALETTE_ID, LABEL_PALETTE_WIDTH);
-        let list = width_of(SPAN_LIST_ID, SPAN_LIST_WIDTH);
+        let widths = [
+            width_of(LABEL_PALETTE_ID, LABEL_PALETTE_WIDTH),
+            width_of(SPAN_LIST_ID, SPAN_LIST_WIDTH),
+            width_of(DOCUMENT_LIST_ID, DOCUMENT_LIST_WIDTH),
+        ];
         let wanted = [
             self.settings.show_label_palette,
             self.settings.show_span_list,
+            self.settings.show_document_list && self.corpus.is_some(),
         ];
-        let fits = fitting(ui.available_width(), palette, list, wanted);
+        let fits = fitting(ui.available_width(), widths, wanted);
         self.side_panels.decide(wanted, fits)
     }
 
@@ -304,6 +329,25 @@ impl QalamApp {
         self.commands.extend(messages);
     }
 
+    /// The guidelines and statistics windows, while open.
+    pub(super) fn corpus_windows_ui(&mut self, ctx: &egui::Context) {
+        let windows = &mut self.corpus_windows;
+        let blocks = self
+            .corpus
+            .as_ref()
+            .map(|session| session.guidelines())
+            .unwrap_or_default();
+        if windows.guidelines {
+            windows
+                .guidelines_window
+                .ui(ctx, &mut windows.guidelines, blocks);
+        }
+        if windows.statistics {
+            let stats = self.corpus.as_mut().and_then(|session| session.stats());
+            statistics_window_ui(ctx, &mut windows.statistics, stats);
+        }
+    }
+
     pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
         let Some(dialog) = self.dialogs.first_mut() else {
             return;
@@ -344,6 +388,11 @@ fn folded_panel_ui(ui: &mut egui::Ui, panel: SidePanel, commands: &mut CommandQu
             "<",
             Command::ToggleSpanList,
         ),
+        SidePanel::DocumentList => (
+            egui::Panel::left("document_list_folded"),
+            ">",
+            Command::ToggleDocumentList,
+        ),
     };
     side.resizable(false)
         .exact_size(FOLDED_STRIP_WIDTH)
@@ -366,16 +415,33 @@ fn folded_panel_ui(ui: &mut egui::Ui, panel: SidePanel, commands: &mut CommandQu
         });
 }
 
-fn no_document_ui(ui: &mut egui::Ui, commands: &mut CommandQueue) {
+fn no_document_ui(ui: &mut egui::Ui, corpus_open: bool, commands: &mut CommandQueue) {
     ui.vertical_centered(|ui| {
         ui.add_space(40.0);
         ui.heading("No document open");
+        if corpus_open {
+            let key = Command::NextUnfinished
+                .shortcuts()
+                .first()
+                .map(|key| ui.ctx().format_shortcut(key))
+                .unwrap_or_default();
+            ui.label(format!(
+                "Choose a document in the list, or press {key} for the next unfinished one"
+            ));
+            if ui.button(Command::NextUnfinished.name()).clicked() {
+                commands.push(Command::NextUnfinished);
+            }
+            return;
+        }
         if ui.button(Command::Open.name()).clicked() {
             commands.push(Command::Open);
         }
         if ui.button(Command::OpenPath.name()).clicked() {
             commands.push(Command::OpenPath);
         }
-        ui.label("or drop a .txt or .qalam.json file here");
+        if ui.button(Command::OpenFolder.name()).clicked() {
+            commands.push(Command::OpenFolder);
+        }
+        ui.label("or drop a .txt or .qalam.json file, or a folder, here");
     });
 }

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use qalam_core::model::{Annotation, Document};
 
 mod apply;
+mod corpus_actions;
+pub mod corpus_session;
 pub mod document_dispatch;
 pub mod egui_fonts;
 mod file_actions;
@@ -18,6 +20,7 @@ pub mod side_panels;
 mod sync_actions;
 mod template_actions;
 
+use crate::ui::app::corpus_session::CorpusSession;
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::app::settings::Settings;
 use crate::ui::app::side_panels::SidePanels;
@@ -27,6 +30,7 @@ use crate::ui::widgets::messages::Messages;
 use crate::ui::windows::dataset_window::DatasetWindow;
 use crate::ui::windows::dialogs::Dialog;
 use crate::ui::windows::sync_window::SyncWindow;
+use crate::ui::windows::guidelines_window::GuidelinesWindow;
 use chrono::{DateTime, Utc};
 use qalam_core::io::recovery::RecoveryStore;
 
@@ -35,6 +39,17 @@ pub const SAMPLE_TEXT: &str = include_str!("../../../assets/kim-lavrov-wonsan.ar
 
 /// File name of the bundled sample.
 pub const SAMPLE_NAME: &str = "kim-lavrov-wonsan.ar.txt";
+
+/// Which corpus windows are open, and the guidelines' layouts.
+#[derive(Debug, Default)]
+pub struct CorpusWindows {
+    /// The guidelines window shows.
+    pub guidelines: bool,
+    /// The statistics window shows.
+    pub statistics: bool,
+    /// The guidelines window's state.
+    pub guidelines_window: GuidelinesWindow,
+}
 
 /// The application state.
 pub struct QalamApp {
@@ -50,6 +65,8 @@ pub struct QalamApp {
     side_panels: SidePanels,
     dataset: DatasetWindow,
     sync: SyncWindow,
+    corpus: Option<CorpusSession>,
+    corpus_windows: CorpusWindows,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -75,6 +92,8 @@ impl QalamApp {
             side_panels: SidePanels::default(),
             dataset: DatasetWindow::new(),
             sync: SyncWindow::new(),
+            corpus: None,
+            corpus_windows: CorpusWindows::default(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),

@@ -21,6 +21,18 @@ pub struct FrameTime {
     pub wall: DateTime<Utc>,
 }
 
+/// The corpus document an open document is (see `corpus_actions`), so its edits show in the
+/// document list, the progress bar and the statistics at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusLink {
+    /// Index into the open corpus's documents.
+    pub document: usize,
+    /// Whose per-annotator file it is (`None`: a single-annotator file).
+    pub annotator: Option<String>,
+    /// The annotation's change stamp last recorded into the corpus.
+    pub recorded: u64,
+}
+
 /// A document open in the app. Its annotation and history are private: the UI reads the
 /// annotation through [`OpenDocument::annotation`] and changes it only through
 /// [`OpenDocument::apply_edit`], [`OpenDocument::undo`] and [`OpenDocument::redo`], so every
@@ -45,6 +57,8 @@ pub struct OpenDocument {
     pub restored_unsaved: bool,
     /// Input time (seconds) of the first change not yet in the recovery file.
     pub change_pending_since: Option<f64>,
+    /// The document of the open corpus this is, if it was opened from the document list.
+    pub corpus: Option<CorpusLink>,
 }
 
 impl OpenDocument {
@@ -73,6 +87,7 @@ impl OpenDocument {
             recovery_id: qalam_core::io::recovery::RecoveryStore::new_id(&title),
             restored_unsaved: false,
             change_pending_since: None,
+            corpus: None,
         }
     }
 

@@ -40,6 +40,9 @@ pub struct Settings {
     pub show_span_list: bool,
     /// Mouse selections snap outward to whole words (off: letter precision).
     pub snap_to_words: bool,
+    /// The user wants the corpus's document list (far left panel) shown while a corpus is
+    /// open; a narrow window may still fold it.
+    pub show_document_list: bool,
 }
 
 impl Default for Settings {
@@ -54,6 +57,7 @@ impl Default for Settings {
             show_label_palette: true,
             show_span_list: true,
             snap_to_words: false,
+            show_document_list: true,
         }
     }
 }

@@ -19,6 +19,8 @@ command_list! {
         Open,
         /// Show the "Open path…" field to type a path.
         OpenPath,
+        /// Open a folder as a corpus: every `.txt` and `.qalam.json` under it is a document.
+        OpenFolder,
         /// Save the current document to its `.qalam.json`.
         Save,
         /// Save the current document under a new name.
@@ -89,6 +91,22 @@ command_list! {
         /// 0; the menu and the shortcuts expand it per document.
         SelectDocument(usize) in [0],
 
+        // ---- Corpus ----
+        /// Show or hide the corpus's document list (left side panel).
+        ToggleDocumentList,
+        /// Open the next document of the document list.
+        NextDocument,
+        /// Open the previous document of the document list.
+        PrevDocument,
+        /// Open the next document of the list that is not done (wrapping around).
+        NextUnfinished,
+        /// Open the previous document of the list that is not done (wrapping around).
+        PrevUnfinished,
+        /// Show or hide the corpus guidelines.
+        ShowGuidelines,
+        /// Show or hide the corpus statistics (charts).
+        ShowStatistics,
+
         // ---- Help ----
         /// Show every command with its keys.
         ShowShortcuts,
@@ -101,6 +119,7 @@ impl Command {
         match self {
             Command::Open => "Open…".into(),
             Command::OpenPath => "Open path…".into(),
+            Command::OpenFolder => "Open folder…".into(),
             Command::Save => "Save".into(),
             Command::SaveAs => "Save as…".into(),
             Command::ExportDataset => "Export dataset…".into(),
@@ -130,6 +149,13 @@ impl Command {
             Command::ToggleLabelPalette => "Show label palette".into(),
             Command::ToggleSpanList => "Show span list".into(),
             Command::SelectDocument(_) => "Switch to document".into(),
+            Command::ToggleDocumentList => "Show document list".into(),
+            Command::NextDocument => "Next document".into(),
+            Command::PrevDocument => "Previous document".into(),
+            Command::NextUnfinished => "Next unfinished document".into(),
+            Command::PrevUnfinished => "Previous unfinished document".into(),
+            Command::ShowGuidelines => "Guidelines".into(),
+            Command::ShowStatistics => "Statistics".into(),
             Command::ShowShortcuts => "Keyboard shortcuts".into(),
         }
     }
@@ -139,6 +165,9 @@ impl Command {
         match self {
             Command::Open => "Open a .txt or .qalam.json file",
             Command::OpenPath => "Type the path of a file to open",
+            Command::OpenFolder => {
+                "Open a folder as a corpus: its articles in a list, with progress and statistics"
+            }
             Command::Save => "Save the annotation to its .qalam.json file",
             Command::SaveAs => "Save the annotation to a new .qalam.json file",
             Command::ExportDataset => {
@@ -186,6 +215,19 @@ impl Command {
                 "Show or hide the span list (it also gives way by itself in a narrow window)"
             }
             Command::SelectDocument(_) => "Show another open document",
+            Command::ToggleDocumentList => {
+                "Show or hide the corpus's documents (it also gives way in a narrow window)"
+            }
+            Command::NextDocument => "Open the next document of the list (saving this one)",
+            Command::PrevDocument => "Open the previous document of the list (saving this one)",
+            Command::NextUnfinished => "Open the next document of the list that is not done yet",
+            Command::PrevUnfinished => {
+                "Open the previous document of the list that is not done yet"
+            }
+            Command::ShowGuidelines => "Show the corpus's annotation guidelines",
+            Command::ShowStatistics => {
+                "Charts of the corpus: labels, spans per document, statuses, progress"
+            }
             Command::ShowShortcuts => "List every command with its keys",
         }
     }
@@ -195,6 +237,7 @@ impl Command {
         match self {
             Command::Open
             | Command::OpenPath
+            | Command::OpenFolder
             | Command::Save
             | Command::SaveAs
             | Command::ExportDataset
@@ -224,6 +267,13 @@ impl Command {
             | Command::ToggleLabelPalette
             | Command::ToggleSpanList
             | Command::SelectDocument(_) => Menu::View,
+            Command::ToggleDocumentList
+            | Command::NextDocument
+            | Command::PrevDocument
+            | Command::NextUnfinished
+            | Command::PrevUnfinished
+            | Command::ShowGuidelines
+            | Command::ShowStatistics => Menu::Corpus,
             Command::ShowShortcuts => Menu::Help,
         }
     }

@@ -11,8 +11,13 @@ use qalam_core::model::{Edit, SpanId};
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AppMessage {
-    /// Open this file (from the recent list, the path field or a drop).
+    /// Open this file (from the recent list, the path field or a drop); a folder opens as a
+    /// corpus.
     OpenFile(PathBuf),
+    /// Open this folder as the window's corpus.
+    OpenFolder(PathBuf),
+    /// Open the document with this index of the open corpus (from the document list).
+    OpenCorpusDocument(usize),
     /// Apply this edit through the history (from the label editor, note editor, span commands…).
     ApplyEdit(Edit),
     /// Select this span and scroll to it (`None` deselects).

@@ -39,13 +39,22 @@ pub enum Menu {
     Span,
     /// Text size, theme, documents.
     View,
+    /// The open corpus: document list, next/previous document, guidelines, statistics.
+    Corpus,
     /// Help.
     Help,
 }
 
 impl Menu {
     /// All menus, in menu-bar order.
-    pub const ALL: [Menu; 5] = [Menu::File, Menu::Edit, Menu::Span, Menu::View, Menu::Help];
+    pub const ALL: [Menu; 6] = [
+        Menu::File,
+        Menu::Edit,
+        Menu::Span,
+        Menu::View,
+        Menu::Corpus,
+        Menu::Help,
+    ];
 
     /// The menu's title in the menu bar.
     pub fn title(self) -> &'static str {
@@ -54,6 +63,7 @@ impl Menu {
             Menu::Edit => "Edit",
             Menu::Span => "Span",
             Menu::View => "View",
+            Menu::Corpus => "Corpus",
             Menu::Help => "Help",
         }
     }

@@ -32,6 +32,14 @@ const CMD_SHIFT: Modifiers = Modifiers {
     command: true,
 };
 const NONE: Modifiers = Modifiers::NONE;
+const ALT: Modifiers = Modifiers::ALT;
+const CTRL_ALT: Modifiers = Modifiers {
+    alt: true,
+    ctrl: false,
+    shift: false,
+    mac_cmd: false,
+    command: true,
+};
 
 /// Digit keys 1–9, by index 0–8.
 const DIGITS: [Key; 9] = [
@@ -53,6 +61,7 @@ impl Command {
         match self {
             Command::Open => vec![shortcut(CMD, Key::O)],
             Command::OpenPath => vec![shortcut(CMD, Key::L)],
+            Command::OpenFolder => vec![shortcut(CMD_SHIFT, Key::O)],
             Command::Save => vec![shortcut(CMD, Key::S)],
             Command::SaveAs => vec![shortcut(CMD_SHIFT, Key::S)],
             Command::ExportDataset => vec![shortcut(CMD, Key::E)],
@@ -91,6 +100,13 @@ impl Command {
                 .get(index)
                 .map(|&key| vec![shortcut(CMD, key)])
                 .unwrap_or_default(),
+            Command::ToggleDocumentList => vec![shortcut(NONE, Key::F7)],
+            Command::NextDocument => vec![shortcut(ALT, Key::PageDown)],
+            Command::PrevDocument => vec![shortcut(ALT, Key::PageUp)],
+            Command::NextUnfinished => vec![shortcut(CTRL_ALT, Key::PageDown)],
+            Command::PrevUnfinished => vec![shortcut(CTRL_ALT, Key::PageUp)],
+            Command::ShowGuidelines => vec![shortcut(NONE, Key::F3)],
+            Command::ShowStatistics => vec![shortcut(NONE, Key::F6)],
             Command::ShowShortcuts => {
                 vec![shortcut(NONE, Key::F1), shortcut(NONE, Key::Questionmark)]
             }

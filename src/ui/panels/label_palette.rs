@@ -1,7 +1,10 @@
 //! The label palette (side panel): each label with its colour, name, digit and letter hotkey.
 //! A click or a hotkey tags the text selection, or relabels the selected span when there is no
-//! text selection. Hotkeys are resolved from the label set every frame and never fire while a
+//! text selection. In a corpus with definitions (corpus file or guidelines), each entry's tooltip
+//! also shows its label's definition. Hotkeys are resolved from the label set every frame and never fire while a
 //! text field has keyboard focus.
+
+use std::collections::BTreeMap;
 
 use egui::{Color32, Event, Key, Modifiers, Sense, Vec2};
 
@@ -33,9 +36,24 @@ pub fn hotkey_text(labels: &LabelSet, index: usize) -> String {
         .join(" · ")
 }
 
+/// The tooltip of a palette entry: what a click does, the keys, and the label's definition if
+/// there is one.
+pub fn palette_tooltip(verb: &str, name: &str, keys: &str, definition: Option<&str>) -> String {
+    match definition {
+        Some(definition) => format!("{verb} {name} (keys: {keys})\n\n{definition}"),
+        None => format!("{verb} {name} (keys: {keys})"),
+    }
+}
+
 /// Draws the palette: one row per label with its swatch, a button named after the label, and
-/// its keys. Returns the command of a clicked label.
-pub fn label_palette_ui(ui: &mut egui::Ui, labels: &LabelSet, action: LabelAction) -> Vec<Command> {
+/// its keys; `definitions` (by label name) join the tooltips. Returns the command of a clicked
+/// label.
+pub fn label_palette_ui(
+    ui: &mut egui::Ui,
+    labels: &LabelSet,
+    action: LabelAction,
+    definitions: &BTreeMap<String, String>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let verb = match action {
         LabelAction::Tag => "Tag the selected text as",
@@ -51,9 +69,12 @@ pub fn label_palette_ui(ui: &mut egui::Ui, labels: &LabelSet, action: LabelActio
             let (swatch, _) = ui.allocate_exact_size(Vec2::splat(14.0), Sense::hover());
             ui.painter().rect_filled(swatch, 3.0, label_color(label));
             let keys = hotkey_text(labels, index);
-            let button = ui
-                .button(&label.name)
-                .on_hover_text(format!("{verb} {} (keys: {keys})", label.name));
+            let definition = definitions.get(&label.name).map(String::as_str);
+            let tooltip = palette_tooltip(verb, &label.name, &keys, definition);
+            let button = ui.button(&label.name).on_hover_ui(|ui| {
+                ui.set_max_width(320.0);
+                crate::text::paragraph_label::wrapped_label_ui(ui, &tooltip);
+            });
             if button.clicked() {
                 commands.push(label_command(action, index));
             }

@@ -8,6 +8,7 @@
 //! commands by `ApplyEdit`/`SelectSpan`/`ReportError` messages (or opens a window). Nothing here
 //! changes the annotation.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use qalam_core::model::{Annotation, SpanId};
@@ -30,6 +31,8 @@ pub struct LabellingPanels {
     pub label_editor: LabelEditorState,
     /// Note editor window.
     pub note_editor: NoteEditorState,
+    /// Each label's definition (from the open corpus), shown in the palette's tooltips.
+    pub definitions: BTreeMap<String, String>,
     words: WordBoundaryCache,
     /// Whether a text field had keyboard focus when the windows were last drawn: egui drops
     /// the focus as soon as Esc arrives, before anyone can ask.
@@ -50,7 +53,12 @@ impl LabellingPanels {
         selection: Option<&Range<usize>>,
         selected: Option<SpanId>,
     ) -> Vec<Command> {
-        label_palette_ui(ui, ann.labels(), label_action(selection, selected))
+        label_palette_ui(
+            ui,
+            ann.labels(),
+            label_action(selection, selected),
+            &self.definitions,
+        )
     }
 
     /// Draws the span list.

@@ -24,6 +24,8 @@ pub struct MenuContext<'a> {
     pub redo: Option<String>,
     /// Whether the label palette, the span list and word snapping are on (shown checked).
     pub toggles: MenuToggles,
+    /// Whether a corpus (folder) is open: the Corpus menu's commands need one.
+    pub corpus_open: bool,
 }
 
 /// The on/off states the menus show next to their toggle commands.
@@ -35,6 +37,8 @@ pub struct MenuToggles {
     pub span_list: bool,
     /// Mouse selections snap to whole words.
     pub word_snap: bool,
+    /// The corpus's document list shows.
+    pub document_list: bool,
 }
 
 impl MenuToggles {
@@ -44,6 +48,7 @@ impl MenuToggles {
             Command::ToggleLabelPalette => Some(self.label_palette),
             Command::ToggleSpanList => Some(self.span_list),
             Command::ToggleWordSnap => Some(self.word_snap),
+            Command::ToggleDocumentList => Some(self.document_list),
             _ => None,
         }
     }
@@ -112,10 +117,14 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
                     commands.push(toggle);
                 }
             }
+            other if other.menu() == Menu::Corpus => {
+                let _ = command_button_ui(ui, other, menus.corpus_open, commands);
+            }
             other => {
                 let needs_document = !matches!(
                     other,
                     Command::Open
+                        | Command::OpenFolder
                         | Command::Quit
                         | Command::Settings
                         | Command::ToggleTheme

@@ -1,6 +1,8 @@
 //! The panels around the document: the menu bar, the label palette, the span list (with its
-//! text index), the status bar, and the one entry point that draws the labelling panels.
+//! text index), the corpus's document list, the status bar, and the one entry point that draws
+//! the labelling panels.
 
+pub mod document_list;
 pub mod label_palette;
 pub mod labelling_panels;
 pub mod menu_bar;

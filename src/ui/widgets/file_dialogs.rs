@@ -22,6 +22,12 @@ pub fn pick_file_to_open(start_folder: Option<&Path>) -> Option<PathBuf> {
         .pick_file()
 }
 
+/// Shows the native folder dialog to open a corpus. `None` when cancelled or when no dialog is
+/// available.
+pub fn pick_folder(start_folder: Option<&Path>) -> Option<PathBuf> {
+    dialog("Open a folder as a corpus", start_folder).pick_folder()
+}
+
 /// Shows the native "save" dialog. `None` when cancelled or when no dialog is available.
 pub fn pick_file_to_save(start_folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
     dialog("Save annotation as", start_folder)

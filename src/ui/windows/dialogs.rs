@@ -21,6 +21,8 @@ pub enum CloseTarget {
 pub enum PathPurpose {
     /// Open a document.
     Open,
+    /// Open a folder as a corpus.
+    OpenFolder,
     /// Save the document with this index under a new name.
     SaveAs(usize),
     /// Save the label set of the document with this index as a template.
@@ -33,6 +35,7 @@ impl PathPurpose {
     fn title(self) -> &'static str {
         match self {
             PathPurpose::Open => "Open path",
+            PathPurpose::OpenFolder => "Open folder",
             PathPurpose::SaveAs(_) => "Save as",
             PathPurpose::SaveTemplate(_) => "Save label template",
             PathPurpose::LoadTemplate(_) => "Load label template",
@@ -41,7 +44,7 @@ impl PathPurpose {
 
     fn confirm(self) -> &'static str {
         match self {
-            PathPurpose::Open => "Open",
+            PathPurpose::Open | PathPurpose::OpenFolder => "Open",
             PathPurpose::SaveAs(_) | PathPurpose::SaveTemplate(_) => "Save",
             PathPurpose::LoadTemplate(_) => "Load",
         }

@@ -1,9 +1,12 @@
-//! Windows and dialogs: the dataset window (export/import), the sync window, the label editor, the note editor, the shortcut overlay and the prompts
+//! Windows and dialogs: the dataset window (export/import), the sync window, the label editor,
+//! the note editor, the shortcut overlay, the corpus's guidelines and statistics, and the prompts
 //! (unsaved changes, changed on disk, path entry, restore).
 
 pub mod dataset_window;
 pub mod dialogs;
+pub mod guidelines_window;
 pub mod label_editor;
 pub mod note_editor;
 pub mod shortcut_overlay;
 pub mod sync_window;
+pub mod statistics_window;

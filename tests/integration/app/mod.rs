@@ -2,6 +2,7 @@
 
 mod acceptance;
 mod closing;
+mod corpus;
 mod datasets;
 mod editing;
 mod files;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use crate::io::file_names::ANNOTATION_SUFFIX;
-use crate::model::DocStatus;
+use crate::model::{Annotation, DocStatus};
 
 /// One annotation file's contents, summarised.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,23 @@ pub struct AnnotationInfo {
 }
 
 impl AnnotationInfo {
+    /// The summary of `ann`, as the file of `annotator`.
+    pub fn of(ann: &Annotation, annotator: Option<String>) -> Self {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for span in ann.spans() {
+            *counts.entry(span.label.as_str()).or_default() += 1;
+        }
+        Self {
+            annotator,
+            status: ann.status(),
+            label_counts: counts
+                .into_iter()
+                .map(|(label, count)| (label.to_owned(), count))
+                .collect(),
+            label_names: ann.labels().labels.iter().map(|l| l.name.clone()).collect(),
+        }
+    }
+
     /// Number of spans in the file.
     pub fn spans(&self) -> usize {
         self.label_counts.iter().map(|(_, count)| count).sum()

@@ -90,7 +90,7 @@ fn most_shared<'a>(group: &[&'a ScannedFile]) -> &'a ScannedFile {
 }
 
 /// The problem with an annotation file whose label names are not the corpus's.
-fn label_problem(file: &ScannedFile, corpus: &CorpusFile) -> Option<ScanProblem> {
+pub(crate) fn label_problem(file: &ScannedFile, corpus: &CorpusFile) -> Option<ScanProblem> {
     let info = file.annotation.as_ref()?;
     let own: BTreeSet<&str> = info.label_names.iter().map(String::as_str).collect();
     let shared: BTreeSet<&str> = corpus

@@ -8,20 +8,37 @@
 //! - [`document`]: what a scan returns (files, documents, problems).
 //! - [`sync`]: committing the annotator's own files, pulling and pushing when the folder is a
 //!   git repository.
+//! - [`scan_job`]: a scan on a background thread for the window, with the guidelines text.
+//! - [`list`]: the document list without a GUI (filter, sort, search, next unfinished,
+//!   progress); [`document_files`]: which file a document opens from and saves to for an
+//!   annotator; [`live`]: recording an edited annotation into the scanned corpus.
+//! - [`guidelines`]: the guidelines Markdown as blocks, and each label's definition.
 //!
 //! Statistics over a scanned corpus are in [`crate::stats`].
 
 pub mod corpus_file;
 pub mod document;
+pub mod document_files;
 pub mod group;
+pub mod guidelines;
+pub mod list;
+mod live;
 pub mod naming;
 pub mod scan;
 pub mod sync;
+pub mod scan_job;
 
 pub use corpus_file::{CORPUS_FILE_NAME, CorpusFile, CorpusFileError};
 pub use document::{AnnotationInfo, CorpusDocument, ScanProblem, ScannedFile};
+pub use document_files::{DocumentFiles, document_files};
+pub use list::{
+    ListProgress, ListQuery, ListSort, Step, list_progress, list_rows, row_status, step_row,
+};
 pub use naming::{annotation_file_name, parse_file_name, safe_annotator_name};
 pub use scan::{Corpus, ScanError, ScanProgress, scan, scan_with_progress};
+pub use scan_job::{LoadedCorpus, ScanJob};
 
+#[cfg(test)]
+mod list_tests;
 #[cfg(test)]
 mod tests;

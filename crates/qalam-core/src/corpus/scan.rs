@@ -3,7 +3,7 @@
 //! group them into documents ([`group`](super::group)). A progress callback sees every file as
 //! soon as it is read, so a window can show the first rows while the rest is still loading.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -289,10 +289,6 @@ fn read_file(root: &Path, relative: &Path, known: &[String]) -> Result<ScannedFi
     let parsed = parse_file_name(&name, &names);
     let stem_name = parsed.as_ref().map_or(name.as_str(), |p| p.stem.as_str());
     let stem = slash_path(&relative.with_file_name(stem_name));
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for span in ann.spans() {
-        *counts.entry(span.label.as_str()).or_default() += 1;
-    }
     let annotator = parsed
         .and_then(|p| p.annotator)
         .or_else(|| ann.annotator().map(str::to_owned));
@@ -301,14 +297,6 @@ fn read_file(root: &Path, relative: &Path, known: &[String]) -> Result<ScannedFi
         stem,
         text_sha256: text_sha256_hex(ann.document().text()),
         modified: Some(ann.modified()),
-        annotation: Some(AnnotationInfo {
-            annotator,
-            status: ann.status(),
-            label_counts: counts
-                .into_iter()
-                .map(|(label, count)| (label.to_owned(), count))
-                .collect(),
-            label_names: ann.labels().labels.iter().map(|l| l.name.clone()).collect(),
-        }),
+        annotation: Some(AnnotationInfo::of(&ann, annotator)),
     })
 }
