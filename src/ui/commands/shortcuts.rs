@@ -66,7 +66,7 @@ impl Command {
             Command::SaveAs => vec![shortcut(CMD_SHIFT, Key::S)],
             Command::ExportDataset => vec![shortcut(CMD, Key::E)],
             Command::ImportDataset => vec![shortcut(CMD, Key::I)],
-            Command::Sync => Vec::new(),
+            Command::Sync => vec![shortcut(CMD_SHIFT, Key::G)],
             Command::CloseDocument => vec![shortcut(CMD, Key::W)],
             Command::Quit => vec![shortcut(CMD, Key::Q)],
             Command::Undo => vec![shortcut(CMD, Key::Z)],
