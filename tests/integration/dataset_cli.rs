@@ -165,3 +165,49 @@ fn conll_export_reports_each_widened_span_and_imports_back_as_the_whole_words() 
         ]
     );
 }
+
+#[test]
+fn prodigy_export_and_import_go_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    save_notated(
+        dir.path(),
+        "summit",
+        "زار [بوتين|PERSON] ل[روسيا|COUNTRY]\n",
+    );
+    let output = qalam(
+        &["export", "--format", "prodigy", "-o", "out.jsonl", "."],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let jsonl = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    let task: serde_json::Value = serde_json::from_str(jsonl.trim_end()).unwrap();
+    assert_eq!(
+        task["spans"][1]["token_start"], 3,
+        "ل and روسيا are split: {jsonl}"
+    );
+    assert_eq!(task["tokens"][2]["text"], "ل");
+
+    let output = qalam(
+        &["import", "--format", "prodigy", "-o", "back", "out.jsonl"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let imported: Vec<_> = std::fs::read_dir(dir.path().join("back"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(imported.len(), 1, "{imported:?}");
+    let back = qalam_core::io::load_path(&imported[0]).unwrap().annotation;
+    let spans: Vec<_> = back
+        .spans()
+        .iter()
+        .map(|span| (back.span_text(span).to_owned(), span.label.clone()))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("بوتين".to_owned(), "PERSON".to_owned()),
+            ("روسيا".to_owned(), "GPE".to_owned())
+        ]
+    );
+}
