@@ -31,7 +31,13 @@ fn clauses(count: usize, prefix: &str) -> (String, Vec<(usize, usize)>) {
 /// Two annotators' versions of one text: the second relabels every 5th name, drops every 7th
 /// and widens every 9th by the space and word before it.
 fn pair(text: &str, names: &[(usize, usize)]) -> (Annotation, Annotation) {
-    let label = |k: usize| if k % 2 == 0 { "PERSON" } else { "COUNTRY" };
+    let label = |k: usize| {
+        if k.is_multiple_of(2) {
+            "PERSON"
+        } else {
+            "COUNTRY"
+        }
+    };
     let a: Vec<(usize, usize, &str)> = names
         .iter()
         .enumerate()
