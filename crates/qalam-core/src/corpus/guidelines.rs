@@ -114,13 +114,16 @@ fn classify(line: &str) -> Line<'_> {
     Line::Text(content)
 }
 
+/// A paragraph or list item being collected: the item's depth and number (`None`: a
+/// paragraph) and its text so far.
+type OpenBlock = Option<(Option<(usize, Option<u64>)>, String)>;
+
 /// Parses `markdown` into blocks (see the module docs for what is understood).
 pub fn parse_markdown(markdown: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     // The text of the paragraph or item being collected.
-    let mut open: Option<(Option<(usize, Option<u64>)>, String)> = None;
-    let close = |open: &mut Option<(Option<(usize, Option<u64>)>, String)>,
-                 blocks: &mut Vec<Block>| {
+    let mut open: OpenBlock = None;
+    let close = |open: &mut OpenBlock, blocks: &mut Vec<Block>| {
         if let Some((item, text)) = open.take() {
             let text = inlines(&text);
             blocks.push(match item {
@@ -358,8 +361,10 @@ mod tests {
         assert_eq!(defs.get(&second).map(String::as_str), Some("from the file"));
         assert_eq!(label_definitions(&labels, None).len(), 1);
 
-        let mut one = LabelSet::default();
-        one.labels = vec![Label::new("EVENT", Rgb([1, 2, 3]), None)];
+        let one = LabelSet {
+            labels: vec![Label::new("EVENT", Rgb([1, 2, 3]), None)],
+            ..LabelSet::default()
+        };
         assert!(label_definitions(&one, Some(&guidelines)).is_empty());
     }
 }
