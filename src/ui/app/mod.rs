@@ -29,8 +29,8 @@ use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::widgets::messages::Messages;
 use crate::ui::windows::dataset_window::DatasetWindow;
 use crate::ui::windows::dialogs::Dialog;
-use crate::ui::windows::sync_window::SyncWindow;
 use crate::ui::windows::guidelines_window::GuidelinesWindow;
+use crate::ui::windows::sync_window::SyncWindow;
 use chrono::{DateTime, Utc};
 use qalam_core::io::recovery::RecoveryStore;
 

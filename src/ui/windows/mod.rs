@@ -8,5 +8,5 @@ pub mod guidelines_window;
 pub mod label_editor;
 pub mod note_editor;
 pub mod shortcut_overlay;
-pub mod sync_window;
 pub mod statistics_window;
+pub mod sync_window;

@@ -25,8 +25,8 @@ pub mod list;
 mod live;
 pub mod naming;
 pub mod scan;
-pub mod sync;
 pub mod scan_job;
+pub mod sync;
 
 pub use corpus_file::{CORPUS_FILE_NAME, CorpusFile, CorpusFileError};
 pub use document::{AnnotationInfo, CorpusDocument, ScanProblem, ScannedFile};
