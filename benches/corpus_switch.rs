@@ -50,10 +50,10 @@ fn generate(root: &Path) {
         std::fs::write(&path, &text).expect("article");
         if index == 0 {
             let mut ann = Annotation::new(Document::new("a", text));
-            let spans: Vec<_> = (0..200)
-                .map(|i| ann.new_span(i * 400 + 3, i * 400 + 8, "PERSON"))
-                .collect();
-            for span in spans {
+            // One at a time: a new span's id is the next free one only after the previous
+            // span was added.
+            for i in 0..200 {
+                let span = ann.new_span(i * 250 + 3, i * 250 + 8, "PERSON");
                 ann.apply(qalam_core::model::Edit::AddSpan(span))
                     .expect("span");
             }
