@@ -80,7 +80,15 @@ impl QalamApp {
             | Command::NextSpan
             | Command::PrevSpan
             | Command::EditNote
-            | Command::EditLabels => self.messages.info("Open a document first"),
+            | Command::EditLabels
+            | Command::ToggleReviewMode
+            | Command::AcceptSpan
+            | Command::RejectSpan
+            | Command::MarkSpanFixed
+            | Command::NextUndecided
+            | Command::PrevUndecided
+            | Command::ClearSpanReview
+            | Command::MarkReviewed => self.messages.info("Open a document first"),
             Command::TextBigger => self.settings.change_text_size(TEXT_SIZE_STEP),
             Command::TextSmaller => self.settings.change_text_size(-TEXT_SIZE_STEP),
             Command::ToggleTheme => self.settings.dark_theme = !self.settings.dark_theme,
@@ -119,7 +127,10 @@ impl QalamApp {
             AppMessage::ReportError(message) => self.messages.error(message),
             AppMessage::ReportInfo(message) => self.messages.info(message),
             // The document's messages (see `DocumentDispatch`): nothing to do without one.
-            AppMessage::ApplyEdit(_) | AppMessage::SelectSpan(_) | AppMessage::ClearSelection => {}
+            AppMessage::ApplyEdit(_)
+            | AppMessage::DecideSpan { .. }
+            | AppMessage::SelectSpan(_)
+            | AppMessage::ClearSelection => {}
         }
     }
 

@@ -79,6 +79,7 @@ impl DocumentDispatch<'_> {
                 }
             }
             Command::ClearSelection => self.clear_selection(),
+            other if self.apply_review_command(other) => {}
             other => return vec![Queued::Command(other)],
         }
         Vec::new()
@@ -90,6 +91,11 @@ impl DocumentDispatch<'_> {
             AppMessage::ApplyEdit(edit) => {
                 self.apply_edit(edit);
             }
+            AppMessage::DecideSpan {
+                id,
+                decision,
+                reason,
+            } => self.decide(Some(id), decision, reason.as_deref()),
             AppMessage::SelectSpan(id) => self.select_span(id),
             AppMessage::ClearSelection => self.clear_selection(),
             AppMessage::ReportError(message) => self.messages.error(message),
@@ -105,7 +111,7 @@ impl DocumentDispatch<'_> {
 
     /// Applies `edit` as the user's ([`OpenDocument::apply_user_edit`]); refusals are shown.
     /// Returns whether it was applied.
-    fn apply_edit(&mut self, edit: Edit) -> bool {
+    pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
         let annotator = self.annotator.clone();
         match self.doc.apply_user_edit(edit, self.now, annotator) {
             Ok(()) => true,
@@ -118,7 +124,7 @@ impl DocumentDispatch<'_> {
 
     /// Selects span `id` if the document has it (a refused tag leaves the id it would have
     /// had: nothing is selected then), or deselects with `None`.
-    fn select_span(&mut self, id: Option<SpanId>) {
+    pub(super) fn select_span(&mut self, id: Option<SpanId>) {
         let doc = &mut *self.doc;
         let id = id.filter(|&id| doc.annotation().span(id).is_some());
         doc.selected_span = id;

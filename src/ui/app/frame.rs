@@ -11,9 +11,12 @@ use super::side_panels::{
     LABEL_PALETTE_WIDTH, SPAN_LIST_ID, SPAN_LIST_WIDTH, Shown, SidePanel, fitting,
 };
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
-use crate::ui::commands::{AppMessage, Command, CommandQueue, consume_shortcuts, fixed_shortcuts};
+use crate::ui::commands::{
+    AppMessage, Command, CommandQueue, consume_shortcuts, fixed_shortcuts, review_shortcuts,
+};
 use crate::ui::panels::document_list::document_list_ui;
 use crate::ui::panels::menu_bar::{MenuContext, MenuToggles, menu_bar_ui};
+use crate::ui::panels::review_bar::review_bar_ui;
 use crate::ui::panels::status_bar::{StatusContext, status_bar_ui};
 use crate::ui::widgets::bidi_text::{selectable_text_ui, text_label_ui};
 use crate::ui::windows::dialogs::dialog_ui;
@@ -37,9 +40,15 @@ impl QalamApp {
             self.close_window_on_escape(&ctx);
             // The dataset window counts as a text field: keys that would edit text (letters,
             // Delete, arrows) never reach the document while it is open.
-            let text_has_focus =
-                ctx.text_edit_focused() || self.dataset.is_open() || self.sync.is_open();
-            let bindings = fixed_shortcuts(self.documents.len());
+            // So does the review bar's reason field, from the frame it opens.
+            let text_has_focus = ctx.text_edit_focused()
+                || self.dataset.is_open()
+                || self.sync.is_open()
+                || self.panels.review.is_rejecting();
+            let mut bindings = fixed_shortcuts(self.documents.len());
+            if self.panels.review.is_active() {
+                bindings.extend(review_shortcuts());
+            }
             let pressed = ctx.input_mut(|i| consume_shortcuts(i, &bindings, text_has_focus));
             self.commands.extend(pressed);
         }
@@ -159,6 +168,7 @@ impl QalamApp {
                 span_list: self.side_panels.is_shown(SidePanel::SpanList),
                 word_snap: self.settings.snap_to_words,
                 document_list: self.side_panels.is_shown(SidePanel::DocumentList),
+                review_mode: self.panels.review.is_active(),
             },
             corpus_open: self.corpus.is_some(),
         };
@@ -170,6 +180,14 @@ impl QalamApp {
         }
         if self.documents.len() > 1 {
             egui::Panel::top("document_selector").show(ui, |ui| self.document_selector_ui(ui));
+        }
+        if self.panels.review.is_active()
+            && let Some(doc) = self.documents.get(self.current)
+        {
+            let review = &mut self.panels.review;
+            egui::Panel::top("review_bar").show(ui, |ui| {
+                review_bar_ui(ui, review, doc.annotation(), doc.selected_span, commands);
+            });
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         let shown = self.decide_side_panels(ui);

@@ -14,6 +14,7 @@ pub mod egui_fonts;
 mod file_actions;
 mod frame;
 pub mod open_document;
+mod review_dispatch;
 pub mod run;
 pub mod settings;
 pub mod side_panels;

@@ -76,6 +76,24 @@ command_list! {
         /// keeps letter precision).
         ToggleWordSnap,
 
+        // ---- Review ----
+        /// Turn review mode on or off: the review bar, and the review keys A, R, F, N.
+        ToggleReviewMode,
+        /// Accept the selected span (review).
+        AcceptSpan,
+        /// Reject the selected span: asks for a reason (review).
+        RejectSpan,
+        /// Mark the selected span fixed, after correcting it with the span commands (review).
+        MarkSpanFixed,
+        /// Select the next span that still needs review (wrapping around).
+        NextUndecided,
+        /// Select the previous span that still needs review (wrapping around).
+        PrevUndecided,
+        /// Clear the selected span's review (back to undecided).
+        ClearSpanReview,
+        /// Mark the document reviewed (every span must be decided).
+        MarkReviewed,
+
         // ---- View ----
         /// Larger document text.
         TextBigger,
@@ -143,6 +161,14 @@ impl Command {
             Command::EditNote => "Edit note…".into(),
             Command::ClearSelection => "Clear selection".into(),
             Command::ToggleWordSnap => "Snap selection to words".into(),
+            Command::ToggleReviewMode => "Review mode".into(),
+            Command::AcceptSpan => "Accept span".into(),
+            Command::RejectSpan => "Reject span…".into(),
+            Command::MarkSpanFixed => "Mark span fixed".into(),
+            Command::NextUndecided => "Next undecided span".into(),
+            Command::PrevUndecided => "Previous undecided span".into(),
+            Command::ClearSpanReview => "Clear span's review".into(),
+            Command::MarkReviewed => "Mark document reviewed".into(),
             Command::TextBigger => "Bigger text".into(),
             Command::TextSmaller => "Smaller text".into(),
             Command::ToggleTheme => "Toggle dark/light theme".into(),
@@ -205,6 +231,22 @@ impl Command {
             Command::ToggleWordSnap => {
                 "Mouse selections grow to whole words (hold Alt while dragging for single letters)"
             }
+            Command::ToggleReviewMode => {
+                "Review the spans one by one: accept (A), reject with a reason (R), fix (F), next (N)"
+            }
+            Command::AcceptSpan => "Record that the selected span is right",
+            Command::RejectSpan => {
+                "Record that the selected span is wrong, with a reason; it stays, struck through"
+            }
+            Command::MarkSpanFixed => {
+                "Record that you corrected the selected span (relabel or resize it first)"
+            }
+            Command::NextUndecided => "Select the next span that still needs a decision",
+            Command::PrevUndecided => "Select the previous span that still needs a decision",
+            Command::ClearSpanReview => "Forget the decision on the selected span",
+            Command::MarkReviewed => {
+                "Set the status to reviewed (done by itself with the last decision)"
+            }
             Command::TextBigger => "Make the document text larger",
             Command::TextSmaller => "Make the document text smaller",
             Command::ToggleTheme => "Switch between the dark and the light theme",
@@ -261,6 +303,14 @@ impl Command {
             | Command::EditNote
             | Command::ClearSelection
             | Command::ToggleWordSnap => Menu::Span,
+            Command::ToggleReviewMode
+            | Command::AcceptSpan
+            | Command::RejectSpan
+            | Command::MarkSpanFixed
+            | Command::NextUndecided
+            | Command::PrevUndecided
+            | Command::ClearSpanReview
+            | Command::MarkReviewed => Menu::Review,
             Command::TextBigger
             | Command::TextSmaller
             | Command::ToggleTheme
@@ -276,6 +326,19 @@ impl Command {
             | Command::ShowStatistics => Menu::Corpus,
             Command::ShowShortcuts => Menu::Help,
         }
+    }
+
+    /// Whether the command's keys work only in review mode (plain letters that would otherwise
+    /// be label hotkeys); its menu entry works always.
+    pub fn review_mode_only(self) -> bool {
+        matches!(
+            self,
+            Command::AcceptSpan
+                | Command::RejectSpan
+                | Command::MarkSpanFixed
+                | Command::NextUndecided
+                | Command::PrevUndecided
+        )
     }
 
     /// The commands of `menu`, in menu order.

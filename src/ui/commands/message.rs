@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use qalam_core::model::{Edit, SpanId};
+use qalam_core::model::{Edit, ReviewDecision, SpanId};
 
 /// Something for the app to do that is not a user command, queued like one and applied after
 /// the frame is drawn.
@@ -20,6 +20,16 @@ pub enum AppMessage {
     OpenCorpusDocument(usize),
     /// Apply this edit through the history (from the label editor, note editor, span commands…).
     ApplyEdit(Edit),
+    /// Record a review decision on this span (from the review bar's reason field); the
+    /// reviewer and time are the app's.
+    DecideSpan {
+        /// The span.
+        id: SpanId,
+        /// The decision.
+        decision: ReviewDecision,
+        /// Why (required for a rejection).
+        reason: Option<String>,
+    },
     /// Select this span and scroll to it (`None` deselects).
     SelectSpan(Option<SpanId>),
     /// Clear the text selection and the selected span (after tagging, so that the next label key

@@ -25,7 +25,8 @@ pub use queue::{CommandQueue, Queued};
 
 pub use resize::{ResizeDirection, ResizeStep, SpanEdge, SpanResize, resize_shortcut};
 pub use shortcuts::{
-    consume_shortcuts, fixed_shortcuts, label_shortcuts, letter_key, shortcut_clashes,
+    consume_shortcuts, fixed_shortcuts, label_shortcuts, letter_key, review_shortcut_clashes,
+    review_shortcuts, shortcut_clashes,
 };
 
 /// The menu a command lives in.
@@ -37,6 +38,8 @@ pub enum Menu {
     Edit,
     /// Creating and changing spans.
     Span,
+    /// Reviewing an annotator's spans.
+    Review,
     /// Text size, theme, documents.
     View,
     /// The open corpus: document list, next/previous document, guidelines, statistics.
@@ -47,10 +50,11 @@ pub enum Menu {
 
 impl Menu {
     /// All menus, in menu-bar order.
-    pub const ALL: [Menu; 6] = [
+    pub const ALL: [Menu; 7] = [
         Menu::File,
         Menu::Edit,
         Menu::Span,
+        Menu::Review,
         Menu::View,
         Menu::Corpus,
         Menu::Help,
@@ -62,6 +66,7 @@ impl Menu {
             Menu::File => "File",
             Menu::Edit => "Edit",
             Menu::Span => "Span",
+            Menu::Review => "Review",
             Menu::View => "View",
             Menu::Corpus => "Corpus",
             Menu::Help => "Help",

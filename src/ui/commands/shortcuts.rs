@@ -10,8 +10,12 @@
 //! - numbered shortcuts for [`Command::SetStatus`] (Alt+1–4) and [`Command::SelectDocument`]
 //!   (Ctrl+1–9).
 //!
-//! [`shortcut_clashes`] checks that no two of them share a key, and a unit test runs it against
-//! the default label set.
+//! - review keys ([`review_shortcuts`]): plain letters (A accept, R reject, F fixed, N / Shift+N
+//!   next / previous undecided) bound only while review mode is on, before the label hotkeys, so
+//!   a label whose letter is one of them is reached by its digit while reviewing.
+//!
+//! [`shortcut_clashes`] checks that no two of them share a key ([`review_shortcut_clashes`] with
+//! the review keys bound too), and unit tests run both against the default label set.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -91,6 +95,14 @@ impl Command {
             Command::EditNote => vec![shortcut(NONE, Key::F2)],
             Command::ClearSelection => vec![shortcut(NONE, Key::Escape)],
             Command::ToggleWordSnap => vec![shortcut(CMD_SHIFT, Key::W)],
+            Command::ToggleReviewMode => vec![shortcut(CMD, Key::R)],
+            Command::AcceptSpan => vec![shortcut(NONE, Key::A)],
+            Command::RejectSpan => vec![shortcut(NONE, Key::R)],
+            Command::MarkSpanFixed => vec![shortcut(NONE, Key::F)],
+            Command::NextUndecided => vec![shortcut(NONE, Key::N)],
+            Command::PrevUndecided => vec![shortcut(Modifiers::SHIFT, Key::N)],
+            Command::ClearSpanReview => vec![shortcut(CMD_SHIFT, Key::U)],
+            Command::MarkReviewed => vec![shortcut(CMD_SHIFT, Key::R)],
             Command::TextBigger => vec![shortcut(CMD, Key::Plus), shortcut(CMD, Key::Equals)],
             Command::TextSmaller => vec![shortcut(CMD, Key::Minus)],
             Command::ToggleTheme => vec![shortcut(CMD_SHIFT, Key::T)],
@@ -147,12 +159,12 @@ pub fn letter_key(letter: char) -> Option<Key> {
 }
 
 /// Every fixed shortcut of every command, with the command, including the numbered ones for
-/// `documents` open documents.
+/// `documents` open documents; not the review keys (see [`review_shortcuts`]).
 pub fn fixed_shortcuts(documents: usize) -> Vec<(KeyboardShortcut, Command)> {
     let documents = (0..documents.min(DIGITS.len())).map(Command::SelectDocument);
     Command::ALL
         .into_iter()
-        .filter(|c| !matches!(c, Command::SelectDocument(_)))
+        .filter(|c| !matches!(c, Command::SelectDocument(_)) && !c.review_mode_only())
         .chain(documents)
         .flat_map(|command| {
             command
@@ -163,11 +175,43 @@ pub fn fixed_shortcuts(documents: usize) -> Vec<(KeyboardShortcut, Command)> {
         .collect()
 }
 
+/// The keys bound only in review mode ([`Command::review_mode_only`]), with their commands.
+pub fn review_shortcuts() -> Vec<(KeyboardShortcut, Command)> {
+    Command::ALL
+        .into_iter()
+        .filter(|c| c.review_mode_only())
+        .flat_map(|command| {
+            command
+                .shortcuts()
+                .into_iter()
+                .map(move |key| (key, command))
+        })
+        .collect()
+}
+
+/// Like [`shortcut_clashes`], with the review keys bound as in review mode.
+pub fn review_shortcut_clashes(
+    labels: &LabelSet,
+    documents: usize,
+) -> Vec<(String, String, String)> {
+    clashes_among(review_shortcuts(), labels, documents)
+}
+
 /// Pairs of commands that share a key, given the label set and the number of open documents.
 /// Label hotkeys are shared by [`Command::TagSelection`] and [`Command::RelabelSpan`] on purpose
 /// (the selection decides), so only the tag command is checked for them.
 pub fn shortcut_clashes(labels: &LabelSet, documents: usize) -> Vec<(String, String, String)> {
-    let mut all = fixed_shortcuts(documents);
+    clashes_among(Vec::new(), labels, documents)
+}
+
+/// Clashes among `extra`, the fixed shortcuts and the label hotkeys.
+fn clashes_among(
+    extra: Vec<(KeyboardShortcut, Command)>,
+    labels: &LabelSet,
+    documents: usize,
+) -> Vec<(String, String, String)> {
+    let mut all = extra;
+    all.extend(fixed_shortcuts(documents));
     for index in 0..labels.labels.len() {
         for key in label_shortcuts(labels, index) {
             all.push((key, Command::TagSelection(index)));
@@ -240,6 +284,30 @@ mod tests {
     }
 
     #[test]
+    fn review_keys_clash_with_nothing_with_default_labels_and_nine_documents() {
+        let clashes = review_shortcut_clashes(&LabelSet::default(), 9);
+        assert!(clashes.is_empty(), "clashing shortcuts: {clashes:#?}");
+        let bound: Vec<Command> = review_shortcuts().into_iter().map(|(_, c)| c).collect();
+        assert_eq!(
+            bound,
+            [
+                Command::AcceptSpan,
+                Command::RejectSpan,
+                Command::MarkSpanFixed,
+                Command::NextUndecided,
+                Command::PrevUndecided
+            ]
+        );
+        // A label with the letter R would clash in review mode (reached by its digit then).
+        let mut labels = LabelSet::default();
+        labels.labels[3].hotkey = Some('R');
+        assert!(shortcut_clashes(&labels, 1).is_empty());
+        let clashes = review_shortcut_clashes(&labels, 1);
+        assert_eq!(clashes.len(), 1, "{clashes:#?}");
+        assert_eq!(clashes[0].1, Command::RejectSpan.name());
+    }
+
+    #[test]
     fn clash_check_detects_a_label_hotkey_that_collides_with_another_labels_digit() {
         // A label whose hotkey is the digit 1 collides with label 0's digit.
         let mut labels = LabelSet::default();
@@ -267,7 +335,9 @@ mod tests {
             let bound = bindings.iter().any(|(_, c)| *c == command);
             let label_command =
                 matches!(command, Command::TagSelection(_) | Command::RelabelSpan(_));
-            assert_eq!(bound, !label_command, "{command:?}");
+            let in_review = review_shortcuts().iter().any(|(_, c)| *c == command);
+            assert_eq!(bound, !label_command && !in_review, "{command:?}");
+            assert_eq!(in_review, command.review_mode_only(), "{command:?}");
         }
         for index in 0..9 {
             assert!(

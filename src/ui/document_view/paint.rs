@@ -1,5 +1,6 @@
 //! Painting of the visible paragraphs: selection, span highlights (backgrounds inset by lane,
-//! underline bars by lane, an outline for the selected span, a label tag at each span's start
+//! underline bars by lane, an outline for the selected span, review marks — a red line through
+//! a rejected span's text, a thin outline in the label colour around an accepted or fixed one — a label tag at each span's start
 //! side, placed by `tag_layout`), the text itself (painted once per paragraph, so letters stay
 //! joined across highlight
 //! boundaries) and the caret.
@@ -14,7 +15,7 @@ use super::DocumentView;
 use super::paint_cache::{MAX_CACHED_LINES, PaintStyle, ParagraphKey, Recorder};
 use super::span_index::IndexedSpan;
 use super::tag_layout::{PendingTag, PendingTags, TagRequest, paint_tags};
-use qalam_core::model::{Annotation, SpanId};
+use qalam_core::model::{Annotation, ReviewState, SpanId};
 
 /// Opacity of span backgrounds (out of 255).
 const SPAN_FILL_ALPHA: u8 = 70;
@@ -24,6 +25,10 @@ const BAR_THICKNESS: f32 = 2.0;
 const TAG_HEIGHT_FACTOR: f32 = 1.2;
 /// Room between a tag's edge and its text, in points.
 const TAG_TEXT_MARGIN: f32 = 3.0;
+/// Colour of the line through a rejected span.
+const REJECTED_COLOR: Color32 = Color32::from_rgb(0xd0, 0x21, 0x21);
+/// Thickness of the line through a rejected span, in points.
+const STRIKE_THICKNESS: f32 = 2.0;
 /// Colour of spans whose label is not in the label set.
 const UNKNOWN_LABEL_COLOR: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
 
@@ -169,6 +174,7 @@ impl DocumentView {
                     let y = rect.bottom() - inset - BAR_THICKNESS;
                     let bar = Rect::from_x_y_ranges(rect.x_range(), y..=y + BAR_THICKNESS);
                     painter.rect_filled(bar, 0.0, color);
+                    paint_review_mark(&painter, rect.shrink2(Vec2::new(0.0, inset)), span, color);
                     if outlined == Some(span.id) {
                         painter.rect_stroke(
                             rect.shrink2(Vec2::new(0.0, inset)),
@@ -245,6 +251,23 @@ impl DocumentView {
             });
         }
         self.paint_cache.evict();
+    }
+}
+
+/// The review mark of `span` over its box `rect` on one line: a line through the text when
+/// rejected, a thin outline in the label `color` when accepted or fixed, nothing otherwise.
+fn paint_review_mark(painter: &Recorder, rect: Rect, span: &IndexedSpan, color: Color32) {
+    match span.review {
+        ReviewState::Rejected => {
+            let y = rect.center().y;
+            let half = STRIKE_THICKNESS / 2.0;
+            let strike = Rect::from_x_y_ranges(rect.x_range(), y - half..=y + half);
+            painter.rect_filled(strike, 0.0, REJECTED_COLOR);
+        }
+        ReviewState::Accepted | ReviewState::Fixed => {
+            painter.rect_stroke(rect, 2.0, Stroke::new(1.0, color), StrokeKind::Inside);
+        }
+        ReviewState::Undecided | ReviewState::ChangedSinceReview => {}
     }
 }
 

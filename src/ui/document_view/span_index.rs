@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use qalam_core::model::{Annotation, Span, SpanId};
+use qalam_core::model::{Annotation, ReviewState, Span, SpanId};
 
 /// One span as the view needs it: bounds, label position and drawing lane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +30,8 @@ pub struct IndexedSpan {
     pub label: Option<usize>,
     /// Drawing lane: 0 for spans not inside another, higher for spans overlapping a lower lane.
     pub lane: usize,
+    /// Where the span stands in review (rejected spans are struck through).
+    pub review: ReviewState,
 }
 
 impl IndexedSpan {
@@ -46,7 +48,7 @@ pub enum SpanChanges {
     #[default]
     None,
     /// Spans inside these code-point ranges (of the whole text) were added, removed, moved,
-    /// relabelled or put on another lane.
+    /// relabelled, reviewed or put on another lane.
     Ranges(Vec<Range<usize>>),
     /// The whole index was rebuilt (another annotation, or its label set changed).
     All,
@@ -140,6 +142,7 @@ impl SpanIndex {
                     .and_then(|i| self.label_names.get(i))
                     .map(String::as_str)
                     == Some(span.label.as_str())
+                && old.review == span.review_state()
         };
         let prefix = self
             .spans
@@ -308,6 +311,7 @@ fn indexed(ann: &Annotation, span: &Span) -> IndexedSpan {
         end: span.end.max(span.start),
         label: ann.labels().position(&span.label),
         lane: 0,
+        review: span.review_state(),
     }
 }
 
@@ -428,6 +432,35 @@ mod tests {
         ann.apply(Edit::RemoveSpan(SpanId(1))).unwrap();
         assert!(index.refresh(&ann));
         assert!(index.is_empty());
+    }
+
+    #[test]
+    fn a_review_decision_is_a_change_of_the_span_for_painting() {
+        use qalam_core::model::{Review, ReviewDecision};
+        let mut ann = annotation(&[(0, 4, "PERSON"), (10, 14, "COUNTRY")]);
+        let mut index = SpanIndex::build(&ann);
+        index.take_changes();
+        let at = ann.spans()[1].modified;
+        let review = Review::new("sara", ReviewDecision::Rejected, Some("x".into()), at);
+        ann.apply(Edit::SetReview {
+            id: SpanId(2),
+            review: Some(review),
+        })
+        .unwrap();
+        assert!(index.refresh(&ann));
+        assert_eq!(
+            index.get(SpanId(2)).map(|s| s.review),
+            Some(ReviewState::Rejected)
+        );
+        match index.take_changes() {
+            SpanChanges::Ranges(ranges) => {
+                assert!(
+                    ranges.iter().any(|r| r.start <= 10 && r.end >= 14),
+                    "{ranges:?}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     /// The index's spans with lanes and running maximum, to compare an updated index with one

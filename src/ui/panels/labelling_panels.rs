@@ -16,6 +16,7 @@ use qalam_core::model::{Annotation, SpanId};
 use crate::ui::commands::span_commands::span_command_effects;
 use crate::ui::commands::{AppMessage, Command};
 use crate::ui::panels::label_palette::{label_hotkey_commands, label_palette_ui};
+use crate::ui::panels::review_bar::ReviewBarState;
 use crate::ui::panels::span_list::{SpanListState, span_list_ui};
 use crate::ui::windows::label_editor::{LabelEditorState, label_editor_ui};
 use crate::ui::windows::note_editor::{NoteEditorState, note_editor_ui};
@@ -31,6 +32,8 @@ pub struct LabellingPanels {
     pub label_editor: LabelEditorState,
     /// Note editor window.
     pub note_editor: NoteEditorState,
+    /// Review mode and its reason field.
+    pub review: ReviewBarState,
     /// Each label's definition (from the open corpus), shown in the palette's tooltips.
     pub definitions: BTreeMap<String, String>,
     words: WordBoundaryCache,
@@ -79,10 +82,14 @@ impl LabellingPanels {
         messages
     }
 
-    /// Esc closes the note window (dropping its draft), or else the label editor unless one of
+    /// Esc cancels a rejection being typed in the review bar, or closes the note window
+    /// (dropping its draft), or else the label editor unless one of
     /// its fields has focus (there Esc first reverts the field). Call before the frame's
     /// shortcuts, so Esc does not also clear the text selection. Returns whether Esc was used.
     pub fn close_window_on_escape(&mut self, ctx: &egui::Context) -> bool {
+        if self.review.cancel_on_escape(ctx) {
+            return true;
+        }
         let escape = |ctx: &egui::Context| {
             ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         };
@@ -109,7 +116,7 @@ impl LabellingPanels {
         selection: Option<&Range<usize>>,
         selected: Option<SpanId>,
     ) -> Vec<Command> {
-        if self.note_editor.is_open() {
+        if self.note_editor.is_open() || self.review.is_rejecting() {
             return Vec::new();
         }
         label_hotkey_commands(ctx, ann.labels(), label_action(selection, selected))

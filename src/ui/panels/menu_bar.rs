@@ -39,6 +39,8 @@ pub struct MenuToggles {
     pub word_snap: bool,
     /// The corpus's document list shows.
     pub document_list: bool,
+    /// Review mode is on.
+    pub review_mode: bool,
 }
 
 impl MenuToggles {
@@ -49,6 +51,7 @@ impl MenuToggles {
             Command::ToggleSpanList => Some(self.span_list),
             Command::ToggleWordSnap => Some(self.word_snap),
             Command::ToggleDocumentList => Some(self.document_list),
+            Command::ToggleReviewMode => Some(self.review_mode),
             _ => None,
         }
     }

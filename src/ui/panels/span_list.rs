@@ -1,11 +1,12 @@
-//! The span list (side panel): every span with its text, label and `[start, end)` position,
+//! The span list (side panel): every span with its text, label, `[start, end)` position and
+//! review decision (once there is one),
 //! sortable by position or label and filterable by label. Clicking a row selects the span and
 //! scrolls the document to it. Only visible rows are drawn (`ScrollArea::show_rows`), so 20k
 //! spans stay fast.
 
 use egui::{Align, Layout, Role, Sense, UiBuilder, Vec2, WidgetInfo};
 
-use qalam_core::model::{Annotation, Span, SpanId};
+use qalam_core::model::{Annotation, ReviewState, Span, SpanId};
 
 use crate::ui::commands::AppMessage;
 use crate::ui::panels::label_palette::label_color;
@@ -34,9 +35,35 @@ pub struct SpanListState {
 }
 
 /// The accessible name of a span's row: its excerpt, label and position, e.g.
-/// `روسيا — COUNTRY [11, 16)`.
+/// `روسيا — COUNTRY [11, 16)`, and its review state once reviewed:
+/// `روسيا — COUNTRY [11, 16) — rejected`.
 pub fn span_row_label(excerpt: &str, span: &Span) -> String {
-    format!("{excerpt} — {} [{}, {})", span.label, span.start, span.end)
+    let row = format!("{excerpt} — {} [{}, {})", span.label, span.start, span.end);
+    match span.review_state() {
+        ReviewState::Undecided => row,
+        state => format!("{row} — {}", state.title()),
+    }
+}
+
+/// The short word a reviewed row shows, and its hover text (who decided, and why).
+fn review_word(span: &Span) -> Option<(&'static str, String)> {
+    let review = span.review.as_ref()?;
+    let word = match span.review_state() {
+        ReviewState::Undecided => return None,
+        ReviewState::Accepted => "accepted",
+        ReviewState::Rejected => "rejected",
+        ReviewState::Fixed => "fixed",
+        ReviewState::ChangedSinceReview => "changed",
+    };
+    let mut hover = format!("{} by {}", review.decision.name(), review.reviewer);
+    if let Some(reason) = &review.reason {
+        hover.push_str(": ");
+        hover.push_str(reason);
+    }
+    if span.review_state() == ReviewState::ChangedSinceReview {
+        hover.push_str(" (changed since: awaiting re-review)");
+    }
+    Some((word, hover))
 }
 
 /// Indices into `ann.spans` of the rows to show, in display order.
@@ -180,6 +207,15 @@ fn span_row_ui(
         egui::RichText::new(format!("[{}, {})", span.start, span.end)).weak(),
     ));
     child.add(plain(egui::RichText::new(&span.label)));
+    if let Some((word, hover)) = review_word(span) {
+        let text = egui::RichText::new(word);
+        let text = if word == "rejected" {
+            text.color(ui.visuals().error_fg_color).strikethrough()
+        } else {
+            text.weak()
+        };
+        child.add(plain(text)).on_hover_text(hover);
+    }
     if span.note.is_some() {
         child
             .add(plain(egui::RichText::new("note").weak()))

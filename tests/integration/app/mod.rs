@@ -8,6 +8,7 @@ mod editing;
 mod files;
 mod pointer;
 mod recovery;
+mod review;
 mod sync;
 mod templates;
 mod window;
