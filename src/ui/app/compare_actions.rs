@@ -161,10 +161,7 @@ impl QalamApp {
             .iter()
             .position(|doc| doc.save_path.as_deref() == Some(gold_path.as_path()));
         let index = match open {
-            Some(index) => {
-                compare.session.adopt(self.documents[index].annotation());
-                index
-            }
+            Some(index) => index,
             None => {
                 let gold = match self.gold_document_for(&compare, &gold_path, &decided_by) {
                     Ok(gold) => gold,
@@ -177,6 +174,8 @@ impl QalamApp {
                 self.documents.len() - 1
             }
         };
+        // A gold file saved before brings its decisions back.
+        compare.session.adopt(self.documents[index].annotation());
         if let Some(document) = corpus_document {
             let doc = &mut self.documents[index];
             doc.corpus = Some(CorpusLink {

@@ -14,13 +14,13 @@ use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::commands::{
     AppMessage, Command, CommandQueue, consume_compare_keys, consume_shortcuts, fixed_shortcuts,
 };
-use crate::ui::windows::compare_view::{
-    COMPARE_PANEL_ID, COMPARE_PANEL_WIDTH, merged_ui, panel_ui as compare_panel_ui,
-};
 use crate::ui::panels::document_list::document_list_ui;
 use crate::ui::panels::menu_bar::{MenuContext, MenuToggles, menu_bar_ui};
 use crate::ui::panels::status_bar::{StatusContext, status_bar_ui};
 use crate::ui::widgets::bidi_text::{selectable_text_ui, text_label_ui};
+use crate::ui::windows::compare_view::{
+    COMPARE_PANEL_ID, COMPARE_PANEL_WIDTH, merged_ui, panel_ui as compare_panel_ui,
+};
 use crate::ui::windows::dialogs::dialog_ui;
 use crate::ui::windows::shortcut_overlay::shortcut_overlay_ui;
 use crate::ui::windows::statistics_window::statistics_window_ui;

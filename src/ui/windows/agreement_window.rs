@@ -46,7 +46,12 @@ impl AgreementWindow {
     }
 
     /// Draws the window while open (`corpus` is `None` while none is open or read).
-    pub fn ui(&mut self, ctx: &egui::Context, corpus: Option<&Corpus>, commands: &mut CommandQueue) {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        corpus: Option<&Corpus>,
+        commands: &mut CommandQueue,
+    ) {
         if !self.open {
             return;
         }
@@ -162,7 +167,9 @@ fn f1_chart_ui(ui: &mut egui::Ui, report: &AgreementReport) {
             axis_names.get(at as usize).cloned().unwrap_or_default()
         })
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("exact", exact_bars).color(Color32::from_rgb(0x34, 0x65, 0xa4)));
+            plot.bar_chart(
+                BarChart::new("exact", exact_bars).color(Color32::from_rgb(0x34, 0x65, 0xa4)),
+            );
             plot.bar_chart(
                 BarChart::new("overlap", overlap_bars).color(Color32::from_rgb(0x4e, 0x9a, 0x06)),
             );
@@ -203,7 +210,8 @@ fn heat_map_ui(ui: &mut egui::Ui, labels: &[String], counts: &[Vec<usize>]) {
         );
         for (x, count) in counts.get(y).into_iter().flatten().enumerate() {
             let left = rect.left() + header + CELL * x as f32;
-            let cell = egui::Rect::from_min_size(egui::pos2(left, top), vec2(CELL, CELL)).shrink(1.0);
+            let cell =
+                egui::Rect::from_min_size(egui::pos2(left, top), vec2(CELL, CELL)).shrink(1.0);
             let strength = *count as f32 / max as f32;
             let base = if x == y {
                 Color32::from_rgb(0x4e, 0x9a, 0x06)

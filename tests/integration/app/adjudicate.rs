@@ -78,7 +78,9 @@ fn take_bilals_label_and_find_the_decision_in_the_gold_file() {
     press(&mut harness, Modifiers::COMMAND, Key::S);
     let gold = dir.path().join("article.gold.qalam.json");
     assert_saved_spans(&gold, "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس.\n");
-    let saved = qalam_core::io::load_path(&gold).expect("gold file").annotation;
+    let saved = qalam_core::io::load_path(&gold)
+        .expect("gold file")
+        .annotation;
     let provenance = |start: usize| {
         let span = saved
             .spans()

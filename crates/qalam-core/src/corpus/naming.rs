@@ -218,9 +218,18 @@ mod tests {
             })
         };
         // Even when an annotator is called "gold", the name part `gold` means the gold file.
-        assert_eq!(parse_file_name("article.gold.qalam.json", &["gold"]), gold("article"));
-        assert_eq!(parse_file_name("article.GOLD.qalam.json", &["x"]), gold("article"));
-        assert_eq!(parse_file_name("gold.qalam.json", &["x"]).map(|p| p.gold), Some(false));
+        assert_eq!(
+            parse_file_name("article.gold.qalam.json", &["gold"]),
+            gold("article")
+        );
+        assert_eq!(
+            parse_file_name("article.GOLD.qalam.json", &["x"]),
+            gold("article")
+        );
+        assert_eq!(
+            parse_file_name("gold.qalam.json", &["x"]).map(|p| p.gold),
+            Some(false)
+        );
         assert_eq!(safe_annotator_name("Gold"), GOLD_ANNOTATOR);
         let theirs = annotation_file_name(Path::new("a.txt"), Some("gold"));
         assert_eq!(theirs, Path::new("a.gold-annotator.qalam.json"));

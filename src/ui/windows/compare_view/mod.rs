@@ -90,11 +90,9 @@ pub fn panel_ui(
                     .document()
                     .slice(group.start, group.end)
                     .unwrap_or_default();
-                let decision = session
-                    .decision(index)
-                    .map_or("undecided".to_owned(), |d| {
-                        d.choice.describe(session.annotators())
-                    });
+                let decision = session.decision(index).map_or("undecided".to_owned(), |d| {
+                    d.choice.describe(session.annotators())
+                });
                 let row = format!(
                     "{}. {}: {text} — {decision}",
                     index + 1,
@@ -156,14 +154,14 @@ fn current_ui(
             category_name(kind)
         ));
     });
-    for (i, (variant, name)) in group
-        .variants
-        .iter()
-        .zip(session.annotators())
-        .enumerate()
-    {
+    for (i, (variant, name)) in group.variants.iter().zip(session.annotators()).enumerate() {
         ui.horizontal(|ui| {
-            action_button_ui(ui, &format!("Take {name}"), AdjudicateAction::Take(i), commands);
+            action_button_ui(
+                ui,
+                &format!("Take {name}"),
+                AdjudicateAction::Take(i),
+                commands,
+            );
             let text = match variant {
                 Some(v) => format!(
                     "{} {}",

@@ -53,11 +53,12 @@ pub fn annotator_files(path: &Path) -> Vec<PathBuf> {
         .flatten()
         .map(|entry| entry.path())
         .filter(|candidate| {
-            let is_annotation = candidate
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().to_ascii_lowercase().ends_with(ANNOTATION_SUFFIX));
-            is_annotation
-                && stem_and_name(candidate).is_some_and(|(other, _)| other == stem)
+            let is_annotation = candidate.file_name().is_some_and(|n| {
+                n.to_string_lossy()
+                    .to_ascii_lowercase()
+                    .ends_with(ANNOTATION_SUFFIX)
+            });
+            is_annotation && stem_and_name(candidate).is_some_and(|(other, _)| other == stem)
         })
         .collect();
     found.sort();
@@ -102,6 +103,9 @@ mod tests {
             .iter()
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect();
-        assert_eq!(found, ["article.amal.qalam.json", "article.bilal.qalam.json"]);
+        assert_eq!(
+            found,
+            ["article.amal.qalam.json", "article.bilal.qalam.json"]
+        );
     }
 }

@@ -29,10 +29,7 @@ impl Choice {
     /// `edited`.
     pub fn describe(self, annotators: &[String]) -> String {
         match self {
-            Choice::Take(i) => format!(
-                "took {}",
-                annotators.get(i).map_or("?", String::as_str)
-            ),
+            Choice::Take(i) => format!("took {}", annotators.get(i).map_or("?", String::as_str)),
             Choice::All => "took all".to_owned(),
             Choice::Neither => "took neither".to_owned(),
             Choice::Edit => "edited".to_owned(),
@@ -180,7 +177,12 @@ impl AdjudicationSession {
     /// sets, every agreed group as a span decided `agreed` by `decided_by` at `now`, with
     /// every annotator as a source; status in progress. `versions` are the ones given to
     /// [`AdjudicationSession::new`].
-    pub fn gold(&self, versions: &[&Annotation], decided_by: &str, now: DateTime<Utc>) -> Annotation {
+    pub fn gold(
+        &self,
+        versions: &[&Annotation],
+        decided_by: &str,
+        now: DateTime<Utc>,
+    ) -> Annotation {
         let sets: Vec<_> = versions.iter().map(|ann| ann.labels()).collect();
         let document = versions
             .first()
@@ -277,7 +279,10 @@ impl AdjudicationSession {
             }
             Choice::Neither => (Vec::new(), Resolution::Took),
             Choice::Edit => match kept.as_slice() {
-                [only] => ((vec![(only.start, only.end, only.label.clone())]), Resolution::Edited),
+                [only] => (
+                    (vec![(only.start, only.end, only.label.clone())]),
+                    Resolution::Edited,
+                ),
                 _ => (
                     group
                         .present()

@@ -29,7 +29,10 @@ impl Bench {
         let names = ["amal", "bilal", "dina"];
         let versions: Vec<Annotation> = notations.iter().map(|n| ann(n)).collect();
         let refs: Vec<&Annotation> = versions.iter().collect();
-        let annotators = names[..notations.len()].iter().map(|s| (*s).to_owned()).collect();
+        let annotators = names[..notations.len()]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
         let session = AdjudicationSession::new(annotators, &refs);
         let gold = session.gold(&refs, "judge", at());
         Self {
@@ -126,7 +129,10 @@ fn deciding_again_replaces_the_previous_decision() {
     bench.assert_gold("زار [بوتين|PERSON] ل[روسيا|COUNTRY] في موسكو اليوم");
     bench.resolve(0, Choice::All);
     bench.assert_gold("زار [بوتين|PERSON] [ل[روسيا|COUNTRY]|COUNTRY] في موسكو اليوم");
-    assert_eq!(bench.provenance_at(10, "COUNTRY").resolution, Resolution::Both);
+    assert_eq!(
+        bench.provenance_at(10, "COUNTRY").resolution,
+        Resolution::Both
+    );
     bench.resolve(0, Choice::Neither);
     bench.assert_gold("زار [بوتين|PERSON] لروسيا في موسكو اليوم");
     assert_eq!(
@@ -144,7 +150,10 @@ fn taking_someone_who_had_nothing_leaves_no_span() {
     bench.assert_gold("زار [بوتين|PERSON] لروسيا في موسكو [اليوم|EVENT]");
     let only = bench.provenance_at(26, "EVENT");
     assert_eq!(only.sources, ["bilal"]);
-    assert!(only.variants.is_empty(), "amal had nothing: in neither list");
+    assert!(
+        only.variants.is_empty(),
+        "amal had nothing: in neither list"
+    );
 }
 
 #[test]
@@ -188,7 +197,10 @@ fn an_ordinary_edit_of_the_gold_keeps_the_decisions() {
         .expect("relabel");
     bench.session.observe(bench.history.revision());
     bench.assert_gold("زار [بوتين|PERSON] لروسيا في [موسكو|COUNTRY] اليوم");
-    assert_eq!(bench.provenance_at(20, "COUNTRY").resolution, Resolution::Edited);
+    assert_eq!(
+        bench.provenance_at(20, "COUNTRY").resolution,
+        Resolution::Edited
+    );
     assert!(bench.session.decision(1).is_some());
     // Deciding again removes the edited span, as it was this decision's.
     bench.resolve(1, Choice::Take(0));
@@ -211,7 +223,9 @@ fn three_annotators_take_the_third() {
     let others: Vec<&str> = took.variants.iter().map(|v| v.annotator.as_str()).collect();
     assert_eq!(others, ["amal", "bilal"]);
     assert_eq!(
-        bench.session.resolve(label, Choice::Take(3), &bench.gold, "j", at()),
+        bench
+            .session
+            .resolve(label, Choice::Take(3), &bench.gold, "j", at()),
         Err(AdjudicationError::NoSuchAnnotator(3, 3))
     );
 }
@@ -233,7 +247,10 @@ fn stepping_does_not_wrap_and_at_finds_the_group_under_a_point() {
 fn provenance_round_trips_through_json() {
     let bench = Bench::new(&[AMAL, BILAL]);
     let provenance = bench.provenance_at(4, "PERSON");
-    assert_eq!(Provenance::from_json(&provenance.to_json()), Some(provenance));
+    assert_eq!(
+        Provenance::from_json(&provenance.to_json()),
+        Some(provenance)
+    );
 }
 
 #[test]
@@ -248,7 +265,10 @@ fn gold_labels_are_the_union_with_overlaps_allowed() {
     ));
     let union = gold_labels(&[&a, &b]);
     let names: Vec<&str> = union.labels.iter().map(|l| l.name.as_str()).collect();
-    assert_eq!(names, ["PERSON", "COUNTRY", "ORGANIZATION", "EVENT", "CITY"]);
+    assert_eq!(
+        names,
+        ["PERSON", "COUNTRY", "ORGANIZATION", "EVENT", "CITY"]
+    );
     assert_eq!(union.labels[4].hotkey, None, "P is PERSON's");
     assert!(union.allow_overlaps);
 }

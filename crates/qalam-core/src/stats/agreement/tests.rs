@@ -212,7 +212,10 @@ fn documents_with_the_most_disagreement_come_first() {
         doc("alone", &[("A", same)]),
         doc(
             "label",
-            &[("A", "زار [بوتين|PERSON] [روسيا|COUNTRY]"), ("B", "زار [بوتين|PERSON] [روسيا|PERSON]")],
+            &[
+                ("A", "زار [بوتين|PERSON] [روسيا|COUNTRY]"),
+                ("B", "زار [بوتين|PERSON] [روسيا|PERSON]"),
+            ],
         ),
         doc("none", &[("A", same), ("B", "زار بوتين روسيا")]),
     ];
