@@ -294,11 +294,10 @@ impl AdjudicationSession {
                 ),
             },
         };
-        let mut next = gold.next_span_id().0;
+        let first = gold.next_span_id().0;
         let mut added = Vec::new();
-        for (start, end, label) in chosen {
+        for (next, (start, end, label)) in (first..).zip(chosen) {
             let id = SpanId(next);
-            next += 1;
             let mut span = Span::new(id, start, end, &label, now);
             span.annotator = Some(decided_by.to_owned());
             provenance_of(

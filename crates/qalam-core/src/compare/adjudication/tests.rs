@@ -255,8 +255,10 @@ fn provenance_round_trips_through_json() {
 
 #[test]
 fn gold_labels_are_the_union_with_overlaps_allowed() {
-    let mut a = crate::model::LabelSet::default();
-    a.allow_overlaps = false;
+    let a = crate::model::LabelSet {
+        allow_overlaps: false,
+        ..crate::model::LabelSet::default()
+    };
     let mut b = crate::model::LabelSet::default();
     b.labels.push(crate::model::Label::new(
         "CITY",
