@@ -13,6 +13,7 @@ use qalam::ui::app::settings::Settings;
 use qalam::ui::commands::AppMessage;
 use qalam_core::compare::GroupKind;
 use qalam_core::compare::adjudication::{Provenance, Resolution, VariantOf};
+use qalam_core::model::Annotation;
 use qalam_core::model::notation::Case;
 
 use crate::support::*;
@@ -23,7 +24,12 @@ const BILAL: &str = "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس
 /// Writes Amal's and Bilal's files into `dir`; returns Amal's.
 fn two_annotators(dir: &Path) -> PathBuf {
     for (name, notation) in [("amal", AMAL), ("bilal", BILAL)] {
-        let ann = Case::parse(notation).expect("notation").annotation();
+        let mut parts = Case::parse(notation)
+            .expect("notation")
+            .annotation()
+            .into_parts();
+        parts.annotator = Some(name.to_owned());
+        let ann = Annotation::from_parts(parts).expect("valid parts");
         let path = dir.join(format!("article.{name}.qalam.json"));
         qalam_core::io::save_path(&path, &ann, None, true).expect("write the annotator's file");
     }
@@ -157,4 +163,41 @@ fn edit_opens_the_gold_span_for_the_label_keys_and_esc_returns() {
     assert!(!harness.state().compare().expect("comparing").editing);
     press(&mut harness, Modifiers::NONE, Key::Num2);
     assert_spans(&harness, "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس.\n");
+}
+
+#[test]
+fn the_agreement_window_opens_the_most_disagreeing_document_in_the_compare_view() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("temp dir");
+    two_annotators(folder.path());
+    std::fs::write(folder.path().join("article.txt"), TEXT).expect("the text");
+    let settings = Settings {
+        annotator: "Dina".to_owned(),
+        annotator_asked: true,
+        ..Settings::default()
+    };
+    let mut harness = harness_with(vec![folder.path().to_owned()], data.path(), settings);
+    harness.state_mut().set_native_file_dialogs(false);
+    while harness.state().is_scanning() {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    harness.get_by_label("Span F1 per label");
+    // Two spans each, one identical: exact F1 2·1 / (2 + 2).
+    harness.get_by_label("article: exact F1 0.500").click();
+    harness.run_steps(3);
+    assert!(harness.state().compare_shows());
+    let gold = folder.path().join("article.gold.qalam.json");
+    let doc = harness.state().current_document().expect("the gold");
+    assert_eq!(doc.save_path.as_deref(), Some(gold.as_path()));
+
+    press(&mut harness, Modifiers::NONE, Key::N);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_saved_spans(&gold, "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس.\n");
+    // The gold file is nobody's: the list still shows the two annotators only.
+    harness.get_by_label("article — To do — 2 spans — amal, bilal");
 }

@@ -298,7 +298,11 @@ fn the_gold_file_belongs_to_its_article_but_to_no_annotator() {
     assert_eq!(doc.name, "visit");
     assert_eq!(doc.files.len(), 3);
     assert_eq!(doc.annotators(), ["amal"], "not gold, not Dina");
-    assert_eq!(doc.status(), DocStatus::Done, "the gold's status does not count");
+    assert_eq!(
+        doc.status(),
+        DocStatus::Done,
+        "the gold's status does not count"
+    );
     assert_eq!(doc.span_count(), 1);
     assert_eq!(
         doc.gold_file().map(ScannedFile::display_path).as_deref(),
