@@ -81,6 +81,8 @@ fn test_span(
         annotator: Some("tester".into()),
         created: annotation.created(),
         modified: annotation.modified(),
+        review: None,
+        adjudication: None,
         extra: Default::default(),
     }
 }
@@ -211,6 +213,12 @@ const BROKEN: &[(&str, usize, usize, &str)] = &[
         26,
         5,
         "spans[1] (id 2) [4, 15) overlaps span id 1 [4, 9) but labels.allow_overlaps is false",
+    ),
+    (
+        "bad-review.qalam.json",
+        26,
+        225,
+        "spans[1].review.decision must be one of \"accepted\", \"rejected\", \"fixed\", found \"ok\"",
     ),
     (
         "invalid-utf8.txt",

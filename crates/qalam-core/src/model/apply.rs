@@ -102,6 +102,7 @@ impl Annotation {
             Edit::SetNote { id, note } => {
                 self.change_span(id, now, checks, |span| span.note = note)
             }
+            Edit::SetReview { id, review } => self.set_review(id, review),
             Edit::ReplaceSpan(span) => self.replace_span(span, checks),
             Edit::SetStatus(status) => {
                 let previous = std::mem::replace(&mut self.status, status);

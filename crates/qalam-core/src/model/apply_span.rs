@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::apply::Checks;
-use super::{Annotation, Edit, EditError, Span, SpanId};
+use super::{Annotation, Edit, EditError, Review, Span, SpanId};
 
 impl Annotation {
     /// Inserts a new span; the inverse removes it.
@@ -48,6 +48,21 @@ impl Annotation {
         let old = self.spans.remove(index);
         self.insert_sorted(span);
         Ok(Edit::ReplaceSpan(old))
+    }
+
+    /// Sets a span's review in place (its position and `modified` time do not change); the
+    /// inverse sets the previous review.
+    pub(super) fn set_review(
+        &mut self,
+        id: SpanId,
+        review: Option<Review>,
+    ) -> Result<Edit, EditError> {
+        let index = self.span_index(id).ok_or(EditError::NoSuchSpan(id))?;
+        let previous = std::mem::replace(&mut self.spans[index].review, review);
+        Ok(Edit::SetReview {
+            id,
+            review: previous,
+        })
     }
 
     /// Checks `span` against the text, the label set and every other span (a span with the
@@ -345,5 +360,86 @@ mod tests {
         assert!(ann.spans.is_empty());
         ann.apply(inverse).unwrap();
         assert_eq!(ann, before);
+    }
+
+    #[test]
+    fn set_review_keeps_the_span_and_its_inverse_restores_exactly() {
+        use crate::model::{Review, ReviewDecision, ReviewState};
+        let mut ann = annotation();
+        let id = add(&mut ann, 4, 9, "PERSON").unwrap();
+        let before = ann.clone();
+        let at = ann.span(id).unwrap().modified;
+        let review = Review::new(
+            "sara",
+            ReviewDecision::Rejected,
+            Some("not a name".into()),
+            at,
+        );
+        let undo = ann
+            .apply_at(
+                Edit::SetReview {
+                    id,
+                    review: Some(review.clone()),
+                },
+                at,
+            )
+            .unwrap();
+        let span = ann.span(id).unwrap();
+        assert_eq!(span.review.as_ref(), Some(&review));
+        assert_eq!(span.modified, at, "a review is not a change to the span");
+        assert_eq!(span.review_state(), ReviewState::Rejected);
+        ann.apply(undo).unwrap();
+        assert_eq!(ann, before);
+        assert_eq!(
+            ann.apply(Edit::SetReview {
+                id: SpanId(99),
+                review: None
+            }),
+            Err(EditError::NoSuchSpan(SpanId(99)))
+        );
+    }
+
+    #[test]
+    fn relabelling_a_rejected_span_keeps_the_review_and_awaits_re_review() {
+        use chrono::TimeZone;
+
+        use crate::model::{Review, ReviewDecision, ReviewState};
+        let t = |s| chrono::Utc.timestamp_opt(s, 0).unwrap();
+        let mut ann = annotation();
+        let span = ann.new_span_at(4, 9, "PERSON", t(1));
+        let id = span.id;
+        ann.apply_at(Edit::AddSpan(span), t(1)).unwrap();
+        let review = Review::new(
+            "sara",
+            ReviewDecision::Rejected,
+            Some("country".into()),
+            t(2),
+        );
+        ann.apply_at(
+            Edit::SetReview {
+                id,
+                review: Some(review),
+            },
+            t(2),
+        )
+        .unwrap();
+        let fix = ann
+            .apply_at(
+                Edit::Relabel {
+                    id,
+                    label: "COUNTRY".into(),
+                },
+                t(3),
+            )
+            .unwrap();
+        let span = ann.span(id).unwrap();
+        assert_eq!(
+            span.review.as_ref().map(|r| r.decision),
+            Some(ReviewDecision::Rejected)
+        );
+        assert_eq!(span.review_state(), ReviewState::ChangedSinceReview);
+        assert!(span.needs_review());
+        ann.apply(fix).unwrap();
+        assert_eq!(ann.span(id).unwrap().review_state(), ReviewState::Rejected);
     }
 }

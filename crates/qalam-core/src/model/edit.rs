@@ -23,7 +23,7 @@
 use chrono::{DateTime, Utc};
 
 pub use super::error::EditError;
-use super::{Annotation, DocStatus, Label, Span, SpanId};
+use super::{Annotation, DocStatus, Label, Review, Span, SpanId};
 
 /// One change to an annotation. `Group` makes several edits one undo step.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +54,14 @@ pub enum Edit {
         id: SpanId,
         /// New note.
         note: Option<String>,
+    },
+    /// Set or clear a span's review. The span's `modified` time is left alone (a review is not
+    /// a change to the span; see [`review`](super::review)); the inverse sets the old review.
+    SetReview {
+        /// The span.
+        id: SpanId,
+        /// The new review, or `None` for undecided.
+        review: Option<Review>,
     },
     /// Replace the span that has this span's id with this exact value, timestamps included.
     /// The inverse of `Relabel`, `SetBounds` and `SetNote`.
@@ -114,6 +122,11 @@ impl Edit {
             Edit::SetBounds { .. } => "resize span".to_owned(),
             Edit::SetNote { note: Some(_), .. } => "edit note".to_owned(),
             Edit::SetNote { note: None, .. } => "clear note".to_owned(),
+            Edit::SetReview {
+                review: Some(review),
+                ..
+            } => format!("mark span {}", review.decision.name()),
+            Edit::SetReview { review: None, .. } => "clear review".to_owned(),
             Edit::ReplaceSpan(span) => format!("restore {} span", span.label),
             Edit::SetStatus(status) => format!("set status to {}", status.title().to_lowercase()),
             Edit::AddLabel { label, .. } => format!("add label {}", label.name),
@@ -147,6 +160,13 @@ impl Edit {
             },
             Edit::SetBounds { id, .. } => match span_label(id) {
                 Some(label) => format!("resize {label}"),
+                None => self.describe(),
+            },
+            Edit::SetReview {
+                id,
+                review: Some(review),
+            } => match span_label(id) {
+                Some(label) => format!("mark {label} {}", review.decision.name()),
                 None => self.describe(),
             },
             Edit::RemoveLabel { index } => match label_at(index) {

@@ -28,6 +28,7 @@
 
 #![warn(missing_docs)]
 
+pub mod adjudication;
 pub mod annotation;
 mod apply;
 mod apply_label;
@@ -41,8 +42,10 @@ pub mod history;
 pub mod label;
 pub mod label_colors;
 pub mod notation;
+pub mod review;
 pub mod span;
 
+pub use adjudication::{Adjudication, AdjudicationVariant, Resolution};
 pub use annotation::{Annotation, AnnotationParts, DocStatus, PartsError};
 pub use char_index::CharIndex;
 pub use document::Document;
@@ -50,4 +53,5 @@ pub use edit::Edit;
 pub use error::EditError;
 pub use history::History;
 pub use label::{Label, LabelSet, Rgb};
+pub use review::{Review, ReviewDecision, ReviewState};
 pub use span::{Span, SpanId};

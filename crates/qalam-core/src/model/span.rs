@@ -22,6 +22,8 @@ use std::ops::Range;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
+use super::{Adjudication, Review};
+
 /// Identifier of a span, unique within its annotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SpanId(pub u64);
@@ -45,13 +47,17 @@ pub struct Span {
     pub created: DateTime<Utc>,
     /// When the span was last changed.
     pub modified: DateTime<Utc>,
+    /// A reviewer's decision (`None` while undecided); see [`review`](super::review).
+    pub review: Option<Review>,
+    /// How this gold span was decided (`None` outside gold files).
+    pub adjudication: Option<Adjudication>,
     /// Fields of this span in the file that Qalam does not know; written back unchanged.
     pub extra: Map<String, Value>,
 }
 
 impl Span {
     /// A span `[start, end)` labelled `label`, created and modified at `at`, with no note, no
-    /// annotator and no extra fields.
+    /// annotator, no review, no adjudication and no extra fields.
     pub fn new(id: SpanId, start: usize, end: usize, label: &str, at: DateTime<Utc>) -> Self {
         Self {
             id,
@@ -62,6 +68,8 @@ impl Span {
             annotator: None,
             created: at,
             modified: at,
+            review: None,
+            adjudication: None,
             extra: Map::new(),
         }
     }

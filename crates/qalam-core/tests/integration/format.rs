@@ -8,10 +8,14 @@ use std::path::Path;
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 use qalam_core::io::qalam_json::schema::{
-    DOCUMENT_KEYS, LABEL_KEYS, LABEL_SET_KEYS, SPAN_KEYS, TOP_LEVEL_KEYS,
+    ADJUDICATION_KEYS, DOCUMENT_KEYS, LABEL_KEYS, LABEL_SET_KEYS, REVIEW_KEYS, SPAN_KEYS,
+    TOP_LEVEL_KEYS, VARIANT_KEYS,
 };
 use qalam_core::io::{load_path, save_path, to_json_string};
-use qalam_core::model::{Annotation, DocStatus, Document, Span, SpanId};
+use qalam_core::model::{
+    Adjudication, AdjudicationVariant, Annotation, DocStatus, Document, Resolution, Review,
+    ReviewDecision, Span, SpanId,
+};
 
 #[test]
 fn wojood_conversion_spans_cover_their_tokens() {
@@ -113,6 +117,12 @@ fn schema_parses_and_lists_every_key_the_writer_emits() {
         (&defs["labels"], &LABEL_SET_KEYS[..]),
         (&defs["label"], &LABEL_KEYS[..]),
         (&defs["span"], &SPAN_KEYS[..]),
+        (&defs["review"], &REVIEW_KEYS[..]),
+        (&defs["adjudication"], &ADJUDICATION_KEYS[..]),
+        (
+            &defs["adjudication"]["properties"]["variants"]["items"],
+            &VARIANT_KEYS[..],
+        ),
     ] {
         let listed = keys(object);
         for key in written {
@@ -167,6 +177,11 @@ fn annotation_strategy() -> impl Strategy<Value = Annotation> {
                 0usize..4,
                 prop::option::of(prop::collection::vec(tricky_char(), 0..8)),
                 time_strategy(),
+                prop::option::of((
+                    0usize..3,
+                    prop::option::of(prop::collection::vec(tricky_char(), 0..8)),
+                    time_strategy(),
+                )),
             ),
             0..25,
         ),
@@ -195,7 +210,7 @@ fn annotation_strategy() -> impl Strategy<Value = Annotation> {
             annotation.spans = raw_spans
                 .into_iter()
                 .enumerate()
-                .map(|(index, (start, width, label, note, created))| {
+                .map(|(index, (start, width, label, note, created, review))| {
                     let start = start % len;
                     let end = (start + width).min(len);
                     let mut span = span(
@@ -207,6 +222,12 @@ fn annotation_strategy() -> impl Strategy<Value = Annotation> {
                     span.note = note.map(|chars| chars.into_iter().collect());
                     span.created = created;
                     span.modified = time;
+                    span.review = review.map(|(decision, reason, at)| Review {
+                        reviewer: "مراجع \"r\"".to_owned(),
+                        decision: ReviewDecision::ALL[decision],
+                        reason: reason.map(|chars| chars.into_iter().collect()),
+                        at,
+                    });
                     span
                 })
                 .collect();
@@ -296,4 +317,105 @@ fn unknown_fields_at_every_level_survive_a_resave_byte_identical() {
     assert_eq!(to_json_string(annotation), file);
     save_path(&path, annotation, Some(&loaded.disk), false).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), file);
+}
+
+/// A gold-file span and a reviewed span, as the fast and validating readers must both read them.
+fn reviewed_and_adjudicated() -> Annotation {
+    let time = Utc.with_ymd_and_hms(2026, 12, 3, 12, 0, 0).unwrap();
+    let mut parts = Annotation::new_at(Document::new("d", "زار بوتين روسيا."), time).into_parts();
+    let mut person = span(1, 4, 9, "PERSON");
+    person.review = Some(Review::new(
+        "sara",
+        ReviewDecision::Rejected,
+        Some("ليس \"شخصاً\"".into()),
+        time,
+    ));
+    let mut country = span(2, 10, 15, "COUNTRY");
+    country.review = Some(Review::new("sara", ReviewDecision::Accepted, None, time));
+    country.adjudication = Some(Adjudication {
+        sources: vec!["amal".into(), "omar".into()],
+        variants: vec![AdjudicationVariant {
+            annotator: "huda".into(),
+            start: 10,
+            end: 16,
+            label: "ORGANIZATION".into(),
+        }],
+        decided_by: "sara".into(),
+        resolution: Resolution::Took,
+        at: time,
+    });
+    country.extra.insert("z".into(), 1.into());
+    parts.spans = vec![person, country, span(3, 0, 3, "EVENT")];
+    Annotation::from_parts(parts).unwrap()
+}
+
+#[test]
+fn review_and_adjudication_round_trip_through_both_readers() {
+    let annotation = reviewed_and_adjudicated();
+    let json = to_json_string(&annotation);
+    let lines: Vec<&str> = json
+        .lines()
+        .filter(|l| l.starts_with("    {\"id\""))
+        .collect();
+    assert!(
+        lines[1].trim_end_matches(',').ends_with(
+            ", \"review\": {\"reviewer\": \"sara\", \"decision\": \"rejected\", \"reason\": \"ليس \\\"شخصاً\\\"\", \"at\": \"2026-12-03T12:00:00Z\"}}"
+        ),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].contains(
+        "\"adjudication\": {\"sources\": [\"amal\", \"omar\"], \"variants\": [{\"annotator\": \"huda\", \"start\": 10, \"end\": 16, \"label\": \"ORGANIZATION\"}], \"decided_by\": \"sara\", \"resolution\": \"took\", \"at\": \"2026-12-03T12:00:00Z\"}, \"z\": 1}"
+    ));
+    // The span without either writes neither key: files without reviews are unchanged.
+    assert!(!lines[0].contains("review") && !lines[0].contains("adjudication"));
+    let fast = qalam_core::io::qalam_json::fast_read::read_valid(&json).expect("fast path");
+    assert_eq!(fast, annotation);
+    assert_eq!(to_json_string(&fast), json);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reviewed.qalam.json");
+    save_path(&path, &annotation, None, false).unwrap();
+    assert_eq!(load_path(&path).unwrap().annotation, annotation);
+}
+
+#[test]
+fn broken_reviews_are_refused_by_both_readers_with_a_message() {
+    let json = to_json_string(&reviewed_and_adjudicated());
+    for (from, to, message) in [
+        (
+            "\"decision\": \"rejected\"",
+            "\"decision\": \"ok\"",
+            "spans[1].review.decision must be one of \"accepted\", \"rejected\", \"fixed\", found \"ok\"",
+        ),
+        (
+            "\"reviewer\": \"sara\", \"decision\": \"rejected\"",
+            "\"decision\": \"rejected\"",
+            "spans[1].review: missing required field \"reviewer\"",
+        ),
+        (
+            "\"resolution\": \"took\"",
+            "\"resolution\": \"merged\"",
+            "spans[2].adjudication.resolution must be one of \"agreed\", \"took\", \"both\", \"edited\", found \"merged\"",
+        ),
+        (
+            "\"start\": 10, \"end\": 16",
+            "\"start\": \"10\", \"end\": 16",
+            "spans[2].adjudication.variants[0].start must be a non-negative integer, found the string \"10\"",
+        ),
+        (
+            "\"sources\": [\"amal\", \"omar\"]",
+            "\"sources\": \"amal\"",
+            "spans[2].adjudication.sources must be an array, found the string \"amal\"",
+        ),
+    ] {
+        assert!(json.contains(from), "{from}");
+        let broken = json.replacen(from, to, 1);
+        assert!(
+            qalam_core::io::qalam_json::fast_read::read_valid(&broken).is_none(),
+            "{to}"
+        );
+        let errors = qalam_core::io::from_json_str(&broken, Path::new("t")).expect_err(to);
+        let messages: Vec<&str> = errors.0.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, [message], "{to}");
+    }
 }

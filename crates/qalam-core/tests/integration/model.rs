@@ -97,6 +97,10 @@ enum Op {
         to: usize,
     },
     AllowOverlaps(bool),
+    Review {
+        span: usize,
+        decision: Option<usize>,
+    },
     Group(Vec<Op>),
 }
 
@@ -117,8 +121,10 @@ fn leaf_op() -> impl Strategy<Value = Op> {
             .prop_map(|(index, name, hotkey)| Op::AddLabel { index, name, hotkey }),
         1 => n.clone().prop_map(|index| Op::RemoveLabel { index }),
         1 => (n.clone(), n.clone()).prop_map(|(index, name)| Op::RenameLabel { index, name }),
-        1 => (n.clone(), n).prop_map(|(from, to)| Op::MoveLabel { from, to }),
+        1 => (n.clone(), n.clone()).prop_map(|(from, to)| Op::MoveLabel { from, to }),
         1 => any::<bool>().prop_map(Op::AllowOverlaps),
+        2 => (n, prop::option::of(0..3usize))
+            .prop_map(|(span, decision)| Op::Review { span, decision }),
     ]
 }
 
@@ -205,6 +211,17 @@ fn concretise(ann: &Annotation, op: &Op) -> Edit {
             }
         }
         Op::AllowOverlaps(allow) => Edit::SetAllowOverlaps(*allow),
+        Op::Review { span, decision } => Edit::SetReview {
+            id: span_id(*span),
+            review: decision.map(|n| {
+                qalam_core::model::Review::new(
+                    "sara",
+                    qalam_core::model::ReviewDecision::ALL[n % 3],
+                    (n == 1).then(|| "سبب".to_owned()),
+                    ann.modified(),
+                )
+            }),
+        },
         Op::Group(ops) => {
             // Each member refers to the state the previous members leave behind.
             let mut scratch = ann.clone();

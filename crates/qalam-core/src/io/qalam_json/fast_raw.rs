@@ -17,6 +17,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::{Map, Value};
 
 use super::timestamp::parse_timestamp_fast;
+use crate::model::{Adjudication, AdjudicationVariant, Resolution, Review, ReviewDecision};
 
 /// A string that borrows from the input when it can.
 struct BorrowedStr<'de>(Cow<'de, str>);
@@ -347,8 +348,75 @@ pub struct RawSpan<'de> {
     pub created: Option<DateTime<Utc>>,
     /// `"modified"`.
     pub modified: Option<DateTime<Utc>>,
+    /// `"review"` (absent or `null` is `None`).
+    pub review: Option<Review>,
+    /// `"adjudication"` (absent or `null` is `None`).
+    pub adjudication: Option<Adjudication>,
     /// Unknown keys.
     pub extra: Map<String, Value>,
+}
+
+/// A span's `"review"` object as it is in the file (unknown keys ignored, as the validating
+/// reader ignores them).
+#[derive(Deserialize)]
+struct RawReview {
+    reviewer: String,
+    decision: String,
+    reason: Option<String>,
+    at: Timestamp,
+}
+
+impl RawReview {
+    fn into_review<E: de::Error>(self) -> Result<Review, E> {
+        Ok(Review {
+            reviewer: self.reviewer,
+            decision: ReviewDecision::parse(&self.decision)
+                .ok_or_else(|| E::custom("unknown review decision"))?,
+            reason: self.reason,
+            at: self.at.0,
+        })
+    }
+}
+
+/// A span's `"adjudication"` object as it is in the file.
+#[derive(Deserialize)]
+struct RawAdjudication {
+    sources: Vec<String>,
+    variants: Vec<RawVariant>,
+    decided_by: String,
+    resolution: String,
+    at: Timestamp,
+}
+
+/// One entry of `"adjudication"."variants"`.
+#[derive(Deserialize)]
+struct RawVariant {
+    annotator: String,
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+impl RawAdjudication {
+    fn into_adjudication<E: de::Error>(self) -> Result<Adjudication, E> {
+        Ok(Adjudication {
+            sources: self.sources,
+            variants: self
+                .variants
+                .into_iter()
+                .map(|variant| AdjudicationVariant {
+                    annotator: variant.annotator,
+                    start: variant.start,
+                    end: variant.end,
+                    label: variant.label,
+                })
+                .collect(),
+            decided_by: self.decided_by,
+            resolution: Resolution::parse(&self.resolution)
+                .ok_or_else(|| E::custom("unknown resolution"))?,
+            at: self.at.0,
+        })
+    }
 }
 
 /// Reads the spans array with a capacity guess, since JSON arrays carry no length.
@@ -396,6 +464,7 @@ impl<'de> Visitor<'de> for SpanVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let (mut id, mut start, mut end, mut label, mut text) = (None, None, None, None, None);
         let (mut note, mut annotator, mut created, mut modified) = (None, None, None, None);
+        let (mut review, mut adjudication) = (None, None);
         let mut extra = Map::new();
         while let Some(key) = next_key(&mut map)? {
             match key.as_ref() {
@@ -416,6 +485,21 @@ impl<'de> Visitor<'de> for SpanVisitor {
                     map.next_value::<Option<Timestamp>>()?.map(|t| t.0),
                     &key,
                 )?,
+                "review" => {
+                    let raw = map.next_value::<Option<RawReview>>()?;
+                    fill(
+                        &mut review,
+                        raw.map(RawReview::into_review::<A::Error>).transpose()?,
+                        &key,
+                    )?;
+                }
+                "adjudication" => {
+                    let raw = map.next_value::<Option<RawAdjudication>>()?;
+                    let value = raw
+                        .map(RawAdjudication::into_adjudication::<A::Error>)
+                        .transpose()?;
+                    fill(&mut adjudication, value, &key)?;
+                }
                 _ => keep_unknown(&mut map, key, &mut extra)?,
             }
         }
@@ -429,6 +513,8 @@ impl<'de> Visitor<'de> for SpanVisitor {
             annotator: annotator.flatten(),
             created: created.flatten(),
             modified: modified.flatten(),
+            review: review.flatten(),
+            adjudication: adjudication.flatten(),
             extra,
         })
     }

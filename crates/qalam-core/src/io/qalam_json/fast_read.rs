@@ -121,6 +121,8 @@ fn read_spans(
             annotator: item.annotator,
             created: item.created.unwrap_or(default_time),
             modified: item.modified.or(item.created).unwrap_or(default_time),
+            review: item.review,
+            adjudication: item.adjudication,
             extra: item.extra,
         });
     }
@@ -235,5 +237,62 @@ mod tests {
         let repeated = json.replacen("\"version\": 1", "\"version\": 1, \"version\": 1", 1);
         assert!(read_valid(&repeated).is_none());
         assert!(crate::io::from_json_str(&repeated, Path::new("t")).is_ok());
+    }
+
+    #[test]
+    fn both_readers_agree_on_reviews_and_adjudications_null_and_unknown_keys() {
+        use crate::model::{Adjudication, Edit, Resolution, Review, ReviewDecision};
+        let mut ann = Annotation::new(Document::new("d", "زار بوتين روسيا."));
+        for (start, end, label) in [(4, 9, "PERSON"), (10, 15, "COUNTRY"), (0, 3, "EVENT")] {
+            let span = ann.new_span(start, end, label);
+            ann.apply(Edit::AddSpan(span)).unwrap();
+        }
+        let at = ann.modified();
+        let review = Review::new("sara", ReviewDecision::Rejected, Some("لا".into()), at);
+        let mut parts = ann.into_parts();
+        parts.spans[1].review = Some(review);
+        parts.spans[2].adjudication = Some(Adjudication {
+            sources: vec!["amal".into()],
+            variants: Vec::new(),
+            decided_by: "sara".into(),
+            resolution: Resolution::Agreed,
+            at,
+        });
+        let ann = Annotation::from_parts(parts).unwrap();
+        let json = to_json_string(&ann);
+        assert_eq!(read_valid(&json).as_ref(), Some(&ann));
+        assert_eq!(
+            read_with_diagnostics(&json, Path::new("t")).as_ref(),
+            Ok(&ann)
+        );
+        let lenient = json
+            .replacen(
+                "\"decision\": \"rejected\"",
+                "\"decision\": \"rejected\", \"x\": [1]",
+                1,
+            )
+            .replacen(
+                "\"resolution\": \"agreed\"",
+                "\"y\": null, \"resolution\": \"agreed\"",
+                1,
+            )
+            .replacen(
+                "\"text\": \"زار\"",
+                "\"text\": \"زار\", \"review\": null",
+                1,
+            );
+        assert_ne!(lenient, json);
+        assert_eq!(read_valid(&lenient).as_ref(), Some(&ann));
+        assert_eq!(
+            read_with_diagnostics(&lenient, Path::new("t")).as_ref(),
+            Ok(&ann)
+        );
+        // Given twice, the fast path gives up and the validating reader keeps the last one.
+        let twice = json.replacen("\"review\": {", "\"review\": null, \"review\": {", 1);
+        assert!(read_valid(&twice).is_none());
+        assert_eq!(
+            crate::io::from_json_str(&twice, Path::new("t")).as_ref(),
+            Ok(&ann)
+        );
     }
 }

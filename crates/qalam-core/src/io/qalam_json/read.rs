@@ -247,6 +247,8 @@ mod tests {
             annotator: None,
             created: ann.created(),
             modified: ann.modified(),
+            review: None,
+            adjudication: None,
             extra: Default::default(),
         }))
         .unwrap();

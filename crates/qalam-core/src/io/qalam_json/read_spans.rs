@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::fields::{Fields, Need, quote_short};
 use super::locate::child;
 use super::problems::{Problems, display_name};
+use super::read_review::{read_adjudication, read_review};
 use super::schema::SPAN_KEYS;
 use crate::model::{Document, Span, SpanId};
 
@@ -80,6 +81,8 @@ fn read_span(
     let annotator = fields.string(problems, "annotator", Need::Optional);
     let created = fields.timestamp(problems, "created", Need::Optional);
     let modified = fields.timestamp(problems, "modified", Need::Optional);
+    let review = read_review(fields, problems);
+    let adjudication = read_adjudication(fields, problems);
 
     if let (Some(start), Some(end)) = (start, end) {
         check_offsets(
@@ -120,6 +123,8 @@ fn read_span(
         annotator: annotator.map(str::to_owned),
         created: created.unwrap_or(context.default_time),
         modified: modified.or(created).unwrap_or(context.default_time),
+        review,
+        adjudication,
         extra: fields.unknown_map(&SPAN_KEYS),
     })
 }

@@ -43,7 +43,7 @@ pub const LABEL_SET_KEYS: [&str; 2] = ["allow_overlaps", "items"];
 pub const LABEL_KEYS: [&str; 4] = ["name", "color", "hotkey", "export_tag"];
 
 /// Keys of one span in `"spans"`, in order (unknown keys follow, sorted).
-pub const SPAN_KEYS: [&str; 9] = [
+pub const SPAN_KEYS: [&str; 11] = [
     "id",
     "start",
     "end",
@@ -53,7 +53,18 @@ pub const SPAN_KEYS: [&str; 9] = [
     "annotator",
     "created",
     "modified",
+    "review",
+    "adjudication",
 ];
+
+/// Keys of a span's `"review"` object, in order (other keys are ignored and not kept).
+pub const REVIEW_KEYS: [&str; 4] = ["reviewer", "decision", "reason", "at"];
+
+/// Keys of a span's `"adjudication"` object, in order (other keys are ignored and not kept).
+pub const ADJUDICATION_KEYS: [&str; 5] = ["sources", "variants", "decided_by", "resolution", "at"];
+
+/// Keys of one entry of `"adjudication"."variants"`, in order.
+pub const VARIANT_KEYS: [&str; 4] = ["annotator", "start", "end", "label"];
 
 /// Every status name, in workflow order.
 pub const STATUS_NAMES: [&str; 4] = ["todo", "in_progress", "done", "reviewed"];

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::schema::{FORMAT_NAME, FORMAT_VERSION, format_color, status_name, text_sha256_hex};
 use super::timestamp::push_timestamp;
-use crate::model::{Annotation, Document, Label, LabelSet, Span};
+use crate::model::{Adjudication, Annotation, Document, Label, LabelSet, Review, Span};
 
 /// Serialises `ann` as a `.qalam.json` version 1 document. The same annotation always gives the
 /// same bytes.
@@ -160,7 +160,61 @@ fn push_span(out: &mut String, span: &Span, covered: &str) {
     push_timestamp_str(out, span.created);
     out.push_str(", \"modified\": ");
     push_timestamp_str(out, span.modified);
+    if let Some(review) = &span.review {
+        out.push_str(", \"review\": ");
+        push_review(out, review);
+    }
+    if let Some(adjudication) = &span.adjudication {
+        out.push_str(", \"adjudication\": ");
+        push_adjudication(out, adjudication);
+    }
     push_inline_extra(out, &span.extra);
+    out.push('}');
+}
+
+/// A span's `"review"` object, inline.
+fn push_review(out: &mut String, review: &Review) {
+    out.push_str("{\"reviewer\": ");
+    push_str(out, &review.reviewer);
+    out.push_str(", \"decision\": ");
+    push_str(out, review.decision.name());
+    out.push_str(", \"reason\": ");
+    push_opt_str(out, review.reason.as_deref());
+    out.push_str(", \"at\": ");
+    push_timestamp_str(out, review.at);
+    out.push('}');
+}
+
+/// A span's `"adjudication"` object, inline.
+fn push_adjudication(out: &mut String, adjudication: &Adjudication) {
+    out.push_str("{\"sources\": [");
+    for (index, source) in adjudication.sources.iter().enumerate() {
+        if index > 0 {
+            out.push_str(", ");
+        }
+        push_str(out, source);
+    }
+    out.push_str("], \"variants\": [");
+    for (index, variant) in adjudication.variants.iter().enumerate() {
+        if index > 0 {
+            out.push_str(", ");
+        }
+        out.push_str("{\"annotator\": ");
+        push_str(out, &variant.annotator);
+        out.push_str(", \"start\": ");
+        push_number(out, variant.start as u64);
+        out.push_str(", \"end\": ");
+        push_number(out, variant.end as u64);
+        out.push_str(", \"label\": ");
+        push_str(out, &variant.label);
+        out.push('}');
+    }
+    out.push_str("], \"decided_by\": ");
+    push_str(out, &adjudication.decided_by);
+    out.push_str(", \"resolution\": ");
+    push_str(out, adjudication.resolution.name());
+    out.push_str(", \"at\": ");
+    push_timestamp_str(out, adjudication.at);
     out.push('}');
 }
 

@@ -91,6 +91,8 @@ pub fn to_annotation(id: &str, converted: &Converted) -> Annotation {
             annotator: Some("wojood".to_owned()),
             created: time,
             modified: time,
+            review: None,
+            adjudication: None,
             extra: Default::default(),
         })
         .collect();
