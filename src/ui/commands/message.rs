@@ -10,6 +10,9 @@ use super::AdjudicateAction;
 
 /// Something for the app to do that is not a user command, queued like one and applied after
 /// the frame is drawn.
+// An edit carries a whole span (with its review and adjudication since those fields came): the
+// queue holds a few messages for one frame, so boxing them would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AppMessage {

@@ -12,9 +12,8 @@ use qalam::ui::QalamApp;
 use qalam::ui::app::settings::Settings;
 use qalam::ui::commands::AppMessage;
 use qalam_core::compare::GroupKind;
-use qalam_core::compare::adjudication::{Provenance, Resolution, VariantOf};
-use qalam_core::model::Annotation;
 use qalam_core::model::notation::Case;
+use qalam_core::model::{AdjudicationVariant, Annotation, Resolution};
 
 use crate::support::*;
 
@@ -93,13 +92,15 @@ fn take_bilals_label_and_find_the_decision_in_the_gold_file() {
             .iter()
             .find(|s| s.start == start)
             .expect("gold span");
-        Provenance::of_span(span).expect("the span records its adjudication")
+        span.adjudication
+            .clone()
+            .expect("the span records its adjudication")
     };
     let took = provenance(10);
     assert_eq!(took.sources, ["bilal"]);
     assert_eq!(
         took.variants,
-        [VariantOf {
+        [AdjudicationVariant {
             annotator: "amal".into(),
             start: 10,
             end: 15,
@@ -200,4 +201,26 @@ fn the_agreement_window_opens_the_most_disagreeing_document_in_the_compare_view(
     assert_saved_spans(&gold, "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس.\n");
     // The gold file is nobody's: the list still shows the two annotators only.
     harness.get_by_label("article — To do — 2 spans — amal, bilal");
+}
+
+#[test]
+fn side_by_side_shows_one_column_per_annotator() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("temp dir");
+    let amal = two_annotators(dir.path());
+    let mut harness = comparing(&amal, data.path());
+    harness.get_by_label("Merged: every group coloured by how the annotators differ");
+    harness.get_by_label("Side by side").click();
+    harness.run_steps(3);
+    assert!(harness.state().compare().expect("comparing").side_by_side);
+    harness.get_by_label("amal");
+    harness.get_by_label("bilal");
+    // The compare keys still act, and Stop comparing leaves the gold open.
+    press(&mut harness, Modifiers::NONE, Key::N);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    assert_spans(&harness, "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس.\n");
+    harness.get_by_label("Stop comparing").click();
+    harness.run_steps(3);
+    assert!(harness.state().compare().is_none());
+    assert_spans(&harness, "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس.\n");
 }

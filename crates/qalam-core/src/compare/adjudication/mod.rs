@@ -13,8 +13,9 @@
 //! numbers ([`AdjudicationSession::observe`]): it keeps its decisions for every revision it has
 //! seen, and a revision it has not seen (an ordinary edit of the gold) keeps the decisions.
 //!
-//! Each gold span records its provenance ([`Provenance`]): the annotators who had exactly this
-//! span, the other annotators' variants, who decided and how.
+//! Each gold span records its provenance in its [`adjudication`](crate::model::Adjudication)
+//! field ([`provenance_of`]): the annotators who had exactly this span, the other annotators'
+//! variants, who decided and how.
 //!
 //! ```
 //! use qalam_core::compare::adjudication::{AdjudicationSession, Choice};
@@ -46,7 +47,7 @@ mod tests;
 
 pub use files::{annotator_files, gold_path_for, stem_and_name};
 pub use gold::{GOLD_ANNOTATOR_FALLBACK, gold_labels};
-pub use provenance::{Provenance, Resolution, VariantOf, provenance_of};
+pub use provenance::provenance_of;
 pub use session::{
     AdjudicationError, AdjudicationSession, Choice, Decision, Disagreement, Prepared,
 };

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::gold::gold_labels;
-use super::provenance::{Resolution, provenance_of};
+use super::provenance::provenance_of;
 use crate::compare::{Group, GroupKind, merge};
-use crate::model::{Annotation, AnnotationParts, DocStatus, Edit, Span, SpanId};
+use crate::model::{Annotation, AnnotationParts, DocStatus, Edit, Resolution, Span, SpanId};
 
 /// How to resolve a disagreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -204,15 +204,14 @@ impl AdjudicationSession {
                 now,
             );
             span.annotator = Some(decided_by.to_owned());
-            provenance_of(
+            span.adjudication = Some(provenance_of(
                 group,
                 &self.annotators,
                 (first.start, first.end, &first.label),
                 Resolution::Agreed,
                 decided_by,
                 now,
-            )
-            .stamp(&mut span);
+            ));
             spans.push(span);
         }
         let parts = AnnotationParts {
@@ -300,15 +299,14 @@ impl AdjudicationSession {
             let id = SpanId(next);
             let mut span = Span::new(id, start, end, &label, now);
             span.annotator = Some(decided_by.to_owned());
-            provenance_of(
+            span.adjudication = Some(provenance_of(
                 group,
                 &self.annotators,
                 (start, end, &label),
                 resolution,
                 decided_by,
                 now,
-            )
-            .stamp(&mut span);
+            ));
             edits.push(Edit::AddSpan(span));
             added.push(id);
         }
@@ -335,7 +333,7 @@ impl AdjudicationSession {
                 if span.start < group.start || span.end > group.end {
                     continue;
                 }
-                let Some(provenance) = super::Provenance::of_span(span) else {
+                let Some(provenance) = &span.adjudication else {
                     continue;
                 };
                 let this = match provenance.resolution {

@@ -6,7 +6,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use super::*;
 use crate::compare::GroupKind;
 use crate::model::notation::{Case, assert_notation};
-use crate::model::{Annotation, History};
+use crate::model::{Adjudication, AdjudicationVariant, Annotation, History, Resolution};
 
 fn at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 3, 12, 0, 0).unwrap()
@@ -67,14 +67,14 @@ impl Bench {
         assert_notation(&self.gold, None, None, expected);
     }
 
-    fn provenance_at(&self, start: usize, label: &str) -> Provenance {
+    fn provenance_at(&self, start: usize, label: &str) -> Adjudication {
         let span = self
             .gold
             .spans()
             .iter()
             .find(|s| s.start == start && s.label == label)
             .expect("gold span");
-        Provenance::of_span(span).expect("provenance")
+        span.adjudication.clone().expect("provenance")
     }
 }
 
@@ -111,7 +111,7 @@ fn take_b_records_sources_and_the_other_variant() {
     assert_eq!(took.sources, ["bilal"]);
     assert_eq!(
         took.variants,
-        [VariantOf {
+        [AdjudicationVariant {
             annotator: "amal".into(),
             start: 20,
             end: 25,
@@ -197,10 +197,11 @@ fn an_ordinary_edit_of_the_gold_keeps_the_decisions() {
         .expect("relabel");
     bench.session.observe(bench.history.revision());
     bench.assert_gold("زار [بوتين|PERSON] لروسيا في [موسكو|COUNTRY] اليوم");
-    assert_eq!(
-        bench.provenance_at(20, "COUNTRY").resolution,
-        Resolution::Edited
-    );
+    let edited = bench.provenance_at(20, "COUNTRY");
+    assert_eq!(edited.resolution, Resolution::Edited);
+    assert!(edited.sources.is_empty(), "the adjudicator's own span");
+    let had: Vec<&str> = edited.variants.iter().map(|v| v.label.as_str()).collect();
+    assert_eq!(had, ["PERSON", "ORGANIZATION"], "amal's, bilal's");
     assert!(bench.session.decision(1).is_some());
     // Deciding again removes the edited span, as it was this decision's.
     bench.resolve(1, Choice::Take(0));
@@ -241,16 +242,6 @@ fn stepping_does_not_wrap_and_at_finds_the_group_under_a_point() {
     assert_eq!(s.step(Some(0), false), None);
     assert_eq!(s.at(22), Some(1));
     assert_eq!(s.at(5), None, "agreed groups are not disagreements");
-}
-
-#[test]
-fn provenance_round_trips_through_json() {
-    let bench = Bench::new(&[AMAL, BILAL]);
-    let provenance = bench.provenance_at(4, "PERSON");
-    assert_eq!(
-        Provenance::from_json(&provenance.to_json()),
-        Some(provenance)
-    );
 }
 
 #[test]
