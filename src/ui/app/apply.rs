@@ -113,6 +113,8 @@ impl QalamApp {
             Command::PrevUnfinished => self.step_corpus_document(Step::Previous, true),
             Command::ShowGuidelines => self.corpus_windows.guidelines ^= true,
             Command::ShowStatistics => self.corpus_windows.statistics ^= true,
+            Command::CompareAnnotators => self.compare_annotators(),
+            Command::ShowAgreement => self.agreement.toggle(),
             Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
         }
     }
@@ -124,6 +126,9 @@ impl QalamApp {
             AppMessage::OpenFile(path) => self.open_file(&path),
             AppMessage::OpenFolder(path) => self.open_folder(&path),
             AppMessage::OpenCorpusDocument(index) => self.open_corpus_document(index),
+            AppMessage::CompareDocument(index) => self.open_compare_document(index),
+            AppMessage::CompareFiles(paths) => self.open_compare_files(paths),
+            AppMessage::Adjudicate(action) => self.adjudicate(action),
             AppMessage::ReportError(message) => self.messages.error(message),
             AppMessage::ReportInfo(message) => self.messages.info(message),
             // The document's messages (see `DocumentDispatch`): nothing to do without one.

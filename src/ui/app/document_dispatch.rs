@@ -104,7 +104,10 @@ impl DocumentDispatch<'_> {
             }
             AppMessage::OpenFile(_)
             | AppMessage::OpenFolder(_)
-            | AppMessage::OpenCorpusDocument(_) => return Some(message),
+            | AppMessage::OpenCorpusDocument(_)
+            | AppMessage::CompareDocument(_)
+            | AppMessage::CompareFiles(_)
+            | AppMessage::Adjudicate(_) => return Some(message),
         }
         None
     }

@@ -285,6 +285,9 @@ impl QalamApp {
     pub(super) fn apply_dialog_action(&mut self, ctx: &egui::Context, action: DialogAction) {
         match action {
             DialogAction::PathChosen(PathPurpose::Open, path) => self.open_file(&path),
+            DialogAction::PathChosen(PathPurpose::Compare, path) => {
+                self.open_compare_files(vec![path]);
+            }
             DialogAction::PathChosen(PathPurpose::OpenFolder, path) => self.open_folder(&path),
             DialogAction::PathChosen(PathPurpose::SaveAs(index), path) => {
                 self.save_document(index, &file_names::with_annotation_suffix(&path), false);

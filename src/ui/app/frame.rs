@@ -12,13 +12,17 @@ use super::side_panels::{
 };
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::commands::{
-    AppMessage, Command, CommandQueue, consume_shortcuts, fixed_shortcuts, review_shortcuts,
+    AppMessage, Command, CommandQueue, consume_compare_keys, consume_shortcuts, fixed_shortcuts,
+    review_shortcuts,
 };
 use crate::ui::panels::document_list::document_list_ui;
 use crate::ui::panels::menu_bar::{MenuContext, MenuToggles, menu_bar_ui};
 use crate::ui::panels::review_bar::review_bar_ui;
 use crate::ui::panels::status_bar::{StatusContext, status_bar_ui};
 use crate::ui::widgets::bidi_text::{selectable_text_ui, text_label_ui};
+use crate::ui::windows::compare_view::{
+    COMPARE_PANEL_ID, COMPARE_PANEL_WIDTH, merged_ui, panel_ui as compare_panel_ui,
+};
 use crate::ui::windows::dialogs::dialog_ui;
 use crate::ui::windows::shortcut_overlay::shortcut_overlay_ui;
 use crate::ui::windows::statistics_window::statistics_window_ui;
@@ -50,13 +54,33 @@ impl QalamApp {
                 bindings.extend(review_shortcuts());
             }
             let pressed = ctx.input_mut(|i| consume_shortcuts(i, &bindings, text_has_focus));
+            if let Some(compare) = self.compare.as_mut()
+                && compare.editing
+                && pressed.contains(&Command::ClearSelection)
+            {
+                // Esc ends editing a gold span by hand: the compare keys act again.
+                compare.editing = false;
+            }
             self.commands.extend(pressed);
+            if self.compare_keys_act() && !text_has_focus {
+                let annotators = self.compare.as_ref().map_or(0, |c| c.versions.len());
+                let actions = ctx.input_mut(|i| consume_compare_keys(i, annotators));
+                self.commands
+                    .extend(actions.into_iter().map(AppMessage::Adjudicate));
+            }
         }
 
         self.panels_ui(ui);
 
+        let compare_keys = self.compare_keys_act();
         if let Some(doc) = self.documents.get(self.current) {
-            if self.dialogs.is_empty() && !self.dataset.is_open() && !self.sync.is_open() {
+            // While the compare keys act they replace the label hotkeys (same digits and
+            // letters).
+            if self.dialogs.is_empty()
+                && !self.dataset.is_open()
+                && !self.sync.is_open()
+                && !compare_keys
+            {
                 let selection = doc.view.selection();
                 let hotkeys = self.panels.hotkey_commands(
                     &ctx,
@@ -89,6 +113,7 @@ impl QalamApp {
             // opened window) shows now, not on the next input event.
             ctx.request_repaint();
         }
+        self.observe_gold();
         self.record_corpus_edits();
         self.write_recovery_files(&ctx);
         let title = self.window_title();
@@ -204,6 +229,18 @@ impl QalamApp {
                 folded_panel_ui(ui, SidePanel::DocumentList, commands);
             }
         }
+        let compare_shows = self.compare_shows();
+        if compare_shows
+            && let (Some(compare), Some(doc)) =
+                (self.compare.as_ref(), self.documents.get(self.current))
+        {
+            egui::Panel::right(COMPARE_PANEL_ID)
+                .resizable(true)
+                .default_size(COMPARE_PANEL_WIDTH)
+                .show(ui, |ui| {
+                    compare_panel_ui(ui, compare, doc.annotation(), commands);
+                });
+        }
         if let Some(doc) = self.documents.get(self.current) {
             let selection = doc.view.selection();
             let panels = &mut self.panels;
@@ -241,6 +278,14 @@ impl QalamApp {
         let snap_to_words = self.settings.snap_to_words;
         let corpus_open = self.corpus.is_some();
         egui::CentralPanel::default().show(ui, |ui| {
+            if compare_shows && let Some(compare) = self.compare.as_mut() {
+                let height = (ui.available_height() * 0.45).max(80.0);
+                ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+                    merged_ui(ui, compare, text_size, commands);
+                });
+                ui.separator();
+                ui.label("Gold (saved as the .gold.qalam.json file)");
+            }
             let Some(doc) = self.documents.get_mut(self.current) else {
                 no_document_ui(ui, corpus_open, commands);
                 return;
@@ -364,6 +409,8 @@ impl QalamApp {
             let stats = self.corpus.as_mut().and_then(|session| session.stats());
             statistics_window_ui(ctx, &mut windows.statistics, stats);
         }
+        let corpus = self.corpus.as_ref().and_then(|session| session.corpus());
+        self.agreement.ui(ctx, corpus, &mut self.commands);
     }
 
     pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use qalam_core::model::{Annotation, Document};
 
 mod apply;
+mod compare_actions;
+pub mod compare_session;
 mod corpus_actions;
 pub mod corpus_session;
 pub mod document_dispatch;
@@ -21,6 +23,7 @@ pub mod side_panels;
 mod sync_actions;
 mod template_actions;
 
+use crate::ui::app::compare_session::CompareSession;
 use crate::ui::app::corpus_session::CorpusSession;
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::app::settings::Settings;
@@ -28,6 +31,7 @@ use crate::ui::app::side_panels::SidePanels;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::widgets::messages::Messages;
+use crate::ui::windows::agreement_window::AgreementWindow;
 use crate::ui::windows::dataset_window::DatasetWindow;
 use crate::ui::windows::dialogs::Dialog;
 use crate::ui::windows::guidelines_window::GuidelinesWindow;
@@ -68,6 +72,8 @@ pub struct QalamApp {
     sync: SyncWindow,
     corpus: Option<CorpusSession>,
     corpus_windows: CorpusWindows,
+    compare: Option<CompareSession>,
+    agreement: AgreementWindow,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -95,6 +101,8 @@ impl QalamApp {
             sync: SyncWindow::new(),
             corpus: None,
             corpus_windows: CorpusWindows::default(),
+            compare: None,
+            agreement: AgreementWindow::default(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),

@@ -125,6 +125,13 @@ command_list! {
         /// Show or hide the corpus statistics (charts).
         ShowStatistics,
 
+        // ---- Review ----
+        /// Compare the annotators' files of the current document (or chosen files) and
+        /// adjudicate them into a gold file.
+        CompareAnnotators,
+        /// Show or hide the corpus's inter-annotator agreement (charts).
+        ShowAgreement,
+
         // ---- Help ----
         /// Show every command with its keys.
         ShowShortcuts,
@@ -182,6 +189,8 @@ impl Command {
             Command::PrevUnfinished => "Previous unfinished document".into(),
             Command::ShowGuidelines => "Guidelines".into(),
             Command::ShowStatistics => "Statistics".into(),
+            Command::CompareAnnotators => "Compare annotators…".into(),
+            Command::ShowAgreement => "Agreement…".into(),
             Command::ShowShortcuts => "Keyboard shortcuts".into(),
         }
     }
@@ -270,6 +279,12 @@ impl Command {
             Command::ShowStatistics => {
                 "Charts of the corpus: labels, spans per document, statuses, progress"
             }
+            Command::CompareAnnotators => {
+                "Show the annotators' files of this text merged, step through their disagreements and decide each into the gold file"
+            }
+            Command::ShowAgreement => {
+                "Charts of inter-annotator agreement: F1 per label, the confusion matrix, documents by disagreement"
+            }
             Command::ShowShortcuts => "List every command with its keys",
         }
     }
@@ -324,6 +339,7 @@ impl Command {
             | Command::PrevUnfinished
             | Command::ShowGuidelines
             | Command::ShowStatistics => Menu::Corpus,
+            Command::CompareAnnotators | Command::ShowAgreement => Menu::Review,
             Command::ShowShortcuts => Menu::Help,
         }
     }

@@ -6,8 +6,13 @@ use std::path::PathBuf;
 
 use qalam_core::model::{Edit, ReviewDecision, SpanId};
 
+use super::AdjudicateAction;
+
 /// Something for the app to do that is not a user command, queued like one and applied after
 /// the frame is drawn.
+// An edit carries a whole span (with its review and adjudication since those fields came): the
+// queue holds a few messages for one frame, so boxing them would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AppMessage {
@@ -35,6 +40,13 @@ pub enum AppMessage {
     /// Clear the text selection and the selected span (after tagging, so that the next label key
     /// relabels the new span instead of tagging the same text again).
     ClearSelection,
+    /// Compare the annotators' files of the corpus document with this index.
+    CompareDocument(usize),
+    /// Compare these annotation files of one text (one file: it and the other annotators'
+    /// files beside it).
+    CompareFiles(Vec<PathBuf>),
+    /// A step of the adjudication in the compare view.
+    Adjudicate(AdjudicateAction),
     /// Show an error to the user.
     ReportError(String),
     /// Show an informational message in the status bar.

@@ -13,6 +13,7 @@
 
 mod command;
 mod command_list;
+pub mod compare_keys;
 mod message;
 mod queue;
 mod resize;
@@ -20,6 +21,7 @@ mod shortcuts;
 pub mod span_commands;
 
 pub use command::Command;
+pub use compare_keys::{AdjudicateAction, compare_keys, consume_compare_keys};
 pub use message::AppMessage;
 pub use queue::{CommandQueue, Queued};
 
@@ -44,6 +46,8 @@ pub enum Menu {
     View,
     /// The open corpus: document list, next/previous document, guidelines, statistics.
     Corpus,
+    /// Comparing annotators, adjudication, agreement.
+    Review,
     /// Help.
     Help,
 }
@@ -57,6 +61,7 @@ impl Menu {
         Menu::Review,
         Menu::View,
         Menu::Corpus,
+        Menu::Review,
         Menu::Help,
     ];
 
@@ -69,6 +74,7 @@ impl Menu {
             Menu::Review => "Review",
             Menu::View => "View",
             Menu::Corpus => "Corpus",
+            Menu::Review => "Review",
             Menu::Help => "Help",
         }
     }

@@ -4,6 +4,8 @@
 use super::{AppMessage, Command};
 
 /// One queued item: a user command or an internal message.
+// Large because an `AppMessage` may carry an edit (see there); items live for one frame.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Queued {
     /// A user command (menu, key, button).

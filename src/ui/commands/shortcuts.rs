@@ -119,6 +119,8 @@ impl Command {
             Command::PrevUnfinished => vec![shortcut(CTRL_ALT, Key::PageUp)],
             Command::ShowGuidelines => vec![shortcut(NONE, Key::F3)],
             Command::ShowStatistics => vec![shortcut(NONE, Key::F6)],
+            Command::CompareAnnotators => vec![shortcut(CMD_SHIFT, Key::D)],
+            Command::ShowAgreement => vec![shortcut(CMD_SHIFT, Key::A)],
             Command::ShowShortcuts => {
                 vec![shortcut(NONE, Key::F1), shortcut(NONE, Key::Questionmark)]
             }

@@ -77,8 +77,17 @@ pub fn document_list_ui(
             for &index in &rows[visible] {
                 let doc = &corpus.documents[index];
                 let status = row_status(doc, viewer);
-                if document_row_ui(ui, doc, status, current == Some(index), row_height) {
+                let response = document_row_ui(ui, doc, status, current == Some(index), row_height);
+                if response.clicked() {
                     commands.push(AppMessage::OpenCorpusDocument(index));
+                }
+                if doc.annotation_files().count() >= 2 {
+                    response.context_menu(|ui| {
+                        if ui.button("Compare annotators…").clicked() {
+                            commands.push(AppMessage::CompareDocument(index));
+                            ui.close();
+                        }
+                    });
                 }
             }
         });
@@ -233,14 +242,14 @@ fn controls_ui(ui: &mut egui::Ui, session: &mut CorpusSession) {
         });
 }
 
-/// One clickable row of two lines; returns whether it was clicked.
+/// One clickable row of two lines (its context menu compares a document's annotators).
 fn document_row_ui(
     ui: &mut egui::Ui,
     doc: &CorpusDocument,
     status: DocStatus,
     is_current: bool,
     row_height: f32,
-) -> bool {
+) -> egui::Response {
     let (rect, response) =
         ui.allocate_exact_size(Vec2::new(ui.available_width(), row_height), Sense::click());
     let visuals = ui.style().interact_selectable(&response, is_current);
@@ -288,7 +297,7 @@ fn document_row_ui(
             document_row_label(doc, status),
         )
     });
-    response.clicked()
+    response
 }
 
 /// The colour a status is shown in.

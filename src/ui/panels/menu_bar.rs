@@ -120,6 +120,9 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
                     commands.push(toggle);
                 }
             }
+            Command::ShowAgreement => {
+                let _ = command_button_ui(ui, command, menus.corpus_open, commands);
+            }
             other if other.menu() == Menu::Corpus => {
                 let _ = command_button_ui(ui, other, menus.corpus_open, commands);
             }
@@ -128,6 +131,7 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
                     other,
                     Command::Open
                         | Command::OpenFolder
+                        | Command::CompareAnnotators
                         | Command::Quit
                         | Command::Settings
                         | Command::ToggleTheme

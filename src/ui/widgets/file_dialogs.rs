@@ -22,6 +22,15 @@ pub fn pick_file_to_open(start_folder: Option<&Path>) -> Option<PathBuf> {
         .pick_file()
 }
 
+/// Shows the native "open" dialog for the annotators' files to compare (one file: the others
+/// beside it are found). `None` when cancelled or when no dialog is available.
+pub fn pick_files_to_compare(start_folder: Option<&Path>) -> Option<Vec<PathBuf>> {
+    dialog("Compare annotators' files of one text", start_folder)
+        .add_filter("Qalam annotations", &["json"])
+        .pick_files()
+        .filter(|paths| !paths.is_empty())
+}
+
 /// Shows the native folder dialog to open a corpus. `None` when cancelled or when no dialog is
 /// available.
 pub fn pick_folder(start_folder: Option<&Path>) -> Option<PathBuf> {

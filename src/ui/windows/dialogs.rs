@@ -29,6 +29,8 @@ pub enum PathPurpose {
     SaveTemplate(usize),
     /// Load a template into the label set of the document with this index.
     LoadTemplate(usize),
+    /// Compare an annotator's file with the other annotators' files beside it.
+    Compare,
 }
 
 impl PathPurpose {
@@ -39,6 +41,7 @@ impl PathPurpose {
             PathPurpose::SaveAs(_) => "Save as",
             PathPurpose::SaveTemplate(_) => "Save label template",
             PathPurpose::LoadTemplate(_) => "Load label template",
+            PathPurpose::Compare => "Compare annotators (one annotator's file)",
         }
     }
 
@@ -47,6 +50,7 @@ impl PathPurpose {
             PathPurpose::Open | PathPurpose::OpenFolder => "Open",
             PathPurpose::SaveAs(_) | PathPurpose::SaveTemplate(_) => "Save",
             PathPurpose::LoadTemplate(_) => "Load",
+            PathPurpose::Compare => "Compare",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The app shell end to end in egui_kittest, one file per job.
 
 mod acceptance;
+mod adjudicate;
 mod closing;
 mod corpus;
 mod datasets;

@@ -7,6 +7,8 @@
 //!   (overlapping, not the same range) or only on one side.
 //! - [`merge`]: the spans of N annotators gathered into [`Group`]s, one per entity, each with
 //!   every annotator's variant (or none), classified as [`GroupKind`].
+//! - [`adjudication`]: choosing the gold annotation group by group, each decision an undoable
+//!   edit of the gold file, each gold span with its provenance.
 //! - [`collect`]: the annotation files of scanned corpora loaded and grouped by text, one
 //!   [`AnnotatedDocument`] per text with one annotation per annotator.
 //!
@@ -34,6 +36,7 @@
 //! assert_eq!(kinds, [DiffKind::Label, DiffKind::Boundary]);
 //! ```
 
+pub mod adjudication;
 pub mod collect;
 pub mod diff;
 pub mod matching;

@@ -22,6 +22,9 @@ pub struct AnnotationInfo {
     pub label_counts: Vec<(String, usize)>,
     /// The names of the file's label set, in its order.
     pub label_names: Vec<String>,
+    /// Whether it is the document's gold file (`article.gold.qalam.json`, see
+    /// [`naming`](super::naming)): adjudicated, nobody's annotation.
+    pub gold: bool,
 }
 
 impl AnnotationInfo {
@@ -39,6 +42,7 @@ impl AnnotationInfo {
                 .map(|(label, count)| (label.to_owned(), count))
                 .collect(),
             label_names: ann.labels().labels.iter().map(|l| l.name.clone()).collect(),
+            gold: false,
         }
     }
 
@@ -82,11 +86,19 @@ pub struct CorpusDocument {
 }
 
 impl CorpusDocument {
-    /// The annotation files.
+    /// The annotators' annotation files (not the gold file).
     pub fn annotation_files(&self) -> impl Iterator<Item = (&ScannedFile, &AnnotationInfo)> {
         self.files
             .iter()
             .filter_map(|file| file.annotation.as_ref().map(|info| (file, info)))
+            .filter(|(_, info)| !info.gold)
+    }
+
+    /// The gold file (`article.gold.qalam.json`), if the document has been adjudicated.
+    pub fn gold_file(&self) -> Option<&ScannedFile> {
+        self.files
+            .iter()
+            .find(|file| file.annotation.as_ref().is_some_and(|info| info.gold))
     }
 
     /// The annotators with a file for this document, sorted, without repeats.

@@ -125,7 +125,10 @@ pub fn document_files(
         let only = doc
             .files
             .iter()
-            .find(|file| file.path.to_string_lossy().ends_with(ANNOTATION_SUFFIX))
+            .find(|file| {
+                file.path.to_string_lossy().ends_with(ANNOTATION_SUFFIX)
+                    && !file.annotation.as_ref().is_some_and(|info| info.gold)
+            })
             .map(|file| file.path.clone())
             .unwrap_or(single);
         (only.clone(), only)

@@ -30,7 +30,13 @@ impl Corpus {
         let Some(document) = self.documents.get_mut(doc) else {
             return false;
         };
-        let info = AnnotationInfo::of(ann, annotator.map(str::to_owned));
+        let file_name = relative
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let gold = parse_file_name(&file_name, &[""; 0]).is_some_and(|parsed| parsed.gold);
+        let mut info = AnnotationInfo::of(ann, annotator.filter(|_| !gold).map(str::to_owned));
+        info.gold = gold;
         let modified = Some(ann.modified());
         match document.files.iter_mut().find(|file| file.path == relative) {
             Some(file) => {

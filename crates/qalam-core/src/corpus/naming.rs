@@ -6,6 +6,15 @@
 //! that is not a letter or digit (in any script, so Arabic names stay Arabic), `-` or `_`
 //! becomes `-`, runs of `-` collapse to one, and leading and trailing `-` are dropped; a name
 //! with nothing left is `anonymous`. `Amal Haddad` → `Amal-Haddad`, `o.k/x` → `o-k-x`.
+//!
+//! # The gold file
+//!
+//! `article.gold.qalam.json` is the adjudicated (gold) annotation of `article`, written by
+//! [`compare::adjudication`](crate::compare::adjudication). The part `gold` (any case) before
+//! `.qalam.json` always marks the gold file, never an annotator: [`parse_file_name`] gives the
+//! stem `article` with [`ParsedName::gold`] set and no annotator, so a scan groups the gold file
+//! with its text and counts it as nobody's annotation. `gold` is therefore reserved: an
+//! annotator whose safe name would be `gold` (any case) gets `gold-annotator` instead.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +22,12 @@ use crate::io::file_names::ANNOTATION_SUFFIX;
 
 /// The safe name used for an annotator without one letter or digit.
 pub const ANONYMOUS: &str = "anonymous";
+
+/// The name part of gold files (`article.gold.qalam.json`), reserved (see the module docs).
+pub const GOLD: &str = "gold";
+
+/// The safe name of an annotator whose name would be [`GOLD`].
+pub const GOLD_ANNOTATOR: &str = "gold-annotator";
 
 /// The annotator's name as it appears in file names (the rule is in the module docs).
 pub fn safe_annotator_name(annotator: &str) -> String {
@@ -29,9 +44,21 @@ pub fn safe_annotator_name(annotator: &str) -> String {
     }
     if safe.is_empty() {
         ANONYMOUS.to_owned()
+    } else if safe.eq_ignore_ascii_case(GOLD) {
+        GOLD_ANNOTATOR.to_owned()
     } else {
         safe
     }
+}
+
+/// The gold file of the text file (or document stem) `text`, in the same folder:
+/// `news/article.txt` → `news/article.gold.qalam.json`.
+pub fn gold_file_name(text: &Path) -> PathBuf {
+    let stem = text
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    text.with_file_name(format!("{stem}.{GOLD}{ANNOTATION_SUFFIX}"))
 }
 
 /// The annotation file of `annotator` for the text file (or document stem) `text`, in the same
@@ -59,6 +86,8 @@ pub struct ParsedName {
     pub stem: String,
     /// The known annotator whose safe name is the file's second-to-last part, if any.
     pub annotator: Option<String>,
+    /// Whether it is the gold file `stem.gold.qalam.json` (then `annotator` is `None`).
+    pub gold: bool,
 }
 
 /// Parses a file name (`article.txt`, `article.qalam.json`, `article.Amal.qalam.json`) given
@@ -69,6 +98,16 @@ pub fn parse_file_name<S: AsRef<str>>(name: &str, known: &[S]) -> Option<ParsedN
     if let Some(base) = strip_suffix_ignore_case(name, ANNOTATION_SUFFIX) {
         if let Some((stem, last)) = base.rsplit_once('.')
             && !stem.is_empty()
+            && last.eq_ignore_ascii_case(GOLD)
+        {
+            return Some(ParsedName {
+                stem: stem.to_owned(),
+                annotator: None,
+                gold: true,
+            });
+        }
+        if let Some((stem, last)) = base.rsplit_once('.')
+            && !stem.is_empty()
             && let Some(annotator) = known
                 .iter()
                 .map(AsRef::as_ref)
@@ -77,16 +116,19 @@ pub fn parse_file_name<S: AsRef<str>>(name: &str, known: &[S]) -> Option<ParsedN
             return Some(ParsedName {
                 stem: stem.to_owned(),
                 annotator: Some(annotator.to_owned()),
+                gold: false,
             });
         }
         return Some(ParsedName {
             stem: base.to_owned(),
             annotator: None,
+            gold: false,
         });
     }
     strip_suffix_ignore_case(name, ".txt").map(|stem| ParsedName {
         stem: stem.to_owned(),
         annotator: None,
+        gold: false,
     })
 }
 
@@ -132,6 +174,7 @@ mod tests {
             Some(ParsedName {
                 stem: stem.to_owned(),
                 annotator: annotator.map(str::to_owned),
+                gold: false,
             })
         };
         assert_eq!(
@@ -157,8 +200,40 @@ mod tests {
             parse_file_name(&name, &["أمل"]),
             Some(ParsedName {
                 stem: "a".to_owned(),
-                annotator: Some("أمل".to_owned())
+                annotator: Some("أمل".to_owned()),
+                gold: false,
             })
         );
+    }
+
+    #[test]
+    fn the_gold_file_is_nobodys_and_gold_is_reserved() {
+        let built = gold_file_name(Path::new("news/article.txt"));
+        assert_eq!(built, Path::new("news/article.gold.qalam.json"));
+        let gold = |stem: &str| {
+            Some(ParsedName {
+                stem: stem.to_owned(),
+                annotator: None,
+                gold: true,
+            })
+        };
+        // Even when an annotator is called "gold", the name part `gold` means the gold file.
+        assert_eq!(
+            parse_file_name("article.gold.qalam.json", &["gold"]),
+            gold("article")
+        );
+        assert_eq!(
+            parse_file_name("article.GOLD.qalam.json", &["x"]),
+            gold("article")
+        );
+        assert_eq!(
+            parse_file_name("gold.qalam.json", &["x"]).map(|p| p.gold),
+            Some(false)
+        );
+        assert_eq!(safe_annotator_name("Gold"), GOLD_ANNOTATOR);
+        let theirs = annotation_file_name(Path::new("a.txt"), Some("gold"));
+        assert_eq!(theirs, Path::new("a.gold-annotator.qalam.json"));
+        let parsed = parse_file_name(&theirs.to_string_lossy(), &["gold"]);
+        assert_eq!(parsed.and_then(|p| p.annotator).as_deref(), Some("gold"));
     }
 }

@@ -289,14 +289,22 @@ fn read_file(root: &Path, relative: &Path, known: &[String]) -> Result<ScannedFi
     let parsed = parse_file_name(&name, &names);
     let stem_name = parsed.as_ref().map_or(name.as_str(), |p| p.stem.as_str());
     let stem = slash_path(&relative.with_file_name(stem_name));
-    let annotator = parsed
-        .and_then(|p| p.annotator)
-        .or_else(|| ann.annotator().map(str::to_owned));
+    // The gold file (`article.gold.qalam.json`) is nobody's annotation (see `naming`).
+    let gold = parsed.as_ref().is_some_and(|p| p.gold);
+    let annotator = if gold {
+        None
+    } else {
+        parsed
+            .and_then(|p| p.annotator)
+            .or_else(|| ann.annotator().map(str::to_owned))
+    };
+    let mut info = AnnotationInfo::of(&ann, annotator);
+    info.gold = gold;
     Ok(ScannedFile {
         path: relative.to_owned(),
         stem,
         text_sha256: text_sha256_hex(ann.document().text()),
         modified: Some(ann.modified()),
-        annotation: Some(AnnotationInfo::of(&ann, annotator)),
+        annotation: Some(info),
     })
 }

@@ -271,3 +271,42 @@ fn an_assignment_names_a_document_by_any_of_its_files_or_its_stem() {
     assert!(names("Omar").is_empty());
     assert_eq!(corpus.assignment_mask("Amal"), [true, false, true]);
 }
+
+#[test]
+fn the_gold_file_belongs_to_its_article_but_to_no_annotator() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("visit.txt"), "زار بوتين").expect("write");
+    write_annotation(
+        dir.path(),
+        "visit.amal.qalam.json",
+        "زار [بوتين|PERSON]",
+        "amal",
+        DocStatus::Done,
+    );
+    // The gold file names its adjudicator as the annotator; it still counts as nobody's.
+    write_annotation(
+        dir.path(),
+        "visit.gold.qalam.json",
+        "[زار|EVENT] [بوتين|PERSON]",
+        "Dina",
+        DocStatus::InProgress,
+    );
+    let corpus = scan(dir.path()).expect("scan");
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    assert_eq!(corpus.documents.len(), 1, "one article, gold included");
+    let doc = &corpus.documents[0];
+    assert_eq!(doc.name, "visit");
+    assert_eq!(doc.files.len(), 3);
+    assert_eq!(doc.annotators(), ["amal"], "not gold, not Dina");
+    assert_eq!(
+        doc.status(),
+        DocStatus::Done,
+        "the gold's status does not count"
+    );
+    assert_eq!(doc.span_count(), 1);
+    assert_eq!(
+        doc.gold_file().map(ScannedFile::display_path).as_deref(),
+        Some("visit.gold.qalam.json")
+    );
+    assert!(!corpus.annotators().contains(&"gold".to_owned()));
+}

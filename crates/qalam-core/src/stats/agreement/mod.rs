@@ -176,6 +176,25 @@ impl AgreementReport {
             .iter()
             .filter(|doc| doc.summary.annotators.len() >= 2)
     }
+
+    /// The compared documents with the most disagreement first: by exact-match span F1
+    /// (lowest first), then overlap F1, then name.
+    pub fn by_disagreement(&self) -> Vec<&DocumentAgreement> {
+        let mut docs: Vec<&DocumentAgreement> = self.compared().collect();
+        let key = |doc: &DocumentAgreement| {
+            (
+                doc.summary.exact_f1().unwrap_or(1.0),
+                doc.summary.overlap_f1().unwrap_or(1.0),
+            )
+        };
+        docs.sort_by(|a, b| {
+            let (ka, kb) = (key(a), key(b));
+            ka.0.total_cmp(&kb.0)
+                .then(ka.1.total_cmp(&kb.1))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        docs
+    }
 }
 
 /// The agreement of `documents` among `annotators` (every version's annotator must be one of

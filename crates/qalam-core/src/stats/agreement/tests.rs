@@ -203,3 +203,28 @@ fn kappa_sees_a_disagreement_inside_a_word() {
     assert_eq!(doc.codes[0], Some(vec![0, 0, c("B-COUNTRY")]));
     assert_eq!(doc.codes[1], Some(vec![0, c("B-COUNTRY"), c("I-COUNTRY")]));
 }
+
+#[test]
+fn documents_with_the_most_disagreement_come_first() {
+    let same = "زار [بوتين|PERSON] روسيا";
+    let docs = [
+        doc("agreed", &[("A", same), ("B", same)]),
+        doc("alone", &[("A", same)]),
+        doc(
+            "label",
+            &[
+                ("A", "زار [بوتين|PERSON] [روسيا|COUNTRY]"),
+                ("B", "زار [بوتين|PERSON] [روسيا|PERSON]"),
+            ],
+        ),
+        doc("none", &[("A", same), ("B", "زار بوتين روسيا")]),
+    ];
+    let report = agreement(&docs, &names(&["A", "B"]));
+    let order: Vec<&str> = report
+        .by_disagreement()
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
+    // F1: none 0, label 1/2, agreed 1; "alone" has one annotator and is not compared.
+    assert_eq!(order, ["none", "label", "agreed"]);
+}
