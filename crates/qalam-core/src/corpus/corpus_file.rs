@@ -17,7 +17,8 @@ use crate::io::atomic::write_atomically;
 use crate::io::qalam_json::fields::{Fields, Need, quote_short};
 use crate::io::qalam_json::locate::child;
 use crate::io::qalam_json::problems::Problems;
-use crate::io::qalam_json::read::syntax_diagnostic;
+use crate::io::qalam_json::locate::duplicate_keys;
+use crate::io::qalam_json::read::{duplicate_diagnostics, syntax_diagnostic};
 use crate::io::qalam_json::read_labels::read_labels;
 use crate::io::qalam_json::write::{indent, push_key, push_labels, push_opt_str, push_str};
 use crate::io::{Diagnostic, ValidationErrors};
@@ -145,11 +146,14 @@ impl CorpusFile {
         let json = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: Value = serde_json::from_str(json)
             .map_err(|error| ValidationErrors(vec![syntax_diagnostic(json, file, &error)]))?;
+        let duplicates = duplicate_keys(json);
         let mut problems = Problems::default();
         match read_corpus(&value, &mut problems) {
-            Some(corpus) if problems.is_empty() => Ok(corpus),
+            Some(corpus) if problems.is_empty() && duplicates.is_empty() => Ok(corpus),
             _ => {
                 let mut diagnostics: Vec<Diagnostic> = problems.into_diagnostics(json, file);
+                diagnostics.extend(duplicate_diagnostics(duplicates, file));
+                diagnostics.sort_by_key(|diagnostic| (diagnostic.line, diagnostic.column));
                 if diagnostics.is_empty() {
                     diagnostics.push(Diagnostic {
                         file: file.to_owned(),

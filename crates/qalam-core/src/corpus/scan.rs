@@ -1,7 +1,10 @@
 //! Scanning a corpus folder: find every `.txt` and `.qalam.json` file under the root
-//! (recursively, skipping hidden folders such as `.git`), read them on worker threads, and
+//! (recursively, skipping hidden folders such as `.git`, and hidden files such as the
+//! temporary files of a save), read them on worker threads, and
 //! group them into documents ([`group`](super::group)). A progress callback sees every file as
 //! soon as it is read, so a window can show the first rows while the rest is still loading.
+//! Symbolic links to files outside the corpus folder are not followed: each is a
+//! [`ScanProblem::Unreadable`] naming where it leads. Links to folders are not entered.
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -248,6 +251,19 @@ fn read_all(
     results.into_iter().map(|(_, result)| result).collect()
 }
 
+/// Where `full` leads if it is a symbolic link whose target is outside `root` (a corpus reads
+/// only its own folder); `None` for ordinary files, links inside the folder and broken links
+/// (which then fail to open with their own error).
+fn link_outside(root: &Path, full: &Path) -> Option<PathBuf> {
+    let is_link = std::fs::symlink_metadata(full).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return None;
+    }
+    let target = full.canonicalize().ok()?;
+    let root = root.canonicalize().ok()?;
+    (!target.starts_with(&root)).then_some(target)
+}
+
 /// Reads one file (`relative` to `root`) into its summary.
 ///
 /// Not through `load_path`: a scan needs no disk state (so the bytes are not hashed a second
@@ -260,6 +276,15 @@ fn read_file(root: &Path, relative: &Path, known: &[String]) -> Result<ScannedFi
         message: error.to_string(),
     };
     let io_error = |error| unreadable(LoadError::Io(full.clone(), error));
+    if let Some(target) = link_outside(root, &full) {
+        return Err(ScanProblem::Unreadable {
+            path: relative.to_owned(),
+            message: format!(
+                "a symbolic link to {}, outside the corpus folder: not followed",
+                target.display()
+            ),
+        });
+    }
     let mut file = std::fs::File::open(&full).map_err(io_error)?;
     let metadata = file.metadata().map_err(io_error)?;
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));

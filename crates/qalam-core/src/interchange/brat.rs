@@ -4,7 +4,9 @@
 //! Export writes `T<span id>\tTAG START END\tTEXT` per span (tabs and line breaks in TEXT as
 //! spaces, whitespace in TAG as `_`, each such change reported), a span note as
 //! `#N\tAnnotatorNotes T<id>\tNOTE`, and an `annotation.conf` listing the entity types. Files
-//! go to a temporary folder beside the output and are moved into it by `finish`.
+//! go to a temporary folder beside the output (an [`io::atomic::TempFolder`](crate::io::atomic::TempFolder):
+//! a killed export's leftover is removed by the next brat export there) and are moved into it by
+//! `finish`.
 //!
 //! Import walks the folder recursively for `.ann` files with a `.txt` beside them.
 //! Discontinuous spans (`0 5;16 23`) are kept as the covering span and reported as changed;
@@ -24,6 +26,7 @@ use super::{
     Action, Entry, ExportOptions, Exporter, ImportOptions, Imported, InterchangeError, Location,
     Report,
 };
+use crate::io::atomic::{LOCK_FILE_NAME, TempFolder};
 use crate::model::Annotation;
 
 /// A brat exporter writing into the folder `out` (created if missing).
@@ -35,9 +38,7 @@ pub fn exporter(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let temp = tempfile::Builder::new()
-        .prefix(".qalam-brat-")
-        .tempdir_in(parent)
+    let temp = TempFolder::create_in(parent, ".qalam-brat-")
         .map_err(|error| InterchangeError::io(parent, error))?;
     Ok(Box::new(BratExporter {
         out: out.to_owned(),
@@ -50,7 +51,7 @@ pub fn exporter(
 
 struct BratExporter {
     out: PathBuf,
-    temp: tempfile::TempDir,
+    temp: TempFolder,
     options: ExportOptions,
     names: BTreeSet<String>,
     tags: BTreeSet<String>,
@@ -173,6 +174,9 @@ impl Exporter for BratExporter {
             .map_err(|error| InterchangeError::io(self.temp.path(), error))?;
         for entry in entries {
             let entry = entry.map_err(|error| InterchangeError::io(self.temp.path(), error))?;
+            if entry.file_name() == LOCK_FILE_NAME {
+                continue;
+            }
             let target = self.out.join(entry.file_name());
             std::fs::rename(entry.path(), &target)
                 .map_err(|error| InterchangeError::io(&target, error))?;

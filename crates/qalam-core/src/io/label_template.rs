@@ -171,11 +171,12 @@ fn check_name(path: &Path) -> Result<(), TemplateError> {
 
 /// Parses template text; `path` is only used in error messages.
 pub fn parse_template(text: &str, path: &Path) -> Result<LabelSet, TemplateError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file: TemplateFile = serde_json::from_str(text).map_err(|err| TemplateError::Syntax {
         path: path.to_owned(),
         line: err.line(),
         column: err.column(),
-        message: err.to_string(),
+        message: crate::io::qalam_json::read::message_without_position(&err),
     })?;
     let invalid = |message: String| TemplateError::Invalid {
         path: path.to_owned(),

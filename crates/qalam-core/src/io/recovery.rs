@@ -173,8 +173,11 @@ impl RecoveryStore {
         Ok(())
     }
 
-    /// Every complete recovery entry, oldest first, and the problems with damaged ones.
+    /// Every complete recovery entry, oldest first, and the problems with damaged ones. First
+    /// removes the temporary files of autosaves killed before their rename (those no live
+    /// writer holds locked, see [`io::atomic`]).
     pub fn list(&self) -> (Vec<RecoveryEntry>, Vec<RecoveryError>) {
+        self.remove_stale_temp_files();
         let mut entries = Vec::new();
         let mut problems = Vec::new();
         let read_dir = match std::fs::read_dir(&self.dir) {
@@ -215,6 +218,22 @@ impl RecoveryStore {
         (entries, problems)
     }
 
+    /// Removes leftover `.ID.qalam.json.tmp-*` / `.ID.meta.json.tmp-*` files nobody writes.
+    fn remove_stale_temp_files(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name
+                .to_str()
+                .is_some_and(|name| name.starts_with('.') && name.contains(".tmp-"))
+            {
+                io::atomic::remove_stale_temp_files(&self.dir, &name);
+            }
+        }
+    }
+
     /// Reads the annotation saved for `entry`.
     pub fn read(&self, entry: &RecoveryEntry) -> Result<Annotation, RecoveryError> {
         let path = self.annotation_path(&entry.id);
@@ -236,7 +255,12 @@ fn read_sidecar(path: &Path) -> Result<Sidecar, RecoveryError> {
     })?;
     serde_json::from_str(&text).map_err(|e| RecoveryError::Damaged {
         path: path.to_owned(),
-        message: format!("line {}, column {}: {e}", e.line(), e.column()),
+        message: format!(
+            "line {}, column {}: {}",
+            e.line(),
+            e.column(),
+            io::qalam_json::read::message_without_position(&e)
+        ),
     })
 }
 
@@ -322,6 +346,23 @@ mod tests {
         assert_eq!(entries[0].title, "second");
         let read = store.read(&entries[0]).expect("read");
         assert_eq!(read.document().text(), "زار روسيا");
+    }
+
+    #[test]
+    fn regression_stale_autosave_temp_files_are_removed_when_listing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = RecoveryStore::new(dir.path());
+        let id = RecoveryStore::new_id("doc");
+        store.write(&id, None, "doc", &sample()).expect("write");
+        // An autosave killed between writing its temporary file and renaming it.
+        let stale = store.dir().join(format!(".{id}.qalam.json.tmp-Zz9Yy8"));
+        std::fs::write(&stale, "{\"format\": \"qal").expect("write");
+        let (entries, problems) = store.list();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(entries.len(), 1);
+        assert!(!stale.exists());
+        let read = store.read(&entries[0]).expect("read");
+        assert_eq!(read.document().text(), sample().document().text());
     }
 
     #[test]

@@ -29,7 +29,13 @@ pub fn import(path: &Path, options: &ImportOptions) -> Result<Imported, Intercha
     };
     let readme = folder.join("README.md");
     let card = match std::fs::read_to_string(&readme) {
-        Ok(text) => card::parse(&text),
+        Ok(text) => {
+            let card = card::parse(&text);
+            if let Some(card) = &card {
+                check_data_files(card, &text, &readme)?;
+            }
+            card
+        }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => return Err(InterchangeError::io(&readme, error)),
     };
@@ -65,6 +71,44 @@ pub fn import(path: &Path, options: &ImportOptions) -> Result<Imported, Intercha
         documents: builder.documents,
         report: builder.report,
     })
+}
+
+/// Refuses a card whose data files are not inside its folder (an absolute path, a drive or a
+/// `..` step): an import reads only the folder it was given. The error names the card's line.
+fn check_data_files(card: &card::Card, text: &str, readme: &Path) -> Result<(), InterchangeError> {
+    for (_, file) in &card.data_files {
+        if is_inside(file) {
+            continue;
+        }
+        let line = text
+            .lines()
+            .position(|line| {
+                line.trim()
+                    .strip_prefix("path:")
+                    .is_some_and(|value| value.contains(file.as_str()))
+            })
+            .map_or(0, |index| index + 1);
+        return Err(InterchangeError::malformed(
+            readme,
+            line,
+            format!(
+                "data file «{file}» is outside the dataset folder: only relative paths without `..` are read"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `file` is a non-empty relative path that stays inside its folder.
+fn is_inside(file: &str) -> bool {
+    use std::path::Component;
+    !file.is_empty()
+        && !file.starts_with(['/', '\\'])
+        && !file.contains(':')
+        && Path::new(file)
+            .components()
+            .all(|part| matches!(part, Component::Normal(_) | Component::CurDir))
+        && !file.split(['/', '\\']).any(|part| part == "..")
 }
 
 /// One document being read: its sentences' tokens and tags.

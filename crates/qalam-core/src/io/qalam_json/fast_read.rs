@@ -233,10 +233,15 @@ mod tests {
                 "{to}"
             );
         }
-        // A repeated known key is left to the validating reader, which keeps the last value.
+        // A repeated known key is left to the validating reader, which refuses it (a JSON
+        // parser would keep one of the values silently).
         let repeated = json.replacen("\"version\": 1", "\"version\": 1, \"version\": 1", 1);
         assert!(read_valid(&repeated).is_none());
-        assert!(crate::io::from_json_str(&repeated, Path::new("t")).is_ok());
+        let errors = crate::io::from_json_str(&repeated, Path::new("t")).unwrap_err();
+        assert!(
+            errors.to_string().contains("version is given twice"),
+            "{errors}"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Finds the line and column of JSON values by their JSON Pointer (RFC 6901) path, by scanning
 //! the raw text once. Used only when a file has problems, so valid files pay nothing.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 /// A 1-based line and column; columns count Unicode code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,14 +24,32 @@ impl ValuePositions {
     /// Scans `json`, which must already have parsed successfully; on malformed input the scan
     /// stops early and only the values seen so far are located.
     pub fn scan(json: &str) -> Self {
-        let mut scanner = Scanner {
-            bytes: json.as_bytes(),
-            index: 0,
-            line: 1,
-            column: 1,
-            pointer: String::new(),
-            found: HashMap::new(),
-        };
+        Self::scan_wanted(json, None)
+    }
+
+    /// Like [`ValuePositions::scan`], but records only the values at `pointers` and their
+    /// ancestors (what [`ValuePositions::locate`] needs for them): a file with a million spans
+    /// and one problem keeps a handful of positions, not ten million.
+    pub fn scan_for<'p>(json: &str, pointers: impl IntoIterator<Item = &'p str>) -> Self {
+        let mut wanted = HashSet::new();
+        for pointer in pointers {
+            let mut pointer = pointer;
+            loop {
+                if !wanted.insert(pointer.to_owned()) {
+                    break;
+                }
+                match pointer.rfind('/') {
+                    Some(slash) => pointer = &pointer[..slash],
+                    None => break,
+                }
+            }
+        }
+        Self::scan_wanted(json, Some(wanted))
+    }
+
+    fn scan_wanted(json: &str, wanted: Option<HashSet<String>>) -> Self {
+        let mut scanner = Scanner::new(json, false);
+        scanner.wanted = wanted;
         scanner.skip_whitespace();
         let _ = scanner.value();
         Self {
@@ -52,6 +71,27 @@ impl ValuePositions {
             }
         }
     }
+}
+
+/// A key that appears more than once in one object (JSON parsers keep one of the values
+/// silently, so Qalam's readers refuse the file instead).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateKey {
+    /// JSON Pointer of the repeated key's value.
+    pub pointer: String,
+    /// Where the repeated value is.
+    pub at: Position,
+    /// Where the first value of that key is.
+    pub first: Position,
+}
+
+/// Every repeated key in `json` (which must already have parsed), in file order. Keeps only
+/// one object's keys at a time, so memory stays small for large files.
+pub fn duplicate_keys(json: &str) -> Vec<DuplicateKey> {
+    let mut scanner = Scanner::new(json, true);
+    scanner.skip_whitespace();
+    let _ = scanner.value();
+    scanner.duplicates
 }
 
 /// Appends one reference token to a JSON Pointer, escaping `~` and `/`.
@@ -83,9 +123,35 @@ struct Scanner<'a> {
     column: usize,
     pointer: String,
     found: HashMap<String, Position>,
+    /// Only these pointers are recorded in `found` (`None`: every value).
+    wanted: Option<HashSet<String>>,
+    /// Looking for repeated keys instead of recording every value's position.
+    check_duplicates: bool,
+    duplicates: Vec<DuplicateKey>,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    fn new(json: &'a str, check_duplicates: bool) -> Self {
+        Scanner {
+            bytes: json.as_bytes(),
+            index: 0,
+            line: 1,
+            column: 1,
+            pointer: String::new(),
+            found: HashMap::new(),
+            wanted: None,
+            check_duplicates,
+            duplicates: Vec::new(),
+        }
+    }
+
+    fn position(&self) -> Position {
+        Position {
+            line: self.line,
+            column: self.column,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.index).copied()
     }
@@ -119,11 +185,14 @@ impl Scanner<'_> {
     }
 
     fn value(&mut self) -> Result<(), Malformed> {
-        let position = Position {
-            line: self.line,
-            column: self.column,
-        };
-        self.found.insert(self.pointer.clone(), position);
+        let record = !self.check_duplicates
+            && self
+                .wanted
+                .as_ref()
+                .is_none_or(|wanted| wanted.contains(&self.pointer));
+        if record {
+            self.found.insert(self.pointer.clone(), self.position());
+        }
         match self.peek().ok_or(Malformed)? {
             b'{' => self.object(),
             b'[' => self.array(),
@@ -141,7 +210,8 @@ impl Scanner<'_> {
     }
 
     /// Consumes a string literal and returns its raw contents (escapes not yet decoded).
-    fn string(&mut self) -> Result<&str, Malformed> {
+    fn string(&mut self) -> Result<&'a str, Malformed> {
+        let bytes = self.bytes;
         self.expect(b'"')?;
         let start = self.index;
         loop {
@@ -154,7 +224,7 @@ impl Scanner<'_> {
                 _ => self.bump(),
             }
         }
-        let raw = std::str::from_utf8(&self.bytes[start..self.index]).map_err(|_| Malformed)?;
+        let raw = std::str::from_utf8(&bytes[start..self.index]).map_err(|_| Malformed)?;
         self.bump();
         Ok(raw)
     }
@@ -166,18 +236,46 @@ impl Scanner<'_> {
             self.bump();
             return Ok(());
         }
+        // The keys seen in this object (only when looking for repeats), borrowed from the text
+        // unless escaped; a list while small, a map for large objects.
+        let mut keys: Vec<(Cow<'a, str>, Position)> = Vec::new();
+        let mut key_index: HashMap<Cow<'a, str>, Position> = HashMap::new();
         loop {
             let raw_key = self.string()?;
-            let key = if raw_key.contains('\\') {
-                serde_json::from_str::<String>(&format!("\"{raw_key}\"")).map_err(|_| Malformed)?
+            let key: Cow<'a, str> = if raw_key.contains('\\') {
+                Cow::Owned(
+                    serde_json::from_str::<String>(&format!("\"{raw_key}\""))
+                        .map_err(|_| Malformed)?,
+                )
             } else {
-                raw_key.to_owned()
+                Cow::Borrowed(raw_key)
             };
             self.skip_whitespace();
             self.expect(b':')?;
             self.skip_whitespace();
             let parent_len = self.pointer.len();
             push_token(&mut self.pointer, &key);
+            if self.check_duplicates {
+                let at = self.position();
+                let first = if key_index.is_empty() && keys.len() < 32 {
+                    let first = keys.iter().find(|(seen, _)| *seen == key).map(|k| k.1);
+                    keys.push((key, at));
+                    first
+                } else {
+                    key_index.extend(keys.drain(..));
+                    key_index.get(&key).copied().or_else(|| {
+                        key_index.insert(key, at);
+                        None
+                    })
+                };
+                if let Some(first) = first {
+                    self.duplicates.push(DuplicateKey {
+                        pointer: self.pointer.clone(),
+                        at,
+                        first,
+                    });
+                }
+            }
             let result = self.value();
             self.pointer.truncate(parent_len);
             result?;
@@ -260,6 +358,28 @@ mod tests {
         let positions = ValuePositions::scan(json);
         assert_eq!(positions.locate(&child("", "a/b~\"")), at(1, 12));
         assert_eq!(positions.locate("/next"), at(1, 29));
+    }
+
+    #[test]
+    fn repeated_keys_are_found_with_both_positions() {
+        let json = "{\"a\": 1,\n \"b\": {\"x\": 1, \"x\": 2},\n \"a\": 3, \"c\": [{\"a\": 1}]}";
+        let duplicates = duplicate_keys(json);
+        assert_eq!(
+            duplicates,
+            [
+                DuplicateKey {
+                    pointer: "/b/x".into(),
+                    at: at(2, 21),
+                    first: at(2, 13),
+                },
+                DuplicateKey {
+                    pointer: "/a".into(),
+                    at: at(3, 7),
+                    first: at(1, 7),
+                },
+            ]
+        );
+        assert!(duplicate_keys("{\"a\": {\"a\": 1}, \"b\": [1, 1]}").is_empty());
     }
 
     #[test]

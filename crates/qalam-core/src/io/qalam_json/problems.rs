@@ -56,7 +56,12 @@ impl Problems {
     /// Positions every problem in `json` and returns them as diagnostics sorted by line and
     /// column (problems at the same place keep the order they were found in).
     pub fn into_diagnostics(self, json: &str, file: &Path) -> Vec<Diagnostic> {
-        let positions = ValuePositions::scan(json);
+        let positions = ValuePositions::scan_for(
+            json,
+            self.list.iter().flat_map(|problem| {
+                std::iter::once(problem.at.as_str()).chain(problem.first_at.as_deref())
+            }),
+        );
         let mut located: Vec<Diagnostic> = self
             .list
             .into_iter()

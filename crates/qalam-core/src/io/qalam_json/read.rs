@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::fast_read::read_valid;
 use super::fields::{Fields, Need, quote_short};
+use super::locate::{DuplicateKey, duplicate_keys};
 use super::problems::{Problems, display_name};
 use super::read_labels::{ReadLabels, read_labels};
 use super::read_spans::{SpanContext, read_spans};
@@ -33,8 +34,10 @@ pub fn from_json_str(text: &str, file: &Path) -> Result<Annotation, ValidationEr
 }
 
 /// The validating reader: builds a `serde_json::Value` tree, checks every field and reports
-/// every problem with its position. `json` has no byte-order mark.
-pub(super) fn read_with_diagnostics(
+/// every problem with its position. `json` has no byte-order mark. [`from_json_str`] runs it
+/// only when the fast path gives up; it is public so tests and the fuzz target can check that
+/// both paths agree.
+pub fn read_with_diagnostics(
     json: &str,
     file: &Path,
 ) -> Result<Annotation, ValidationErrors> {
@@ -46,36 +49,86 @@ pub(super) fn read_with_diagnostics(
             )]));
         }
     };
+    let duplicates = duplicate_keys(json);
     let mut problems = Problems::default();
-    match read_annotation(&value, &mut problems) {
-        Some(annotation) if problems.is_empty() => Ok(annotation),
-        _ => Err(ValidationErrors(problems.into_diagnostics(json, file))),
+    let annotation = read_annotation(&value, &mut problems);
+    if let Some(annotation) = annotation
+        && problems.is_empty()
+        && duplicates.is_empty()
+    {
+        return Ok(annotation);
     }
+    let mut diagnostics = problems.into_diagnostics(json, file);
+    diagnostics.extend(duplicate_diagnostics(duplicates, file));
+    diagnostics.sort_by_key(|diagnostic| (diagnostic.line, diagnostic.column));
+    Err(ValidationErrors(diagnostics))
+}
+
+/// Diagnostics for repeated keys: a JSON parser would keep one value silently, so the file is
+/// refused and both places are named.
+pub(crate) fn duplicate_diagnostics(
+    duplicates: Vec<DuplicateKey>,
+    file: &Path,
+) -> impl Iterator<Item = Diagnostic> + '_ {
+    duplicates.into_iter().map(move |duplicate| Diagnostic {
+        file: file.to_owned(),
+        line: duplicate.at.line,
+        column: duplicate.at.column,
+        message: format!(
+            "{} is given twice (first at line {}, column {}); a key may appear only once",
+            display_name(&duplicate.pointer),
+            duplicate.first.line,
+            duplicate.first.column
+        ),
+    })
+}
+
+/// serde_json's message without its trailing ` at line N column M` (callers put the position
+/// in front, as `file:line:column:`).
+pub(crate) fn message_without_position(error: &serde_json::Error) -> String {
+    let mut full = error.to_string();
+    if let Some(cut) = full.rfind(" at line ") {
+        full.truncate(cut);
+    }
+    full
 }
 
 /// A diagnostic for a JSON syntax error, with the column converted to code points.
 pub(crate) fn syntax_diagnostic(json: &str, file: &Path, error: &serde_json::Error) -> Diagnostic {
-    let full = error.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(cut) => &full[..cut],
-        None => &full,
-    };
+    let message = &message_without_position(error);
     let line = error.line().max(1);
+    let mut bom_before = false;
     let column = match json.split('\n').nth(line - 1) {
         Some(text) => {
             let mut byte = error.column().min(text.len());
             while !text.is_char_boundary(byte) {
                 byte += 1;
             }
+            bom_before = text[..byte].contains('\u{feff}');
             text[..byte].chars().count().max(1)
         }
         None => error.column().max(1),
+    };
+    let explained = if bom_before && !message.starts_with("EOF") {
+        format!(
+            "{message}: a byte-order mark (U+FEFF) is in the middle of the file, outside any \
+             string (only one at the very start is allowed)"
+        )
+    } else if message == "lone leading surrogate in hex escape"
+        || message == "unexpected end of hex escape"
+    {
+        format!(
+            "{message}: a \\uD800–\\uDFFF escape must be one half of a surrogate pair \
+             (\\uD83D\\uDE00); alone it is not a character"
+        )
+    } else {
+        message.to_owned()
     };
     Diagnostic {
         file: file.to_owned(),
         line,
         column,
-        message: format!("malformed JSON: {message}"),
+        message: format!("malformed JSON: {explained}"),
     }
 }
 
