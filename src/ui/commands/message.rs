@@ -8,6 +8,9 @@ use qalam_core::model::{Edit, ReviewDecision, SpanId};
 
 /// Something for the app to do that is not a user command, queued like one and applied after
 /// the frame is drawn.
+// An edit (a span with its review and adjudication) is a few hundred bytes; messages live for
+// one frame in a short queue, so boxing every edit would buy nothing but an allocation each.
+#[allow(clippy::large_enum_variant)]
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AppMessage {

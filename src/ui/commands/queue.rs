@@ -4,6 +4,9 @@
 use super::{AppMessage, Command};
 
 /// One queued item: a user command or an internal message.
+// An edit (a span with its review and adjudication) is a few hundred bytes; messages live for
+// one frame in a short queue, so boxing every edit would buy nothing but an allocation each.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Queued {
     /// A user command (menu, key, button).
