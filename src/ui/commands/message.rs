@@ -10,8 +10,8 @@ use super::AdjudicateAction;
 
 /// Something for the app to do that is not a user command, queued like one and applied after
 /// the frame is drawn.
-// An edit carries a whole span (with its review and adjudication since those fields came): the
-// queue holds a few messages for one frame, so boxing them would buy nothing.
+// An edit (a span with its review and adjudication) is a few hundred bytes; messages live for
+// one frame in a short queue, so boxing every edit would buy nothing but an allocation each.
 #[allow(clippy::large_enum_variant)]
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]

@@ -138,6 +138,8 @@ impl Edit {
             Edit::Group(edits) => match edits.as_slice() {
                 [] => "nothing".to_owned(),
                 [only] => only.describe(),
+                // A review decision that also marks the document reviewed.
+                [review @ Edit::SetReview { .. }, Edit::SetStatus(_)] => review.describe(),
                 many => format!("{} changes", many.len()),
             },
             Edit::WithModified { edit, .. } => edit.describe(),
@@ -177,7 +179,15 @@ impl Edit {
                 Some(old) if old != label.name => format!("rename label {old} to {}", label.name),
                 _ => self.describe(),
             },
-            Edit::Group(edits) if edits.len() == 1 => edits[0].describe_in(ann),
+            Edit::Group(edits)
+                if edits.len() == 1
+                    || matches!(
+                        edits.as_slice(),
+                        [Edit::SetReview { .. }, Edit::SetStatus(_)]
+                    ) =>
+            {
+                edits[0].describe_in(ann)
+            }
             Edit::WithModified { edit, .. } => edit.describe_in(ann),
             _ => self.describe(),
         }
@@ -222,5 +232,31 @@ mod tests {
         label.name = "PER".into();
         let edit = Edit::UpdateLabel { index: 0, label };
         assert_eq!(edit.describe_in(&ann), "rename label PERSON to PER");
+    }
+
+    #[test]
+    fn describe_a_review_decision_with_the_status_it_completes() {
+        use crate::model::{Review, ReviewDecision};
+        let mut ann = Annotation::new(Document::new("d", "زار بوتين"));
+        let span = ann.new_span(4, 9, "PERSON");
+        let id = span.id;
+        ann.apply(Edit::AddSpan(span)).unwrap();
+        let review = Review::new(
+            "sara",
+            ReviewDecision::Rejected,
+            Some("x".into()),
+            ann.modified(),
+        );
+        let set = Edit::SetReview {
+            id,
+            review: Some(review),
+        };
+        let group = Edit::Group(vec![set.clone(), Edit::SetStatus(DocStatus::Reviewed)]);
+        assert_eq!(group.describe(), "mark span rejected");
+        assert_eq!(group.describe_in(&ann), "mark PERSON rejected");
+        assert_eq!(
+            Edit::SetReview { id, review: None }.describe(),
+            "clear review"
+        );
     }
 }
