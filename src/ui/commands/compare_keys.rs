@@ -100,6 +100,22 @@ pub fn key_of(action: AdjudicateAction, ctx: &egui::Context) -> Option<String> {
         .map(|(key, _)| ctx.format_shortcut(&key))
 }
 
+/// The compare view's keys in words, one row per action (`Take annotator 1`, `1`), for the
+/// shortcut overlay: the take keys of the first three annotators, then the others.
+pub fn compare_key_rows(ctx: &egui::Context) -> Vec<(String, String)> {
+    let mut rows: Vec<(AdjudicateAction, Vec<String>)> = Vec::new();
+    for (key, action) in compare_keys(3) {
+        let text = ctx.format_shortcut(&key);
+        match rows.iter_mut().find(|(a, _)| *a == action) {
+            Some((_, keys)) => keys.push(text),
+            None => rows.push((action, vec![text])),
+        }
+    }
+    rows.into_iter()
+        .map(|(action, keys)| (format!("Compare view: {}", action.name()), keys.join(" / ")))
+        .collect()
+}
+
 /// Consumes this frame's presses of the compare keys and returns their actions. Run it after
 /// the fixed shortcuts are consumed, so Alt+1 stays a status key.
 pub fn consume_compare_keys(

@@ -1,7 +1,9 @@
-//! The keyboard-shortcut overlay (F1 or `?`): every command with its keys, grouped by menu.
+//! The keyboard-shortcut overlay (F1 or `?`): every command with its keys, grouped by menu, and
+//! under Review the compare view's own keys.
 
 use qalam_core::model::LabelSet;
 
+use crate::ui::commands::compare_keys::compare_key_rows;
 use crate::ui::commands::{Command, Menu, label_shortcuts};
 
 /// Draws the overlay window while `open` is true (its close button clears it).
@@ -47,6 +49,14 @@ fn menus_shortcuts_ui(ui: &mut egui::Ui, menus: &[Menu], labels: Option<&LabelSe
                     ui.label(command.name());
                     ui.label(keys_text(ui.ctx(), command, labels));
                     ui.end_row();
+                }
+                if menu == Menu::Review {
+                    // While adjudicating, these replace the label hotkeys.
+                    for (what, keys) in compare_key_rows(ui.ctx()) {
+                        ui.label(what);
+                        ui.label(keys);
+                        ui.end_row();
+                    }
                 }
             });
         ui.add_space(6.0);

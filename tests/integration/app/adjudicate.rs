@@ -114,6 +114,17 @@ fn take_bilals_label_and_find_the_decision_in_the_gold_file() {
     assert_eq!(agreed.resolution, Resolution::Agreed);
     // The annotators' files are untouched.
     assert_saved_spans(&amal, AMAL);
+
+    // Comparing again later opens the gold file with its decision.
+    let later = tempfile::tempdir().expect("temp dir");
+    let harness = comparing(&amal, later.path());
+    assert_spans(&harness, "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس.\n");
+    let compare = harness.state().compare().expect("comparing");
+    assert_eq!(
+        compare.session.decision(0).map(|d| d.choice),
+        Some(qalam_core::compare::adjudication::Choice::Take(1))
+    );
+    assert!(!harness.state().current_document().expect("gold").is_dirty());
 }
 
 #[test]
@@ -166,24 +177,53 @@ fn edit_opens_the_gold_span_for_the_label_keys_and_esc_returns() {
     assert_spans(&harness, "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس.\n");
 }
 
-#[test]
-fn the_agreement_window_opens_the_most_disagreeing_document_in_the_compare_view() {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let data = tempfile::tempdir().expect("temp dir");
-    two_annotators(folder.path());
-    std::fs::write(folder.path().join("article.txt"), TEXT).expect("the text");
+/// The app as Dina on a corpus folder holding the article and Amal's and Bilal's files, once
+/// scanned.
+fn corpus_comparing(folder: &Path, data: &Path) -> Harness<'static, QalamApp> {
+    two_annotators(folder);
+    std::fs::write(folder.join("article.txt"), TEXT).expect("the text");
     let settings = Settings {
         annotator: "Dina".to_owned(),
         annotator_asked: true,
         ..Settings::default()
     };
-    let mut harness = harness_with(vec![folder.path().to_owned()], data.path(), settings);
+    let mut harness = harness_with(vec![folder.to_owned()], data, settings);
     harness.state_mut().set_native_file_dialogs(false);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while harness.state().is_scanning() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the scan did not finish"
+        );
         harness.step();
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn review_compare_annotators_compares_the_open_corpus_document() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = corpus_comparing(folder.path(), data.path());
+    harness
+        .state_mut()
+        .queue_message(AppMessage::OpenCorpusDocument(0));
+    harness.run_steps(3);
+    assert!(!harness.state().compare_shows());
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    let compare = harness.state().compare().expect("comparing");
+    assert_eq!(compare.session.annotators(), ["amal", "bilal"]);
+    assert!(harness.state().compare_shows());
+    assert_spans(&harness, "زار [بوتين|PERSON] روسيا أمس.\n");
+}
+
+#[test]
+fn the_agreement_window_opens_the_most_disagreeing_document_in_the_compare_view() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = corpus_comparing(folder.path(), data.path());
 
     press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
     harness.get_by_label("Span F1 per label");
@@ -223,4 +263,17 @@ fn side_by_side_shows_one_column_per_annotator() {
     harness.run_steps(3);
     assert!(harness.state().compare().is_none());
     assert_spans(&harness, "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس.\n");
+}
+
+#[test]
+fn the_shortcut_overlay_lists_the_compare_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("temp dir");
+    let amal = two_annotators(dir.path());
+    let mut harness = comparing(&amal, data.path());
+    press(&mut harness, Modifiers::NONE, Key::F1);
+    harness.get_by_label("Compare view: Take all");
+    harness.get_by_label("B / 0");
+    harness.get_by_label("Compare view: Take annotator 2");
+    harness.get_by_label("Compare annotators…");
 }
