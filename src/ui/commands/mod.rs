@@ -40,13 +40,11 @@ pub enum Menu {
     Edit,
     /// Creating and changing spans.
     Span,
-    /// Reviewing an annotator's spans.
-    Review,
     /// Text size, theme, documents.
     View,
     /// The open corpus: document list, next/previous document, guidelines, statistics.
     Corpus,
-    /// Comparing annotators, adjudication, agreement.
+    /// Reviewing an annotator's spans, comparing annotators, adjudication, agreement.
     Review,
     /// Help.
     Help,
@@ -58,7 +56,6 @@ impl Menu {
         Menu::File,
         Menu::Edit,
         Menu::Span,
-        Menu::Review,
         Menu::View,
         Menu::Corpus,
         Menu::Review,
@@ -71,7 +68,6 @@ impl Menu {
             Menu::File => "File",
             Menu::Edit => "Edit",
             Menu::Span => "Span",
-            Menu::Review => "Review",
             Menu::View => "View",
             Menu::Corpus => "Corpus",
             Menu::Review => "Review",
