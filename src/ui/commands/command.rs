@@ -76,24 +76,6 @@ command_list! {
         /// keeps letter precision).
         ToggleWordSnap,
 
-        // ---- Review ----
-        /// Turn review mode on or off: the review bar, and the review keys A, R, F, N.
-        ToggleReviewMode,
-        /// Accept the selected span (review).
-        AcceptSpan,
-        /// Reject the selected span: asks for a reason (review).
-        RejectSpan,
-        /// Mark the selected span fixed, after correcting it with the span commands (review).
-        MarkSpanFixed,
-        /// Select the next span that still needs review (wrapping around).
-        NextUndecided,
-        /// Select the previous span that still needs review (wrapping around).
-        PrevUndecided,
-        /// Clear the selected span's review (back to undecided).
-        ClearSpanReview,
-        /// Mark the document reviewed (every span must be decided).
-        MarkReviewed,
-
         // ---- View ----
         /// Larger document text.
         TextBigger,
@@ -126,6 +108,22 @@ command_list! {
         ShowStatistics,
 
         // ---- Review ----
+        /// Turn review mode on or off: the review bar, and the review keys A, R, F, N.
+        ToggleReviewMode,
+        /// Accept the selected span (review).
+        AcceptSpan,
+        /// Reject the selected span: asks for a reason (review).
+        RejectSpan,
+        /// Mark the selected span fixed, after correcting it with the span commands (review).
+        MarkSpanFixed,
+        /// Select the next span that still needs review (wrapping around).
+        NextUndecided,
+        /// Select the previous span that still needs review (wrapping around).
+        PrevUndecided,
+        /// Clear the selected span's review (back to undecided).
+        ClearSpanReview,
+        /// Mark the document reviewed (every span must be decided).
+        MarkReviewed,
         /// Compare the annotators' files of the current document (or chosen files) and
         /// adjudicate them into a gold file.
         CompareAnnotators,
