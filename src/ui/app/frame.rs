@@ -50,7 +50,8 @@ impl QalamApp {
                 || self.sync.is_open()
                 || self.panels.review.is_rejecting();
             let mut bindings = fixed_shortcuts(self.documents.len());
-            if self.panels.review.is_active() {
+            // The compare view's own single keys win over review mode's while adjudicating.
+            if self.panels.review.is_active() && !self.compare_keys_act() {
                 bindings.extend(review_shortcuts());
             }
             let pressed = ctx.input_mut(|i| consume_shortcuts(i, &bindings, text_has_focus));
