@@ -47,7 +47,11 @@ impl QalamApp {
         self.panels_ui(ui);
 
         if let Some(doc) = self.documents.get(self.current) {
-            if self.dialogs.is_empty() && !self.dataset.is_open() && !self.sync.is_open() {
+            if self.dialogs.is_empty()
+                && !self.dataset.is_open()
+                && !self.sync.is_open()
+                && !self.annotate_all.is_open()
+            {
                 let selection = doc.view.selection();
                 let hotkeys = self.panels.hotkey_commands(
                     &ctx,
@@ -59,6 +63,8 @@ impl QalamApp {
             }
             let window_commands = self.panels.windows_ui(&ctx, doc.annotation());
             self.commands.extend(window_commands);
+            let annotate_all = self.annotate_all.ui(&ctx, doc.annotation());
+            self.commands.extend(annotate_all);
         }
         self.dataset_window_ui(&ctx);
         self.sync.ui(&ctx, &mut self.commands);
@@ -94,6 +100,19 @@ impl QalamApp {
     /// labelling window (see
     /// [`LabellingPanels::close_window_on_escape`](crate::ui::panels::labelling_panels::LabellingPanels::close_window_on_escape)).
     fn close_window_on_escape(&mut self, ctx: &egui::Context) {
+        if self.annotate_all.is_open()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.annotate_all.close();
+            return;
+        }
+        if self.search.is_open()
+            && (self.search.field_had_focus() || ctx.text_edit_focused())
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.search.close();
+            return;
+        }
         if self.dataset.is_open()
             && !self.dataset.is_running()
             && !ctx.text_edit_focused()
@@ -170,6 +189,12 @@ impl QalamApp {
         }
         if self.documents.len() > 1 {
             egui::Panel::top("document_selector").show(ui, |ui| self.document_selector_ui(ui));
+        }
+        if let Some(doc) = self.documents.get_mut(self.current) {
+            self.search.refresh(doc);
+        }
+        if self.search.is_open() {
+            egui::Panel::top("search_bar").show(ui, |ui| self.search.ui(ui, commands));
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         let shown = self.decide_side_panels(ui);

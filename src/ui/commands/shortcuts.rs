@@ -33,6 +33,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 };
 const NONE: Modifiers = Modifiers::NONE;
 const ALT: Modifiers = Modifiers::ALT;
+const SHIFT: Modifiers = Modifiers::SHIFT;
 const CTRL_ALT: Modifiers = Modifiers {
     alt: true,
     ctrl: false,
@@ -82,6 +83,10 @@ impl Command {
             Command::SaveLabelTemplate => vec![shortcut(CMD_SHIFT, Key::E)],
             Command::LoadLabelTemplate => vec![shortcut(CMD_SHIFT, Key::I)],
             Command::Settings => vec![shortcut(CMD, Key::Comma)],
+            Command::Find => vec![shortcut(CMD, Key::F)],
+            // F3 (the usual key) shows the guidelines.
+            Command::FindNext => vec![shortcut(NONE, Key::F4)],
+            Command::FindPrevious => vec![shortcut(SHIFT, Key::F4)],
             Command::DeleteSpan => {
                 vec![shortcut(NONE, Key::Delete), shortcut(NONE, Key::Backspace)]
             }
@@ -91,6 +96,7 @@ impl Command {
             Command::EditNote => vec![shortcut(NONE, Key::F2)],
             Command::ClearSelection => vec![shortcut(NONE, Key::Escape)],
             Command::ToggleWordSnap => vec![shortcut(CMD_SHIFT, Key::W)],
+            Command::AnnotateAll => vec![shortcut(CMD_SHIFT, Key::A)],
             Command::TextBigger => vec![shortcut(CMD, Key::Plus), shortcut(CMD, Key::Equals)],
             Command::TextSmaller => vec![shortcut(CMD, Key::Minus)],
             Command::ToggleTheme => vec![shortcut(CMD_SHIFT, Key::T)],

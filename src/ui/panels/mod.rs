@@ -1,11 +1,12 @@
 //! The panels around the document: the menu bar, the label palette, the span list (with its
 //! text index), the corpus's document list, the status bar, and the one entry point that draws
-//! the labelling panels.
+//! the labelling panels, and the search bar.
 
 pub mod document_list;
 pub mod label_palette;
 pub mod labelling_panels;
 pub mod menu_bar;
+pub mod search_bar;
 pub mod span_list;
 pub mod span_text;
 pub mod status_bar;

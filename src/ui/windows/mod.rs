@@ -1,7 +1,8 @@
 //! Windows and dialogs: the dataset window (export/import), the sync window, the label editor,
-//! the note editor, the shortcut overlay, the corpus's guidelines and statistics, and the prompts
+//! the note editor, the "Annotate all" preview, the shortcut overlay, the corpus's guidelines and statistics, and the prompts
 //! (unsaved changes, changed on disk, path entry, restore).
 
+pub mod annotate_all_window;
 pub mod dataset_window;
 pub mod dialogs;
 pub mod guidelines_window;

@@ -8,6 +8,7 @@ mod editing;
 mod files;
 mod pointer;
 mod recovery;
+mod search;
 mod sync;
 mod templates;
 mod window;
