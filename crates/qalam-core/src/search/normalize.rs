@@ -112,6 +112,16 @@ impl NormalizeOptions {
     }
 }
 
+/// Whitespace, for where deleted characters attach (an ASCII test first: most characters).
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t'..='\r')
+    } else {
+        c.is_whitespace()
+    }
+}
+
 /// The ASCII digit of value `d` (0–9).
 fn digit(d: u32) -> char {
     char::from_digit(d, 10).unwrap_or('0')
@@ -142,8 +152,8 @@ pub fn is_haraka(c: char) -> bool {
 pub struct Normalized {
     text: String,
     /// `bounds[b]`: the original code-point offset of normalised byte offset `b`, for every
-    /// `b` in `0..=text.len()`. At a character boundary it is where that boundary falls in the
-    /// original; the bytes inside a character repeat its start.
+    /// character boundary `b` in `0..=text.len()` (where that boundary falls in the original);
+    /// the entries for bytes inside a character are unused.
     bounds: Vec<u32>,
     original_len: usize,
     /// The original text's length in bytes.
@@ -155,32 +165,47 @@ impl Normalized {
     /// Normalises `text` in one pass. Offsets are kept as `u32`: texts of more than 4 billion
     /// code points are not supported (their offsets wrap).
     pub fn new(text: &str, options: &NormalizeOptions) -> Self {
+        // No fold makes a character longer in UTF-8, so the normalised text fits in the
+        // original's length; `bounds` is zeroed memory written only at character starts.
         let mut out = String::with_capacity(text.len());
-        let mut bounds: Vec<u32> = Vec::with_capacity(text.len() + 1);
+        let mut bounds: Vec<u32> = vec![0; text.len() + 1];
         // Where the boundary before the next kept character falls in the original.
         let mut boundary: u32 = 0;
         // Whether deleted characters now attach forward (after whitespace or at the start).
         let mut attach_forward = true;
         let mut cp: u32 = 0;
-        for c in text.chars() {
+        // Unchanged characters are copied in runs: `run` is where the current run starts in
+        // `text`; a kept character at byte `i` of the run lands at `out.len() + i - run`.
+        let mut run = 0;
+        for (i, c) in text.char_indices() {
             cp = cp.wrapping_add(1);
             match options.fold(c) {
+                Some(folded) if folded == c => {
+                    bounds[out.len() + i - run] = boundary;
+                    boundary = cp;
+                    attach_forward = is_space(c);
+                }
+                Some(folded) => {
+                    out.push_str(&text[run..i]);
+                    run = i + c.len_utf8();
+                    bounds[out.len()] = boundary;
+                    out.push(folded);
+                    boundary = cp;
+                    attach_forward = is_space(c);
+                }
                 None => {
+                    out.push_str(&text[run..i]);
+                    run = i + c.len_utf8();
                     if !attach_forward {
                         boundary = cp;
                     }
                 }
-                Some(folded) => {
-                    out.push(folded);
-                    // Every byte of the character maps to where it starts.
-                    bounds.resize(out.len(), boundary);
-                    boundary = cp;
-                    attach_forward = c.is_whitespace();
-                }
             }
         }
+        out.push_str(&text[run..]);
         // Trailing deleted characters after a letter already moved `boundary` past them.
-        bounds.push(boundary);
+        bounds[out.len()] = boundary;
+        bounds.truncate(out.len() + 1);
         Self {
             text: out,
             bounds,
