@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use qalam_core::model::Edit;
 
 use super::QalamApp;
+use super::corpus_session::CorpusSession;
 use super::side_panels::{
     DOCUMENT_LIST_ID, DOCUMENT_LIST_WIDTH, FOLDED_STRIP_WIDTH, LABEL_PALETTE_ID,
     LABEL_PALETTE_WIDTH, SPAN_LIST_ID, SPAN_LIST_WIDTH, Shown, SidePanel, fitting,
@@ -193,8 +194,11 @@ impl QalamApp {
         if let Some(doc) = self.documents.get_mut(self.current) {
             self.search.refresh(doc);
         }
+        let corpus = self.corpus.as_ref().and_then(CorpusSession::corpus);
+        self.search.refresh_corpus(corpus);
         if self.search.is_open() {
-            egui::Panel::top("search_bar").show(ui, |ui| self.search.ui(ui, commands));
+            let corpus_open = corpus.is_some();
+            egui::Panel::top("search_bar").show(ui, |ui| self.search.ui(ui, corpus_open, commands));
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         let shown = self.decide_side_panels(ui);

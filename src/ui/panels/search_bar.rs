@@ -8,10 +8,20 @@
 //! the document view to highlight. Stepping selects the current match and scrolls to it, so a
 //! label key (after Esc) tags it. The bar never edits the annotation.
 
+use std::path::PathBuf;
+
+use qalam_core::corpus::Corpus;
+use qalam_core::search::corpus_search::{CorpusMatch, CorpusTexts};
 use qalam_core::search::{Match, NormalizeOptions, PatternKind, Query, WordMode};
 
 use crate::ui::app::open_document::OpenDocument;
-use crate::ui::commands::{Command, CommandQueue};
+use crate::ui::commands::{AppMessage, Command, CommandQueue};
+use crate::ui::widgets::bidi_text::selectable_text_ui;
+
+/// Corpus results listed at most (the count covers all of them).
+const MAX_CORPUS_ROWS: usize = 500;
+/// Code points of context on each side of a corpus result.
+const CORPUS_CONTEXT: usize = 30;
 
 /// Placeholder and accessible name of the search field.
 pub const SEARCH_FIELD_HINT: &str = "Find in document";
@@ -39,9 +49,18 @@ pub struct SearchBar {
     pub words: WordMode,
     /// The folds.
     pub options: NormalizeOptions,
+    /// Search every document of the open corpus too, with a result list.
+    pub all_documents: bool,
     focus_field: bool,
     field_had_focus: bool,
     results: Option<Results>,
+    /// The corpus's texts, read when "All documents" is first used: its folder, document
+    /// count, and the texts.
+    corpus_texts: Option<(PathBuf, usize, CorpusTexts)>,
+    /// The corpus results of a query: the listed matches and how many there are.
+    corpus_results: Option<(Query, Vec<CorpusMatch>, usize)>,
+    /// A corpus result clicked: the document to open and the match to show once it is current.
+    goto: Option<(usize, Match)>,
 }
 
 impl SearchBar {
@@ -132,9 +151,14 @@ impl SearchBar {
             .results
             .as_ref()
             .is_some_and(|r| r.document == doc.recovery_id && r.query == query);
-        if fresh {
-            return;
+        if !fresh {
+            self.search(doc, query);
         }
+        self.go_to_clicked_result(doc);
+    }
+
+    /// Runs `query` on `doc` and shows the first match from the caret on.
+    fn search(&mut self, doc: &mut OpenDocument, query: Query) {
         let (matches, error) = if query.pattern.is_empty() {
             (Vec::new(), None)
         } else {
@@ -161,6 +185,71 @@ impl SearchBar {
         if current.is_some() {
             self.show_current(doc);
         }
+    }
+
+    /// Once the document of a clicked corpus result is the current one, makes that match
+    /// current.
+    fn go_to_clicked_result(&mut self, doc: &mut OpenDocument) {
+        let Some((index, found)) = self.goto else {
+            return;
+        };
+        if doc.corpus.as_ref().map(|link| link.document) != Some(index) {
+            return;
+        }
+        self.goto = None;
+        if let Some(results) = self.results.as_mut()
+            && let Some(position) = results.matches.iter().position(|m| *m == found)
+        {
+            results.current = Some(position);
+            doc.view.set_search_current(Some(position));
+        }
+        doc.view.set_selection(Some(found.range()));
+        doc.view.scroll_to(found.start);
+        doc.selected_span = None;
+    }
+
+    /// With "All documents" on, runs the query over every document of `corpus` (reading and
+    /// normalising the texts the first time), unless it already did for this query.
+    pub fn refresh_corpus(&mut self, corpus: Option<&Corpus>) {
+        let Some(corpus) = corpus.filter(|_| self.open && self.all_documents) else {
+            self.corpus_results = None;
+            return;
+        };
+        let query = self.query();
+        let stale_texts = !self
+            .corpus_texts
+            .as_ref()
+            .is_some_and(|(root, count, texts)| {
+                *root == corpus.root
+                    && *count == corpus.documents.len()
+                    && texts.options() == &query.options
+            });
+        if stale_texts {
+            let (texts, _problems) = CorpusTexts::load(corpus, &query.options);
+            self.corpus_texts = Some((corpus.root.clone(), corpus.documents.len(), texts));
+            self.corpus_results = None;
+        }
+        if self
+            .corpus_results
+            .as_ref()
+            .is_some_and(|(q, _, _)| *q == query)
+        {
+            return;
+        }
+        let (found, total) = match (&self.corpus_texts, query.compile()) {
+            (Some((_, _, texts)), Ok(matcher)) if !query.pattern.is_empty() => {
+                texts.find(&matcher, MAX_CORPUS_ROWS, CORPUS_CONTEXT)
+            }
+            _ => (Vec::new(), 0),
+        };
+        self.corpus_results = Some((query, found, total));
+    }
+
+    /// The corpus results listed (at most 500) and their total.
+    pub fn corpus_results(&self) -> (&[CorpusMatch], usize) {
+        self.corpus_results
+            .as_ref()
+            .map_or((&[], 0), |(_, found, total)| (found.as_slice(), *total))
     }
 
     /// Makes the next (or previous) match current, wrapping around, and shows it.
@@ -198,7 +287,7 @@ impl SearchBar {
 
     /// Draws the bar (one wrapped row); commands (next, previous, annotate all) go to
     /// `commands`.
-    pub fn ui(&mut self, ui: &mut egui::Ui, commands: &mut CommandQueue) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, corpus_open: bool, commands: &mut CommandQueue) {
         ui.horizontal_wrapped(|ui| {
             ui.label("Find:");
             let field = ui.add(
@@ -269,6 +358,10 @@ impl SearchBar {
                     }
                 });
             ui.checkbox(&mut self.regex, "Regex");
+            if corpus_open {
+                ui.checkbox(&mut self.all_documents, "All documents")
+                    .on_hover_text("Search every document of the corpus, with a result list");
+            }
             ui.separator();
             if ui
                 .button(Command::AnnotateAll.name())
@@ -282,6 +375,47 @@ impl SearchBar {
                 self.close();
             }
         });
+        if corpus_open && self.all_documents {
+            self.corpus_results_ui(ui, commands);
+        }
+    }
+
+    /// The corpus result list: document and context per match; a click opens the document at
+    /// the match.
+    fn corpus_results_ui(&mut self, ui: &mut egui::Ui, commands: &mut CommandQueue) {
+        let Some((_, found, total)) = &self.corpus_results else {
+            return;
+        };
+        let documents = {
+            let mut names: Vec<usize> = found.iter().map(|m| m.document).collect();
+            names.dedup();
+            names.len()
+        };
+        ui.label(if *total > found.len() {
+            format!(
+                "{total} matches in the corpus (the first {} listed)",
+                found.len()
+            )
+        } else {
+            format!("{total} matches in {documents} documents")
+        });
+        let mut clicked = None;
+        egui::ScrollArea::vertical()
+            .id_salt("corpus_search_results")
+            .max_height(160.0)
+            .show(ui, |ui| {
+                for result in found {
+                    let c = &result.context;
+                    let row = format!("{}: {}[{}]{}", result.name, c.before, c.text, c.after);
+                    if selectable_text_ui(ui, false, &row).clicked() {
+                        clicked = Some((result.document, result.found));
+                    }
+                }
+            });
+        if let Some((document, found)) = clicked {
+            self.goto = Some((document, found));
+            commands.push(AppMessage::OpenCorpusDocument(document));
+        }
     }
 }
 

@@ -144,3 +144,41 @@ fn typing_in_the_search_field_fires_no_label_hotkey_and_esc_closes_the_bar() {
     let view = &harness.state().current_document().expect("open").view;
     assert!(view.search_highlights().ranges().is_empty());
 }
+
+#[test]
+fn all_documents_lists_corpus_matches_and_opens_the_document_at_one() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let folder = tempfile::tempdir().expect("temp dir");
+    std::fs::write(folder.path().join("a.txt"), "زار بوتين موسكو.\n").expect("write");
+    std::fs::write(folder.path().join("b.txt"), "ثم قال لبوتين شيئا.\n").expect("write");
+    let mut harness = harness(vec![folder.path().to_owned()], data.path());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while harness.state().is_scanning() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the scan did not finish"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    type_in_search(&mut harness, "بوتين");
+    harness.get_by_label("All documents").click();
+    harness.run_steps(3);
+    let (found, total) = harness.state().search_bar().corpus_results();
+    assert_eq!(total, 2);
+    let places: Vec<(&str, usize, usize)> = found
+        .iter()
+        .map(|m| (m.name.as_str(), m.found.start, m.found.end))
+        .collect();
+    assert_eq!(places, [("a", 4, 9), ("b", 8, 13)]);
+    harness.get_by_label("2 matches in 2 documents");
+
+    harness.get_by_label("b: ثم قال ل[بوتين] شيئا.").click();
+    harness.run_steps(4);
+    let doc = harness.state().current_document().expect("b is open");
+    assert_eq!(doc.annotation().document().text(), "ثم قال لبوتين شيئا.\n");
+    assert_eq!(doc.view.selection(), Some(8..13));
+}

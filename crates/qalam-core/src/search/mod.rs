@@ -7,6 +7,8 @@
 //!   to a [`Matcher`] that returns [`Match`]es in original code points.
 //! - [`annotate_all`]: every other occurrence of a span's text as candidates in context, and
 //!   the chosen ones as one grouped edit (one undo step).
+//! - [`corpus_search`]: every document of a scanned corpus read and normalised once, then
+//!   searched together, each match with its document and context.
 //! - [`words`]: word edges as the tokenizer sees them and the proclitics.
 //!
 //! Search runs on the normalised copy; every match maps back to whole letter + harakat clusters
@@ -35,6 +37,7 @@
 //! ```
 
 pub mod annotate_all;
+pub mod corpus_search;
 pub mod normalize;
 pub mod query;
 #[cfg(test)]
