@@ -179,10 +179,16 @@ impl AnnotateAllWindow {
                 ui.horizontal(|ui| {
                     let tag = ui.add_enabled(!checked.is_empty(), egui::Button::new(TAG_CHECKED));
                     if tag.clicked() {
+                        let count = checked.len();
                         let edit = annotate_all_edit(ann, &preview.label, checked, Utc::now());
                         messages.push(AppMessage::ApplyEdit(edit));
                         messages.push(AppMessage::ReportInfo(format!(
-                            "Tagged occurrences with {} (one undo step)",
+                            "Tagged {count} {} with {} (one undo step)",
+                            if count == 1 {
+                                "occurrence"
+                            } else {
+                                "occurrences"
+                            },
                             preview.label
                         )));
                         close = true;

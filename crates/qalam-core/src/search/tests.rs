@@ -324,6 +324,43 @@ fn pieces() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    /// Annotate-all candidates never include the source, never overlap an existing span unless
+    /// asked, and the grouped edit of all of them always applies and undoes exactly.
+    #[test]
+    fn annotate_all_never_overlaps_unless_asked_and_undoes_exactly(
+        text in pieces(),
+        tagged in prop::collection::vec((0usize..40, 1usize..6), 0..4),
+        include_overlapping in any::<bool>(),
+    ) {
+        use crate::model::{Annotation, Document};
+        use super::annotate_all::{AnnotateAllOptions, annotate_all_edit, candidates};
+        let len = text.chars().count();
+        let spans: Vec<(usize, usize, &str)> = tagged
+            .iter()
+            .filter(|(start, width)| start + width <= len)
+            .map(|&(start, width)| (start, start + width, "PERSON"))
+            .collect();
+        let mut ann = Annotation::with_spans_unchecked(Document::new("d", text.as_str()), &spans);
+        let matcher = Query::plain("روسيا").words(WordMode::Inside).compile().unwrap();
+        let matches = matcher.find_in(&text);
+        let source = matches.first().map(Match::range);
+        let options = AnnotateAllOptions { include_overlapping, ..AnnotateAllOptions::default() };
+        let found = candidates(&ann, &matches, source.clone(), "COUNTRY", &options);
+        for occurrence in &found {
+            prop_assert!(source.as_ref().is_none_or(|s| occurrence.end <= s.start || s.end <= occurrence.start));
+            let overlaps = ann.spans_in(occurrence.range()).next().is_some();
+            prop_assert_eq!(overlaps, occurrence.overlaps);
+            prop_assert!(include_overlapping || !overlaps);
+        }
+        let before = ann.clone();
+        let now = chrono::Utc::now();
+        let edit = annotate_all_edit(&ann, "COUNTRY", found.iter().map(|o| o.range()), now);
+        let inverse = ann.apply_at(edit, now).unwrap();
+        prop_assert_eq!(ann.spans().len(), before.spans().len() + found.len());
+        ann.apply_at(inverse, now).unwrap();
+        prop_assert_eq!(ann, before);
+    }
+
     /// Every match of every word mode maps back to original text whose normalisation is the
     /// normalised match, and the ranges are in order, disjoint and inside the text.
     #[test]
