@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 
 use qalam_core::corpus::Corpus;
-use qalam_core::search::corpus_search::{CorpusMatch, CorpusTexts};
+use qalam_core::search::corpus_search::{CorpusMatch, CorpusTexts, CorpusTextsJob};
 use qalam_core::search::{Match, NormalizeOptions, PatternKind, Query, WordMode};
 
 use crate::ui::app::open_document::OpenDocument;
@@ -37,6 +37,26 @@ struct Results {
     current: Option<usize>,
 }
 
+/// Which corpus the texts are of: its folder, its number of documents, the folds.
+type TextsKey = (PathBuf, usize, NormalizeOptions);
+
+/// The corpus's texts for "All documents".
+#[derive(Debug)]
+enum CorpusTextsState {
+    /// Being read on a background thread.
+    Loading(TextsKey, CorpusTextsJob),
+    /// Read and normalised.
+    Ready(TextsKey, CorpusTexts),
+}
+
+impl CorpusTextsState {
+    fn key(&self) -> &TextsKey {
+        match self {
+            CorpusTextsState::Loading(key, _) | CorpusTextsState::Ready(key, _) => key,
+        }
+    }
+}
+
 /// The search bar's state between frames.
 #[derive(Debug, Default)]
 pub struct SearchBar {
@@ -54,9 +74,8 @@ pub struct SearchBar {
     focus_field: bool,
     field_had_focus: bool,
     results: Option<Results>,
-    /// The corpus's texts, read when "All documents" is first used: its folder, document
-    /// count, and the texts.
-    corpus_texts: Option<(PathBuf, usize, CorpusTexts)>,
+    /// The corpus's texts, read in the background when "All documents" is first used.
+    corpus_texts: Option<CorpusTextsState>,
     /// The corpus results of a query: the listed matches and how many there are.
     corpus_results: Option<(Query, Vec<CorpusMatch>, usize)>,
     /// A corpus result clicked: the document to open and the match to show once it is current.
@@ -216,19 +235,25 @@ impl SearchBar {
             return;
         };
         let query = self.query();
-        let stale_texts = !self
+        let key: TextsKey = (corpus.root.clone(), corpus.documents.len(), query.options);
+        if self
             .corpus_texts
             .as_ref()
-            .is_some_and(|(root, count, texts)| {
-                *root == corpus.root
-                    && *count == corpus.documents.len()
-                    && texts.options() == &query.options
-            });
-        if stale_texts {
-            let (texts, _problems) = CorpusTexts::load(corpus, &query.options);
-            self.corpus_texts = Some((corpus.root.clone(), corpus.documents.len(), texts));
+            .is_none_or(|state| *state.key() != key)
+        {
+            let job = CorpusTextsJob::spawn(corpus.clone(), query.options);
+            self.corpus_texts = Some(CorpusTextsState::Loading(key, job));
             self.corpus_results = None;
         }
+        if let Some(CorpusTextsState::Loading(key, job)) = &self.corpus_texts
+            && let Some((texts, _problems)) = job.try_take()
+        {
+            self.corpus_texts = Some(CorpusTextsState::Ready(key.clone(), texts));
+            self.corpus_results = None;
+        }
+        let Some(CorpusTextsState::Ready(_, texts)) = &self.corpus_texts else {
+            return;
+        };
         if self
             .corpus_results
             .as_ref()
@@ -236,13 +261,18 @@ impl SearchBar {
         {
             return;
         }
-        let (found, total) = match (&self.corpus_texts, query.compile()) {
-            (Some((_, _, texts)), Ok(matcher)) if !query.pattern.is_empty() => {
+        let (found, total) = match query.compile() {
+            Ok(matcher) if !query.pattern.is_empty() => {
                 texts.find(&matcher, MAX_CORPUS_ROWS, CORPUS_CONTEXT)
             }
             _ => (Vec::new(), 0),
         };
         self.corpus_results = Some((query, found, total));
+    }
+
+    /// Whether the corpus's texts are still being read for "All documents".
+    pub fn corpus_loading(&self) -> bool {
+        matches!(self.corpus_texts, Some(CorpusTextsState::Loading(..)))
     }
 
     /// The corpus results listed (at most 500) and their total.
@@ -383,6 +413,12 @@ impl SearchBar {
     /// The corpus result list: document and context per match; a click opens the document at
     /// the match.
     fn corpus_results_ui(&mut self, ui: &mut egui::Ui, commands: &mut CommandQueue) {
+        if self.corpus_loading() {
+            ui.label("Reading the corpus…");
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        }
         let Some((_, found, total)) = &self.corpus_results else {
             return;
         };

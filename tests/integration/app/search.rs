@@ -166,7 +166,18 @@ fn all_documents_lists_corpus_matches_and_opens_the_document_at_one() {
     press(&mut harness, Modifiers::COMMAND, Key::F);
     type_in_search(&mut harness, "بوتين");
     harness.get_by_label("All documents").click();
-    harness.run_steps(3);
+    // The corpus's texts are read in the background, starting on the next frame.
+    harness.run_steps(2);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while harness.state().search_bar().corpus_loading() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the texts were not read"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(2);
     let (found, total) = harness.state().search_bar().corpus_results();
     assert_eq!(total, 2);
     let places: Vec<(&str, usize, usize)> = found

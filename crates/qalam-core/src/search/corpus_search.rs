@@ -31,6 +31,29 @@ pub struct CorpusTexts {
     documents: Vec<DocumentText>,
 }
 
+/// [`CorpusTexts::load`] on a background thread, for a window that must not wait.
+#[derive(Debug)]
+pub struct CorpusTextsJob {
+    receiver: std::sync::mpsc::Receiver<(CorpusTexts, Vec<String>)>,
+}
+
+impl CorpusTextsJob {
+    /// Starts reading and normalising the texts of `corpus`.
+    pub fn spawn(corpus: Corpus, options: NormalizeOptions) -> Self {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            // The receiver may be gone (the search was closed): nothing to do then.
+            let _ = sender.send(CorpusTexts::load(&corpus, &options));
+        });
+        Self { receiver }
+    }
+
+    /// The texts and problems once read; `None` while the thread works (or if it died).
+    pub fn try_take(&self) -> Option<(CorpusTexts, Vec<String>)> {
+        self.receiver.try_recv().ok()
+    }
+}
+
 /// A match in one document of the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorpusMatch {
@@ -169,5 +192,19 @@ mod tests {
         );
         assert_eq!(found[1].name, "b");
         assert_eq!(found[1].found, Match { start: 14, end: 19 });
+
+        let job = CorpusTextsJob::spawn(corpus, options);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let (texts, _) = loop {
+            if let Some(done) = job.try_take() {
+                break done;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the job did not finish"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert_eq!(texts.documents().len(), 2);
     }
 }
