@@ -35,6 +35,7 @@ pub struct CorpusTexts {
 #[derive(Debug)]
 pub struct CorpusTextsJob {
     receiver: std::sync::mpsc::Receiver<(CorpusTexts, Vec<String>)>,
+    options: NormalizeOptions,
 }
 
 impl CorpusTextsJob {
@@ -45,12 +46,23 @@ impl CorpusTextsJob {
             // The receiver may be gone (the search was closed): nothing to do then.
             let _ = sender.send(CorpusTexts::load(&corpus, &options));
         });
-        Self { receiver }
+        Self { receiver, options }
     }
 
-    /// The texts and problems once read; `None` while the thread works (or if it died).
+    /// The texts and problems once read; `None` while the thread works. If the thread died,
+    /// no texts and that as the problem.
     pub fn try_take(&self) -> Option<(CorpusTexts, Vec<String>)> {
-        self.receiver.try_recv().ok()
+        match self.receiver.try_recv() {
+            Ok(done) => Some(done),
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Some((
+                CorpusTexts {
+                    options: self.options,
+                    documents: Vec::new(),
+                },
+                vec!["reading the corpus's texts failed".to_owned()],
+            )),
+        }
     }
 }
 
