@@ -58,7 +58,7 @@ impl CorpusTextsState {
 }
 
 /// The search bar's state between frames.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SearchBar {
     open: bool,
     /// What is typed.
@@ -82,6 +82,26 @@ pub struct SearchBar {
     goto: Option<(usize, Match)>,
 }
 
+impl Default for SearchBar {
+    /// A closed bar with an empty pattern, every fold on, names found after proclitics too.
+    fn default() -> Self {
+        Self {
+            open: false,
+            pattern: String::new(),
+            regex: false,
+            words: WordMode::Clitics,
+            options: NormalizeOptions::default(),
+            all_documents: false,
+            focus_field: false,
+            field_had_focus: false,
+            results: None,
+            corpus_texts: None,
+            corpus_results: None,
+            goto: None,
+        }
+    }
+}
+
 impl SearchBar {
     /// Opens the bar (or focuses its field). A short one-line `selected` text becomes the
     /// pattern.
@@ -92,9 +112,6 @@ impl SearchBar {
             && text.chars().count() <= 100
         {
             self.pattern = text.to_owned();
-        }
-        if !self.open {
-            self.words = WordMode::Clitics;
         }
         self.open = true;
         self.focus_field = true;
