@@ -96,10 +96,10 @@ impl QalamApp {
         }
     }
 
-    /// Esc closes the dataset window (unless a conversion runs), the sync window (unless a sync
-    /// runs), the shortcut overlay, or else a
-    /// labelling window (see
-    /// [`LabellingPanels::close_window_on_escape`](crate::ui::panels::labelling_panels::LabellingPanels::close_window_on_escape)).
+    /// Esc closes the "Annotate all" preview, the dataset window (unless a conversion runs), the
+    /// sync window (unless a sync runs), the shortcut overlay, or else a labelling window (see
+    /// [`LabellingPanels::close_window_on_escape`](crate::ui::panels::labelling_panels::LabellingPanels::close_window_on_escape)),
+    /// or else the search bar.
     fn close_window_on_escape(&mut self, ctx: &egui::Context) {
         if self.annotate_all.is_open()
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
@@ -107,13 +107,7 @@ impl QalamApp {
             self.annotate_all.close();
             return;
         }
-        if self.search.is_open()
-            && (self.search.field_had_focus() || ctx.text_edit_focused())
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-        {
-            self.search.close();
-            return;
-        }
+
         if self.dataset.is_open()
             && !self.dataset.is_running()
             && !ctx.text_edit_focused()
@@ -135,7 +129,16 @@ impl QalamApp {
             self.show_shortcuts = false;
             return;
         }
-        self.panels.close_window_on_escape(ctx);
+        if self.panels.close_window_on_escape(ctx) {
+            return;
+        }
+        // Last of all the search bar, before Esc clears the selection (the current match stays
+        // selected, so a label key tags it).
+        if self.search.is_open()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.search.close();
+        }
     }
 
     pub(super) fn apply_theme(&mut self, ctx: &egui::Context) {

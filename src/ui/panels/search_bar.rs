@@ -72,7 +72,6 @@ pub struct SearchBar {
     /// Search every document of the open corpus too, with a result list.
     pub all_documents: bool,
     focus_field: bool,
-    field_had_focus: bool,
     results: Option<Results>,
     /// The corpus's texts, read in the background when "All documents" is first used.
     corpus_texts: Option<CorpusTextsState>,
@@ -93,7 +92,6 @@ impl Default for SearchBar {
             options: NormalizeOptions::default(),
             all_documents: false,
             focus_field: false,
-            field_had_focus: false,
             results: None,
             corpus_texts: None,
             corpus_results: None,
@@ -121,18 +119,11 @@ impl SearchBar {
     pub fn close(&mut self) {
         self.open = false;
         self.focus_field = false;
-        self.field_had_focus = false;
     }
 
     /// Whether the bar shows.
     pub fn is_open(&self) -> bool {
         self.open
-    }
-
-    /// Whether the search field had keyboard focus when the bar was last drawn (egui drops the
-    /// focus as soon as Esc arrives, before anyone can ask).
-    pub fn field_had_focus(&self) -> bool {
-        self.field_had_focus
     }
 
     /// The query as typed.
@@ -361,7 +352,6 @@ impl SearchBar {
             {
                 commands.push(Command::FindNext);
             }
-            self.field_had_focus = field.has_focus();
             if ui
                 .button("Previous")
                 .on_hover_text(Command::FindPrevious.tooltip())

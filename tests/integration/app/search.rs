@@ -143,6 +143,18 @@ fn typing_in_the_search_field_fires_no_label_hotkey_and_esc_closes_the_bar() {
     assert!(!harness.state().search_bar().is_open());
     let view = &harness.state().current_document().expect("open").view;
     assert!(view.search_highlights().ranges().is_empty());
+    // That Esc closed the bar only: the selection stays for a label key; the next Esc clears it.
+    assert_eq!(view.selection(), Some(4..9));
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(
+        harness
+            .state()
+            .current_document()
+            .expect("open")
+            .view
+            .selection(),
+        None
+    );
 }
 
 #[test]
