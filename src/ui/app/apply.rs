@@ -121,6 +121,12 @@ impl QalamApp {
             AppMessage::OpenFile(path) => self.open_file(&path),
             AppMessage::OpenFolder(path) => self.open_folder(&path),
             AppMessage::OpenCorpusDocument(index) => self.open_corpus_document(index),
+            AppMessage::AnnotateCorpusPreview => self.open_annotate_corpus(),
+            AppMessage::AnnotateCorpus {
+                label,
+                include_overlapping,
+                targets,
+            } => self.annotate_corpus(&label, include_overlapping, targets),
             AppMessage::ReportError(message) => self.messages.error(message),
             AppMessage::ReportInfo(message) => self.messages.info(message),
             // The document's messages (see `DocumentDispatch`): nothing to do without one.

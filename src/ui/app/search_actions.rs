@@ -1,7 +1,10 @@
 //! The search commands: open the search bar (Ctrl+F), next/previous match, and "Annotate all…"
 //! (from the selected span, the search bar's matches, or the selected text) opening its preview.
 
-use qalam_core::search::annotate_all::{AnnotateAllOptions, source_query};
+use qalam_core::search::Match;
+use qalam_core::search::annotate_all::{
+    AnnotateAllOptions, annotate_all_edit, candidates, source_query,
+};
 
 use super::QalamApp;
 use crate::ui::commands::Command;
@@ -85,5 +88,78 @@ impl QalamApp {
         };
         self.annotate_all
             .open(doc.annotation(), what, source, matches, label);
+    }
+}
+
+/// "Annotate all in the corpus" opens at most this many documents at once.
+pub const MAX_CORPUS_DOCUMENTS: usize = 50;
+
+impl QalamApp {
+    /// Opens the "Annotate all in the corpus" preview of the search bar's corpus results, with
+    /// the current document's labels.
+    pub(super) fn open_annotate_corpus(&mut self) {
+        let Some(doc) = self.documents.get(self.current) else {
+            self.messages
+                .info("Open a document of the corpus first (its labels are offered)");
+            return;
+        };
+        let label = doc
+            .annotation()
+            .labels()
+            .labels
+            .first()
+            .map(|label| label.name.clone())
+            .unwrap_or_default();
+        let rows = self.search.corpus_results().0.to_vec();
+        self.annotate_all
+            .open_corpus(self.search.pattern.clone(), rows, label);
+    }
+
+    /// Tags the chosen corpus matches: each document is opened beside the current one unless
+    /// it is open, and gets one grouped edit of the matches that are still candidates there
+    /// (not overlapping its spans unless `include_overlapping`, not already tagged so). Nothing
+    /// is saved.
+    pub(super) fn annotate_corpus(
+        &mut self,
+        label: &str,
+        include_overlapping: bool,
+        targets: Vec<(usize, Vec<Match>)>,
+    ) {
+        if targets.len() > MAX_CORPUS_DOCUMENTS {
+            self.messages.error(format!(
+                "The matches are in {} documents; tag at most {MAX_CORPUS_DOCUMENTS} at once \
+                 (narrow the search or untick some)",
+                targets.len()
+            ));
+            return;
+        }
+        let options = AnnotateAllOptions {
+            include_overlapping,
+            ..AnnotateAllOptions::default()
+        };
+        let (mut tagged, mut documents) = (0, 0);
+        for (index, matches) in targets {
+            let Some(position) = self.open_corpus_document_beside(index) else {
+                continue;
+            };
+            let Some(doc) = self.documents.get(position) else {
+                continue;
+            };
+            let ann = doc.annotation();
+            let found = candidates(ann, &matches, None, label, &options);
+            if found.is_empty() {
+                continue;
+            }
+            let edit =
+                annotate_all_edit(ann, label, found.iter().map(|o| o.range()), self.now.wall);
+            if self.apply_edit_to(position, edit) {
+                tagged += found.len();
+                documents += 1;
+            }
+        }
+        self.messages.info(format!(
+            "Tagged {tagged} occurrences with {label} in {documents} documents: each is one undo \
+             step there, not saved yet"
+        ));
     }
 }

@@ -18,6 +18,9 @@ use crate::ui::app::open_document::OpenDocument;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::widgets::bidi_text::selectable_text_ui;
 
+/// The button that tags the corpus results.
+pub const ANNOTATE_CORPUS: &str = "Annotate all in the corpus…";
+
 /// Corpus results listed at most (the count covers all of them).
 const MAX_CORPUS_ROWS: usize = 500;
 /// Code points of context on each side of a corpus result.
@@ -434,13 +437,22 @@ impl SearchBar {
             names.dedup();
             names.len()
         };
-        ui.label(if *total > found.len() {
-            format!(
-                "{total} matches in the corpus (the first {} listed)",
-                found.len()
-            )
-        } else {
-            format!("{total} matches in {documents} documents")
+        ui.horizontal(|ui| {
+            ui.label(if *total > found.len() {
+                format!(
+                    "{total} matches in the corpus (the first {} listed)",
+                    found.len()
+                )
+            } else {
+                format!("{total} matches in {documents} documents")
+            });
+            if ui
+                .add_enabled(!found.is_empty(), egui::Button::new(ANNOTATE_CORPUS))
+                .on_hover_text("Tag the listed matches in their documents, after a preview")
+                .clicked()
+            {
+                commands.push(AppMessage::AnnotateCorpusPreview);
+            }
         });
         let mut clicked = None;
         egui::ScrollArea::vertical()

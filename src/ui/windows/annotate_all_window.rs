@@ -12,6 +12,7 @@ use qalam_core::search::Match;
 use qalam_core::search::annotate_all::{
     AnnotateAllOptions, Occurrence, annotate_all_edit, candidates,
 };
+use qalam_core::search::corpus_search::CorpusMatch;
 
 use crate::ui::commands::AppMessage;
 use crate::ui::widgets::bidi_text::text_label_ui;
@@ -39,10 +40,22 @@ struct Preview {
     computed_for: Option<(String, bool, u64)>,
 }
 
+/// What the window previews over a corpus (the search bar's "All documents" results).
+#[derive(Debug, Clone)]
+struct CorpusPreview {
+    what: String,
+    rows: Vec<CorpusMatch>,
+    label: String,
+    include_overlapping: bool,
+    /// Rows the user unchecked, by document and range.
+    unchecked: BTreeSet<(usize, usize, usize)>,
+}
+
 /// The window's state between frames.
 #[derive(Debug, Default)]
 pub struct AnnotateAllWindow {
     preview: Option<Preview>,
+    corpus: Option<CorpusPreview>,
 }
 
 fn owner_of(ann: &Annotation) -> (String, DateTime<Utc>) {
@@ -73,14 +86,33 @@ impl AnnotateAllWindow {
         });
     }
 
+    /// Opens the preview of corpus matches (the search bar's "All documents" results) to tag
+    /// `label` in their documents.
+    pub fn open_corpus(&mut self, what: String, rows: Vec<CorpusMatch>, label: String) {
+        self.preview = None;
+        self.corpus = Some(CorpusPreview {
+            what,
+            rows,
+            label,
+            include_overlapping: false,
+            unchecked: BTreeSet::new(),
+        });
+    }
+
     /// Whether the window shows.
     pub fn is_open(&self) -> bool {
-        self.preview.is_some()
+        self.preview.is_some() || self.corpus.is_some()
     }
 
     /// Closes the window.
     pub fn close(&mut self) {
         self.preview = None;
+        self.corpus = None;
+    }
+
+    /// The corpus matches offered (corpus mode).
+    pub fn corpus_rows(&self) -> &[CorpusMatch] {
+        self.corpus.as_ref().map_or(&[], |c| &c.rows)
     }
 
     /// The occurrences offered (as of the last frame).
@@ -90,6 +122,9 @@ impl AnnotateAllWindow {
 
     /// Draws the window while open; OK returns the grouped edit.
     pub fn ui(&mut self, ctx: &egui::Context, ann: &Annotation) -> Vec<AppMessage> {
+        if self.corpus.is_some() {
+            return self.corpus_ui(ctx, ann);
+        }
         let Some(preview) = self.preview.as_mut() else {
             return Vec::new();
         };
@@ -200,6 +235,104 @@ impl AnnotateAllWindow {
             });
         if close || !open {
             self.preview = None;
+        }
+        messages
+    }
+}
+
+impl AnnotateAllWindow {
+    /// The corpus preview: every match with its document and context, a checkbox each, the
+    /// label (from the current document's set) and the overlap switch; OK asks the app to tag
+    /// the checked ones document by document.
+    fn corpus_ui(&mut self, ctx: &egui::Context, ann: &Annotation) -> Vec<AppMessage> {
+        let Some(preview) = self.corpus.as_mut() else {
+            return Vec::new();
+        };
+        let mut messages = Vec::new();
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new("Annotate all in the corpus")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                text_label_ui(ui, &format!("Occurrences of «{}»", preview.what), None);
+                ui.horizontal(|ui| {
+                    egui::ComboBox::from_label("Label")
+                        .selected_text(preview.label.clone())
+                        .show_ui(ui, |ui| {
+                            for label in &ann.labels().labels {
+                                ui.selectable_value(
+                                    &mut preview.label,
+                                    label.name.clone(),
+                                    label.name.as_str(),
+                                );
+                            }
+                        });
+                    ui.checkbox(&mut preview.include_overlapping, "Also where spans overlap");
+                });
+                ui.label(
+                    "Each document is opened and changed as one undo step there; nothing is \
+                     saved. Occurrences that overlap spans are skipped (unless allowed above).",
+                );
+                let key = |m: &CorpusMatch| (m.document, m.found.start, m.found.end);
+                let checked: Vec<&CorpusMatch> = preview
+                    .rows
+                    .iter()
+                    .filter(|m| !preview.unchecked.contains(&key(m)))
+                    .collect();
+                ui.label(format!(
+                    "{} of {} checked",
+                    checked.len(),
+                    preview.rows.len()
+                ));
+                let mut targets: Vec<(usize, Vec<Match>)> = Vec::new();
+                for m in &checked {
+                    match targets.last_mut() {
+                        Some((document, found)) if *document == m.document => found.push(m.found),
+                        _ => targets.push((m.document, vec![m.found])),
+                    }
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        for (n, row) in preview.rows.iter().enumerate() {
+                            ui.horizontal(|ui| {
+                                let k = key(row);
+                                let mut on = !preview.unchecked.contains(&k);
+                                if ui.checkbox(&mut on, format!("#{}", n + 1)).changed() {
+                                    if on {
+                                        preview.unchecked.remove(&k);
+                                    } else {
+                                        preview.unchecked.insert(k);
+                                    }
+                                }
+                                let c = &row.context;
+                                text_label_ui(
+                                    ui,
+                                    &format!("{}: {}[{}]{}", row.name, c.before, c.text, c.after),
+                                    None,
+                                );
+                            });
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    let tag = ui.add_enabled(!targets.is_empty(), egui::Button::new(TAG_CHECKED));
+                    if tag.clicked() {
+                        messages.push(AppMessage::AnnotateCorpus {
+                            label: preview.label.clone(),
+                            include_overlapping: preview.include_overlapping,
+                            targets: std::mem::take(&mut targets),
+                        });
+                        close = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            });
+        if close || !open {
+            self.corpus = None;
         }
         messages
     }

@@ -6,7 +6,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use qalam::ui::QalamApp;
-use qalam::ui::panels::search_bar::SEARCH_FIELD_HINT;
+use qalam::ui::commands::AppMessage;
+use qalam::ui::panels::search_bar::{ANNOTATE_CORPUS, SEARCH_FIELD_HINT};
 use qalam::ui::windows::annotate_all_window::TAG_CHECKED;
 
 use crate::support::*;
@@ -157,13 +158,11 @@ fn typing_in_the_search_field_fires_no_label_hotkey_and_esc_closes_the_bar() {
     );
 }
 
-#[test]
-fn all_documents_lists_corpus_matches_and_opens_the_document_at_one() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let folder = tempfile::tempdir().expect("temp dir");
-    std::fs::write(folder.path().join("a.txt"), "زار بوتين موسكو.\n").expect("write");
-    std::fs::write(folder.path().join("b.txt"), "ثم قال لبوتين شيئا.\n").expect("write");
-    let mut harness = harness(vec![folder.path().to_owned()], data.path());
+/// A corpus of `a.txt` and `b.txt`, each naming بوتين once, scanned.
+fn corpus_harness(data: &std::path::Path, folder: &std::path::Path) -> Harness<'static, QalamApp> {
+    std::fs::write(folder.join("a.txt"), "زار بوتين موسكو.\n").expect("write");
+    std::fs::write(folder.join("b.txt"), "ثم قال لبوتين شيئا.\n").expect("write");
+    let mut harness = harness(vec![folder.to_owned()], data);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while harness.state().is_scanning() {
         assert!(
@@ -174,9 +173,13 @@ fn all_documents_lists_corpus_matches_and_opens_the_document_at_one() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     harness.run_steps(3);
+    harness
+}
 
-    press(&mut harness, Modifiers::COMMAND, Key::F);
-    type_in_search(&mut harness, "بوتين");
+/// Searches the whole corpus for `pattern` and waits for the results.
+fn search_corpus(harness: &mut Harness<'_, QalamApp>, pattern: &str) {
+    press(harness, Modifiers::COMMAND, Key::F);
+    type_in_search(harness, pattern);
     harness.get_by_label("All documents").click();
     // The corpus's texts are read in the background, starting on the next frame.
     harness.run_steps(2);
@@ -190,6 +193,14 @@ fn all_documents_lists_corpus_matches_and_opens_the_document_at_one() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     harness.run_steps(2);
+}
+
+#[test]
+fn all_documents_lists_corpus_matches_and_opens_the_document_at_one() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = corpus_harness(data.path(), folder.path());
+    search_corpus(&mut harness, "بوتين");
     let (found, total) = harness.state().search_bar().corpus_results();
     assert_eq!(total, 2);
     let places: Vec<(&str, usize, usize)> = found
@@ -204,4 +215,58 @@ fn all_documents_lists_corpus_matches_and_opens_the_document_at_one() {
     let doc = harness.state().current_document().expect("b is open");
     assert_eq!(doc.annotation().document().text(), "ثم قال لبوتين شيئا.\n");
     assert_eq!(doc.view.selection(), Some(8..13));
+}
+
+#[test]
+fn annotate_all_in_the_corpus_tags_each_document_as_one_unsaved_step() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = corpus_harness(data.path(), folder.path());
+    harness
+        .state_mut()
+        .queue_message(AppMessage::OpenCorpusDocument(0));
+    harness.run_steps(2);
+    search_corpus(&mut harness, "بوتين");
+    harness.get_by_label(ANNOTATE_CORPUS).click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().annotate_all_window().corpus_rows().len(), 2);
+    harness.get_by_label(TAG_CHECKED).click();
+    harness.run_steps(3);
+
+    // a stays current; b was opened beside it; both tagged, neither saved.
+    let texts: Vec<(String, String, bool)> = harness
+        .state()
+        .documents()
+        .iter()
+        .map(|doc| {
+            let ann = doc.annotation();
+            let spans = ann
+                .spans()
+                .iter()
+                .map(|s| format!("{}..{} {}", s.start, s.end, s.label))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (ann.document().text().to_owned(), spans, doc.is_dirty())
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                "زار بوتين موسكو.\n".to_owned(),
+                "4..9 PERSON".to_owned(),
+                true
+            ),
+            (
+                "ثم قال لبوتين شيئا.\n".to_owned(),
+                "8..13 PERSON".to_owned(),
+                true
+            ),
+        ]
+    );
+    assert_spans(&harness, "زار [بوتين|PERSON] موسكو.\n");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_spans(&harness, "زار بوتين موسكو.\n");
+    assert_eq!(harness.state().documents()[1].annotation().spans().len(), 1);
 }
