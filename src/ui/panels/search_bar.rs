@@ -49,13 +49,13 @@ enum CorpusTextsState {
     /// Being read on a background thread.
     Loading(TextsKey, CorpusTextsJob),
     /// Read and normalised.
-    Ready(TextsKey, CorpusTexts),
+    Ready(TextsKey, CorpusTexts, Vec<String>),
 }
 
 impl CorpusTextsState {
     fn key(&self) -> &TextsKey {
         match self {
-            CorpusTextsState::Loading(key, _) | CorpusTextsState::Ready(key, _) => key,
+            CorpusTextsState::Loading(key, _) | CorpusTextsState::Ready(key, _, _) => key,
         }
     }
 }
@@ -257,12 +257,12 @@ impl SearchBar {
             self.corpus_results = None;
         }
         if let Some(CorpusTextsState::Loading(key, job)) = &self.corpus_texts
-            && let Some((texts, _problems)) = job.try_take()
+            && let Some((texts, problems)) = job.try_take()
         {
-            self.corpus_texts = Some(CorpusTextsState::Ready(key.clone(), texts));
+            self.corpus_texts = Some(CorpusTextsState::Ready(key.clone(), texts, problems));
             self.corpus_results = None;
         }
-        let Some(CorpusTextsState::Ready(_, texts)) = &self.corpus_texts else {
+        let Some(CorpusTextsState::Ready(_, texts, _)) = &self.corpus_texts else {
             return;
         };
         if self
@@ -428,6 +428,15 @@ impl SearchBar {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
             return;
+        }
+        if let Some(CorpusTextsState::Ready(_, _, problems)) = &self.corpus_texts
+            && !problems.is_empty()
+        {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("{} files could not be read", problems.len()),
+            )
+            .on_hover_text(problems.join("\n"));
         }
         let Some((_, found, total)) = &self.corpus_results else {
             return;
