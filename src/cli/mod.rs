@@ -3,16 +3,16 @@
 //! `qalam export` / `qalam import` convert to and from dataset formats, `qalam stats` and
 //! `qalam status` summarise a corpus folder, `qalam sync` commits, pulls and pushes it,
 //! `qalam diff` shows where annotation files of one text disagree and `qalam agree` measures
-//! inter-annotator agreement.
+//! inter-annotator agreement, `qalam search` finds a pattern Arabic-aware.
 //!
 //! One file per subcommand: [`validate`], [`layout`], [`export`], [`import`] (with the options
 //! they share in `options`), [`stats`], [`status`] (tables drawn by `table`), [`sync`], [`diff`],
-//! [`agree`], and [`gui`] (no subcommand).
+//! [`agree`], [`search`], and [`gui`] (no subcommand).
 //!
 //! Exit codes: 0 success (all files valid), 1 problems found in a file (for `stats` and
 //! `status`: an invalid corpus file, a file whose text differs from its namesakes, labels that
 //! disagree with the corpus, an unreadable annotation file; for `sync`: it stopped, see
-//! [`sync`]), 2 usage error or an argument that
+//! [`sync`]; for `search`: no match), 2 usage error or an argument that
 //! could not be read, 3 the window could not be opened.
 
 use std::path::PathBuf;
@@ -36,6 +36,7 @@ mod gui;
 mod import;
 mod layout;
 mod options;
+mod search;
 mod stats;
 mod status;
 mod sync;
@@ -48,6 +49,7 @@ pub use export::export;
 pub use import::import;
 pub use layout::layout;
 pub use options::{ExportArgs, FormatOptions, ImportArgs};
+pub use search::{SearchArgs, search};
 pub use stats::stats;
 pub use status::status;
 pub use sync::sync;
@@ -164,6 +166,19 @@ pub enum Command {
         #[arg(long, requires = "json")]
         matrix: bool,
         /// Corpus folders or annotation files (files of the same text are one document).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Find a pattern in files or corpus folders, Arabic-aware: one line per match,
+    /// `file<TAB>[start, end)<TAB>text` (code points into the stored text), the count on stderr.
+    /// Exit code 0 with matches, 1 without.
+    Search {
+        /// What to match.
+        #[command(flatten)]
+        args: SearchArgs,
+        /// The text (or, with --regex, the regular expression) to find.
+        pattern: String,
+        /// `.qalam.json` files, `.txt` files or corpus folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -297,6 +312,17 @@ pub fn run(cli: Cli) -> u8 {
             annotator.as_deref(),
             json,
             dry_run,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Search {
+            args,
+            pattern,
+            paths,
+        }) => search(
+            &pattern,
+            &paths,
+            &args,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),

@@ -9,6 +9,7 @@ mod dataset_cli;
 mod emoji;
 mod layout_cli;
 mod panels;
+mod search_cli;
 mod support;
 mod sync_cli;
 mod text;

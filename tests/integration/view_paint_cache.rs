@@ -185,3 +185,57 @@ fn every_span_edit_repaints_what_a_fresh_view_paints() {
         assert_same("undo", &drawn, &fresh(&ann, None, None));
     }
 }
+
+/// A fresh view showing `ann` with these search highlights.
+fn fresh_with_search(
+    ann: &Annotation,
+    matches: &[std::ops::Range<usize>],
+    current: Option<usize>,
+) -> Drawn {
+    let mut window = Window::new();
+    window.view.set_search_matches(matches.to_vec(), current);
+    window.frame(ann, None);
+    window.frame(ann, None)
+}
+
+#[test]
+fn search_highlights_are_painted_and_their_changes_repaint_exactly() {
+    let ann = article();
+    // The first eight بوتين of the article.
+    let text = ann.document().text();
+    let matches: Vec<std::ops::Range<usize>> = text
+        .match_indices("بوتين")
+        .take(8)
+        .map(|(byte, _)| {
+            let start = text[..byte].chars().count();
+            start..start + 5
+        })
+        .collect();
+    let mut window = Window::new();
+    window.frame(&ann, None);
+    let plain = window.frame(&ann, None);
+
+    window.view.set_search_matches(matches.clone(), Some(0));
+    let highlighted = window.frame(&ann, None);
+    assert!(highlighted != plain, "the matches are painted");
+    assert_same(
+        "matches",
+        &highlighted,
+        &fresh_with_search(&ann, &matches, Some(0)),
+    );
+
+    // Stepping repaints only what changed, exactly as a fresh view would paint it.
+    window.view.set_search_current(Some(3));
+    let stepped = window.frame(&ann, None);
+    assert!(window.view.paragraphs_reused_last_frame() > 0);
+    assert!(stepped != highlighted, "the current match moved");
+    assert_same(
+        "current",
+        &stepped,
+        &fresh_with_search(&ann, &matches, Some(3)),
+    );
+
+    window.view.set_search_matches(Vec::new(), None);
+    let cleared = window.frame(&ann, None);
+    assert_same("cleared", &cleared, &plain);
+}

@@ -11,6 +11,8 @@
 //!   Prodigy), export and import with a report of every span that could not be kept exactly.
 //! - [`corpus`]: a folder of articles as a corpus: the `qalam-corpus.json` file, per-annotator
 //!   file names, the parallel scan that groups files by text.
+//! - [`search`]: Arabic-aware search (harakat, tatweel, alef/hamza, ya, ta marbuta, digits,
+//!   proclitics) on a normalised copy with an exact map back to the stored text.
 //! - [`stats`]: label counts, spans per document, documents by status, progress per annotator.
 //!
 //! This crate depends on no GUI crate (no egui, eframe, winit, parley or swash); the app crate
@@ -22,5 +24,6 @@ pub mod editing;
 pub mod interchange;
 pub mod io;
 pub mod model;
+pub mod search;
 pub mod stats;
 pub mod tokenize;

@@ -39,6 +39,9 @@ impl QalamApp {
     /// Applies a command that is not the current document's (or any command while no document
     /// is open).
     pub(super) fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
+        if self.apply_search_command(command) {
+            return;
+        }
         match command {
             Command::Open => {
                 let folder = self.settings.last_folder.clone();
@@ -71,6 +74,8 @@ impl QalamApp {
             // The document's commands (see `DocumentDispatch`) get here only with no document.
             Command::Undo | Command::Redo => self.messages.info("No document is open"),
             Command::SetStatus(_) | Command::ClearSelection => {}
+            // Applied by `apply_search_command` above.
+            Command::Find | Command::FindNext | Command::FindPrevious | Command::AnnotateAll => {}
             Command::SaveLabelTemplate => self.save_label_template(),
             Command::LoadLabelTemplate => self.load_label_template(),
             Command::TagSelection(_)
@@ -129,6 +134,12 @@ impl QalamApp {
             AppMessage::CompareDocument(index) => self.open_compare_document(index),
             AppMessage::CompareFiles(paths) => self.open_compare_files(paths),
             AppMessage::Adjudicate(action) => self.adjudicate(action),
+            AppMessage::AnnotateCorpusPreview => self.open_annotate_corpus(),
+            AppMessage::AnnotateCorpus {
+                label,
+                include_overlapping,
+                targets,
+            } => self.annotate_corpus(&label, include_overlapping, targets),
             AppMessage::ReportError(message) => self.messages.error(message),
             AppMessage::ReportInfo(message) => self.messages.info(message),
             // The document's messages (see `DocumentDispatch`): nothing to do without one.

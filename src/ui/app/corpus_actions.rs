@@ -98,21 +98,54 @@ impl QalamApp {
 
     /// Opens document `index` of the corpus (see the module docs).
     pub(super) fn open_corpus_document(&mut self, index: usize) {
-        if let Some(open) = self.documents.iter().position(|doc| {
-            doc.corpus
-                .as_ref()
-                .is_some_and(|link| link.document == index)
-        }) {
+        if let Some(open) = self.open_position_of_corpus_document(index) {
             self.current = open;
             return;
         }
+        let Some(opened) = self.load_corpus_open_document(index) else {
+            return;
+        };
+        match self.slot_for_next_document() {
+            Some(slot) => {
+                let old = std::mem::replace(&mut self.documents[slot], opened);
+                if let Err(e) = self.recovery.remove(&old.recovery_id) {
+                    self.messages.error(e.to_string());
+                }
+                self.current = slot;
+            }
+            None => {
+                self.documents.push(opened);
+                self.current = self.documents.len() - 1;
+            }
+        }
+    }
+
+    /// Where document `index` of the corpus is open, if it is.
+    pub(super) fn open_position_of_corpus_document(&self, index: usize) -> Option<usize> {
+        self.documents.iter().position(|doc| {
+            doc.corpus
+                .as_ref()
+                .is_some_and(|link| link.document == index)
+        })
+    }
+
+    /// Opens document `index` of the corpus beside the open ones (the current one stays
+    /// current), unless it is open already; returns where it is open.
+    pub(super) fn open_corpus_document_beside(&mut self, index: usize) -> Option<usize> {
+        if let Some(open) = self.open_position_of_corpus_document(index) {
+            return Some(open);
+        }
+        let opened = self.load_corpus_open_document(index)?;
+        self.documents.push(opened);
+        Some(self.documents.len() - 1)
+    }
+
+    /// Reads document `index` of the corpus from the annotator's file (see the module docs);
+    /// problems are shown.
+    fn load_corpus_open_document(&mut self, index: usize) -> Option<OpenDocument> {
         let annotator = self.settings.annotator_name();
-        let Some(corpus) = self.corpus.as_ref().and_then(CorpusSession::corpus) else {
-            return;
-        };
-        let Some(doc) = corpus.documents.get(index) else {
-            return;
-        };
+        let corpus = self.corpus.as_ref().and_then(CorpusSession::corpus)?;
+        let doc = corpus.documents.get(index)?;
         let files = document_files(corpus, doc, annotator.as_deref());
         let labels = corpus.file.as_ref().map(|file| file.labels.clone());
         let disagreement = corpus
@@ -129,7 +162,7 @@ impl QalamApp {
             Ok(opened) => opened,
             Err(error) => {
                 self.messages.error(error.to_string());
-                return;
+                return None;
             }
         };
         opened.corpus = Some(CorpusLink {
@@ -140,19 +173,7 @@ impl QalamApp {
         if let Some(message) = disagreement {
             self.messages.error(message);
         }
-        match self.slot_for_next_document() {
-            Some(slot) => {
-                let old = std::mem::replace(&mut self.documents[slot], opened);
-                if let Err(e) = self.recovery.remove(&old.recovery_id) {
-                    self.messages.error(e.to_string());
-                }
-                self.current = slot;
-            }
-            None => {
-                self.documents.push(opened);
-                self.current = self.documents.len() - 1;
-            }
-        }
+        Some(opened)
     }
 
     /// The open document a newly opened corpus document replaces: the current one if it is a

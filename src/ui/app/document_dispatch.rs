@@ -107,7 +107,9 @@ impl DocumentDispatch<'_> {
             | AppMessage::OpenCorpusDocument(_)
             | AppMessage::CompareDocument(_)
             | AppMessage::CompareFiles(_)
-            | AppMessage::Adjudicate(_) => return Some(message),
+            | AppMessage::Adjudicate(_)
+            | AppMessage::AnnotateCorpusPreview
+            | AppMessage::AnnotateCorpus { .. } => return Some(message),
         }
         None
     }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use qalam_core::model::Edit;
 
 use super::QalamApp;
+use super::corpus_session::CorpusSession;
 use super::side_panels::{
     DOCUMENT_LIST_ID, DOCUMENT_LIST_WIDTH, FOLDED_STRIP_WIDTH, LABEL_PALETTE_ID,
     LABEL_PALETTE_WIDTH, SPAN_LIST_ID, SPAN_LIST_WIDTH, Shown, SidePanel, fitting,
@@ -81,6 +82,7 @@ impl QalamApp {
                 && !self.dataset.is_open()
                 && !self.sync.is_open()
                 && !compare_keys
+                && !self.annotate_all.is_open()
             {
                 let selection = doc.view.selection();
                 let hotkeys = self.panels.hotkey_commands(
@@ -93,6 +95,8 @@ impl QalamApp {
             }
             let window_commands = self.panels.windows_ui(&ctx, doc.annotation());
             self.commands.extend(window_commands);
+            let annotate_all = self.annotate_all.ui(&ctx, doc.annotation());
+            self.commands.extend(annotate_all);
         }
         self.dataset_window_ui(&ctx);
         self.sync.ui(&ctx, &mut self.commands);
@@ -124,11 +128,18 @@ impl QalamApp {
         }
     }
 
-    /// Esc closes the dataset window (unless a conversion runs), the sync window (unless a sync
-    /// runs), the shortcut overlay, or else a
-    /// labelling window (see
-    /// [`LabellingPanels::close_window_on_escape`](crate::ui::panels::labelling_panels::LabellingPanels::close_window_on_escape)).
+    /// Esc closes the "Annotate all" preview, the dataset window (unless a conversion runs), the
+    /// sync window (unless a sync runs), the shortcut overlay, or else a labelling window (see
+    /// [`LabellingPanels::close_window_on_escape`](crate::ui::panels::labelling_panels::LabellingPanels::close_window_on_escape)),
+    /// or else the search bar.
     fn close_window_on_escape(&mut self, ctx: &egui::Context) {
+        if self.annotate_all.is_open()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.annotate_all.close();
+            return;
+        }
+
         if self.dataset.is_open()
             && !self.dataset.is_running()
             && !ctx.text_edit_focused()
@@ -150,7 +161,16 @@ impl QalamApp {
             self.show_shortcuts = false;
             return;
         }
-        self.panels.close_window_on_escape(ctx);
+        if self.panels.close_window_on_escape(ctx) {
+            return;
+        }
+        // Last of all the search bar, before Esc clears the selection (the current match stays
+        // selected, so a label key tags it).
+        if self.search.is_open()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.search.close();
+        }
     }
 
     pub(super) fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -214,6 +234,15 @@ impl QalamApp {
             egui::Panel::top("review_bar").show(ui, |ui| {
                 review_bar_ui(ui, review, doc.annotation(), doc.selected_span, commands);
             });
+        }
+        if let Some(doc) = self.documents.get_mut(self.current) {
+            self.search.refresh(doc);
+        }
+        let corpus = self.corpus.as_ref().and_then(CorpusSession::corpus);
+        self.search.refresh_corpus(corpus);
+        if self.search.is_open() {
+            let corpus_open = corpus.is_some();
+            egui::Panel::top("search_bar").show(ui, |ui| self.search.ui(ui, corpus_open, commands));
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         let shown = self.decide_side_panels(ui);

@@ -1,6 +1,6 @@
 //! The Qalam app: its state and open documents. One frame's drawing is in `frame.rs`, applying
 //! what it queued in `apply.rs` (the current document's part in `document_dispatch.rs`), file and
-//! template actions in their own files.
+//! template actions in their own files, search and "Annotate all" in `search_actions.rs`.
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,7 @@ mod frame;
 pub mod open_document;
 mod review_dispatch;
 pub mod run;
+mod search_actions;
 pub mod settings;
 pub mod side_panels;
 mod sync_actions;
@@ -30,8 +31,10 @@ use crate::ui::app::settings::Settings;
 use crate::ui::app::side_panels::SidePanels;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::panels::labelling_panels::LabellingPanels;
+use crate::ui::panels::search_bar::SearchBar;
 use crate::ui::widgets::messages::Messages;
 use crate::ui::windows::agreement_window::AgreementWindow;
+use crate::ui::windows::annotate_all_window::AnnotateAllWindow;
 use crate::ui::windows::dataset_window::DatasetWindow;
 use crate::ui::windows::dialogs::Dialog;
 use crate::ui::windows::guidelines_window::GuidelinesWindow;
@@ -70,6 +73,8 @@ pub struct QalamApp {
     side_panels: SidePanels,
     dataset: DatasetWindow,
     sync: SyncWindow,
+    search: SearchBar,
+    annotate_all: AnnotateAllWindow,
     corpus: Option<CorpusSession>,
     corpus_windows: CorpusWindows,
     compare: Option<CompareSession>,
@@ -99,6 +104,8 @@ impl QalamApp {
             side_panels: SidePanels::default(),
             dataset: DatasetWindow::new(),
             sync: SyncWindow::new(),
+            search: SearchBar::default(),
+            annotate_all: AnnotateAllWindow::default(),
             corpus: None,
             corpus_windows: CorpusWindows::default(),
             compare: None,
@@ -171,6 +178,16 @@ impl QalamApp {
     /// Errors and messages shown to the user.
     pub fn messages(&self) -> &Messages {
         &self.messages
+    }
+
+    /// The search bar (its query, matches and current match).
+    pub fn search_bar(&self) -> &SearchBar {
+        &self.search
+    }
+
+    /// The "Annotate all" preview window.
+    pub fn annotate_all_window(&self) -> &AnnotateAllWindow {
+        &self.annotate_all
     }
 
     /// The dialogs waiting for the user, the front one shown.

@@ -9,6 +9,7 @@ use qalam_core::model::{Annotation, Edit, EditError, History, SpanId};
 
 use crate::ui::document_view::DocumentView;
 use qalam_core::io::file_names;
+use qalam_core::search::NormalizedCache;
 
 /// When a change happens: the frame's input time (seconds since the app started; it schedules
 /// autosave) and the wall-clock time stored on changed spans. The app reads both once per frame
@@ -59,6 +60,9 @@ pub struct OpenDocument {
     pub change_pending_since: Option<f64>,
     /// The document of the open corpus this is, if it was opened from the document list.
     pub corpus: Option<CorpusLink>,
+    /// The text normalised for search, kept while the search options stay the same (the text
+    /// of a document never changes).
+    pub search_text: NormalizedCache,
 }
 
 impl OpenDocument {
@@ -88,6 +92,7 @@ impl OpenDocument {
             restored_unsaved: false,
             change_pending_since: None,
             corpus: None,
+            search_text: NormalizedCache::default(),
         }
     }
 
@@ -150,21 +155,21 @@ impl OpenDocument {
         now: FrameTime,
         annotator: Option<String>,
     ) -> Result<(), EditError> {
-        let adds_span = if let Edit::AddSpan(span) = &mut edit {
-            if span.annotator.is_none() {
-                span.annotator = annotator;
-            }
-            span.created = now.wall;
-            span.modified = now.wall;
-            true
-        } else {
-            false
-        };
+        let adds_span = stamp_new_spans(&mut edit, now.wall, &annotator);
         self.apply_edit(edit, now)?;
         if adds_span {
             self.view.set_selection(None);
         }
         Ok(())
+    }
+
+    /// The normalised text for search under `options` (made once per set of options).
+    pub fn search_text(
+        &mut self,
+        options: &qalam_core::search::NormalizeOptions,
+    ) -> &qalam_core::search::Normalized {
+        self.search_text
+            .get(self.annotation.document().text(), options)
     }
 
     /// Undoes the last edit; false when there was nothing to undo.
@@ -203,5 +208,28 @@ impl OpenDocument {
         self.save_path = Some(path);
         self.disk = Some(disk);
         self.change_pending_since = None;
+    }
+}
+
+/// Gives every span `edit` adds (alone or in a group, as "Annotate all" does) the frame's time
+/// and `annotator` (unless it names one); returns whether it adds any.
+fn stamp_new_spans(edit: &mut Edit, wall: DateTime<Utc>, annotator: &Option<String>) -> bool {
+    match edit {
+        Edit::AddSpan(span) => {
+            if span.annotator.is_none() {
+                span.annotator.clone_from(annotator);
+            }
+            span.created = wall;
+            span.modified = wall;
+            true
+        }
+        Edit::Group(edits) => {
+            let mut any = false;
+            for edit in edits {
+                any |= stamp_new_spans(edit, wall, annotator);
+            }
+            any
+        }
+        _ => false,
     }
 }

@@ -52,6 +52,12 @@ command_list! {
         LoadLabelTemplate,
         /// Open the settings window (annotator name).
         Settings,
+        /// Open the search bar over the document (or focus its field).
+        Find,
+        /// Go to the next search match.
+        FindNext,
+        /// Go to the previous search match.
+        FindPrevious,
 
         // ---- Span ----
         /// Tag the selected text with the label at this index of the label set. Listed with
@@ -75,6 +81,9 @@ command_list! {
         /// Turn snapping of mouse selections to whole words on or off (Alt while dragging
         /// keeps letter precision).
         ToggleWordSnap,
+        /// Tag every other occurrence of the selected span's (or the selection's) text, after a
+        /// preview.
+        AnnotateAll,
 
         // ---- View ----
         /// Larger document text.
@@ -157,6 +166,9 @@ impl Command {
             Command::SaveLabelTemplate => "Save label template…".into(),
             Command::LoadLabelTemplate => "Load label template…".into(),
             Command::Settings => "Settings…".into(),
+            Command::Find => "Find…".into(),
+            Command::FindNext => "Find next".into(),
+            Command::FindPrevious => "Find previous".into(),
             Command::TagSelection(_) => "Tag selection with label".into(),
             Command::RelabelSpan(_) => "Relabel span".into(),
             Command::DeleteSpan => "Delete span".into(),
@@ -174,6 +186,7 @@ impl Command {
             Command::PrevUndecided => "Previous undecided span".into(),
             Command::ClearSpanReview => "Clear span's review".into(),
             Command::MarkReviewed => "Mark document reviewed".into(),
+            Command::AnnotateAll => "Annotate all…".into(),
             Command::TextBigger => "Bigger text".into(),
             Command::TextSmaller => "Smaller text".into(),
             Command::ToggleTheme => "Toggle dark/light theme".into(),
@@ -221,6 +234,13 @@ impl Command {
                 "Use the labels of a *.labels.json template (one undo step)"
             }
             Command::Settings => "Annotator name and other settings",
+            Command::Find => {
+                "Search the document, ignoring harakat, tatweel and alef/hamza forms if you like"
+            }
+            Command::FindNext => "Select the next search match (Enter in the search field)",
+            Command::FindPrevious => {
+                "Select the previous search match (Shift+Enter in the search field)"
+            }
             Command::TagSelection(_) => {
                 "Label the selected text (digit 1–9 by position, or the label's letter)"
             }
@@ -253,6 +273,9 @@ impl Command {
             Command::ClearSpanReview => "Forget the decision on the selected span",
             Command::MarkReviewed => {
                 "Set the status to reviewed (done by itself with the last decision)"
+            }
+            Command::AnnotateAll => {
+                "Tag the other occurrences of this name (also after و ب ل ال…) with its label, after a preview"
             }
             Command::TextBigger => "Make the document text larger",
             Command::TextSmaller => "Make the document text smaller",
@@ -306,7 +329,10 @@ impl Command {
             | Command::EditLabels
             | Command::SaveLabelTemplate
             | Command::LoadLabelTemplate
-            | Command::Settings => Menu::Edit,
+            | Command::Settings
+            | Command::Find
+            | Command::FindNext
+            | Command::FindPrevious => Menu::Edit,
             Command::TagSelection(_)
             | Command::RelabelSpan(_)
             | Command::DeleteSpan
@@ -315,7 +341,8 @@ impl Command {
             | Command::PrevSpan
             | Command::EditNote
             | Command::ClearSelection
-            | Command::ToggleWordSnap => Menu::Span,
+            | Command::ToggleWordSnap
+            | Command::AnnotateAll => Menu::Span,
             Command::ToggleReviewMode
             | Command::AcceptSpan
             | Command::RejectSpan

@@ -47,6 +47,20 @@ pub enum AppMessage {
     CompareFiles(Vec<PathBuf>),
     /// A step of the adjudication in the compare view.
     Adjudicate(AdjudicateAction),
+    /// Open the "Annotate all in the corpus" preview of the search bar's corpus results.
+    AnnotateCorpusPreview,
+    /// Tag these matches of corpus documents (by document index) with `label`: each document
+    /// is opened beside the current one if it is not open, and gets one grouped edit (one undo
+    /// step in it), left unsaved. Occurrences overlapping spans are skipped unless
+    /// `include_overlapping`.
+    AnnotateCorpus {
+        /// The label.
+        label: String,
+        /// Also tag occurrences that overlap existing spans.
+        include_overlapping: bool,
+        /// The documents and, in each, the ranges to tag.
+        targets: Vec<(usize, Vec<qalam_core::search::Match>)>,
+    },
     /// Show an error to the user.
     ReportError(String),
     /// Show an informational message in the status bar.

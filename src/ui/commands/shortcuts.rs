@@ -37,6 +37,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 };
 const NONE: Modifiers = Modifiers::NONE;
 const ALT: Modifiers = Modifiers::ALT;
+const SHIFT: Modifiers = Modifiers::SHIFT;
 const CTRL_ALT: Modifiers = Modifiers {
     alt: true,
     ctrl: false,
@@ -86,6 +87,10 @@ impl Command {
             Command::SaveLabelTemplate => vec![shortcut(CMD_SHIFT, Key::E)],
             Command::LoadLabelTemplate => vec![shortcut(CMD_SHIFT, Key::I)],
             Command::Settings => vec![shortcut(CMD, Key::Comma)],
+            Command::Find => vec![shortcut(CMD, Key::F)],
+            // F3 (the usual key) shows the guidelines.
+            Command::FindNext => vec![shortcut(NONE, Key::F4)],
+            Command::FindPrevious => vec![shortcut(SHIFT, Key::F4)],
             Command::DeleteSpan => {
                 vec![shortcut(NONE, Key::Delete), shortcut(NONE, Key::Backspace)]
             }
@@ -103,6 +108,7 @@ impl Command {
             Command::PrevUndecided => vec![shortcut(Modifiers::SHIFT, Key::N)],
             Command::ClearSpanReview => vec![shortcut(CMD_SHIFT, Key::U)],
             Command::MarkReviewed => vec![shortcut(CMD_SHIFT, Key::R)],
+            Command::AnnotateAll => vec![shortcut(CMD_SHIFT, Key::A)],
             Command::TextBigger => vec![shortcut(CMD, Key::Plus), shortcut(CMD, Key::Equals)],
             Command::TextSmaller => vec![shortcut(CMD, Key::Minus)],
             Command::ToggleTheme => vec![shortcut(CMD_SHIFT, Key::T)],
@@ -120,7 +126,7 @@ impl Command {
             Command::ShowGuidelines => vec![shortcut(NONE, Key::F3)],
             Command::ShowStatistics => vec![shortcut(NONE, Key::F6)],
             Command::CompareAnnotators => vec![shortcut(CMD_SHIFT, Key::D)],
-            Command::ShowAgreement => vec![shortcut(CMD_SHIFT, Key::A)],
+            Command::ShowAgreement => vec![shortcut(CMD_SHIFT, Key::K)],
             Command::ShowShortcuts => {
                 vec![shortcut(NONE, Key::F1), shortcut(NONE, Key::Questionmark)]
             }

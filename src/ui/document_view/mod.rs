@@ -11,7 +11,7 @@
 //! (anchor and caret), `pointer` (mouse selection, span clicks, edge drags), `keyboard` (caret
 //! movement), `paint` (highlights, text, tags, caret), [`tag_layout`] (where the label tags go),
 //! `paint_cache` (painted paragraphs kept as meshes between frames, so a scrolling frame only
-//! moves them).
+//! moves them), [`search_highlights`] (the search matches it paints, set by the app).
 
 pub mod heights;
 mod keyboard;
@@ -19,6 +19,7 @@ pub mod layout_cache;
 mod paint;
 mod paint_cache;
 mod pointer;
+pub mod search_highlights;
 pub mod selection;
 pub mod span_index;
 pub mod tag_layout;
@@ -33,6 +34,7 @@ use paint_cache::PaintCache;
 use pointer::PointerState;
 use qalam_core::editing::WordBoundaryCache;
 use qalam_core::model::{Annotation, SpanId};
+use search_highlights::SearchHighlights;
 use selection::Selection;
 use span_index::SpanIndex;
 use tag_layout::PaintedTag;
@@ -111,6 +113,8 @@ pub struct DocumentView {
     words: WordBoundaryCache,
     /// The label tags painted in the last frame.
     painted_tags: std::collections::BTreeMap<usize, Vec<PaintedTag>>,
+    /// Search matches to highlight.
+    search: SearchHighlights,
 }
 
 impl Default for DocumentView {
@@ -139,6 +143,7 @@ impl DocumentView {
             word_snap: false,
             words: WordBoundaryCache::default(),
             painted_tags: std::collections::BTreeMap::new(),
+            search: SearchHighlights::default(),
         }
     }
 
@@ -180,6 +185,26 @@ impl DocumentView {
             None if ann.document().title.is_empty() => ann.document().id.clone(),
             None => ann.document().title.clone(),
         }
+    }
+
+    /// Highlights these search matches (sorted, disjoint code-point ranges), `current` (an
+    /// index into them) stronger. The view only paints them.
+    pub fn set_search_matches(
+        &mut self,
+        ranges: Vec<std::ops::Range<usize>>,
+        current: Option<usize>,
+    ) {
+        self.search.set(ranges, current);
+    }
+
+    /// Changes which highlighted search match is the current one.
+    pub fn set_search_current(&mut self, current: Option<usize>) {
+        self.search.set_current(current);
+    }
+
+    /// The highlighted search matches and the current one.
+    pub fn search_highlights(&self) -> &SearchHighlights {
+        &self.search
     }
 
     /// Scrolls so that code point `cp` is visible (a third down the view) on the next frame.

@@ -29,6 +29,9 @@ const TAG_TEXT_MARGIN: f32 = 3.0;
 const REJECTED_COLOR: Color32 = Color32::from_rgb(0xd0, 0x21, 0x21);
 /// Thickness of the line through a rejected span, in points.
 const STRIKE_THICKNESS: f32 = 2.0;
+/// Search match highlight (behind spans and text) and the current match's, stronger.
+const SEARCH_FILL: Color32 = Color32::from_rgba_premultiplied(110, 90, 0, 110);
+const CURRENT_SEARCH_FILL: Color32 = Color32::from_rgba_premultiplied(200, 120, 0, 200);
 /// Colour of spans whose label is not in the label set.
 const UNKNOWN_LABEL_COLOR: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
 
@@ -112,6 +115,11 @@ impl DocumentView {
                 outlined: outlined.filter(|&id| touches(self.span_bounds(id))),
                 preview: preview
                     .filter(|&(id, bounds)| touches(Some(bounds)) || touches(self.span_bounds(id))),
+                search: {
+                    let found = self.search.touching(chars.clone());
+                    let current = self.search.current().filter(|i| found.contains(i));
+                    (!found.is_empty()).then(|| (self.search.generation(), found, current))
+                },
             };
             let cacheable = layout.line_count() <= MAX_CACHED_LINES;
             if cacheable && let Some(shapes) = self.paint_cache.get(index, &key, origin) {
@@ -138,6 +146,20 @@ impl DocumentView {
             {
                 for rect in layout.range_rects(local(sel.start, sel.end)) {
                     painter.rect_filled(to_screen(rect), 0.0, selection_fill);
+                }
+            }
+
+            if let Some((_, found, current)) = &key.search {
+                for index in found.clone() {
+                    let range = &self.search.ranges()[index];
+                    let fill = if Some(index) == *current {
+                        CURRENT_SEARCH_FILL
+                    } else {
+                        SEARCH_FILL
+                    };
+                    for rect in layout.range_rects(local(range.start, range.end)) {
+                        painter.rect_filled(to_screen(rect), 2.0, fill);
+                    }
                 }
             }
 

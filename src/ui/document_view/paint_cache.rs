@@ -89,6 +89,9 @@ pub(super) struct ParagraphKey {
     pub outlined: Option<SpanId>,
     /// The span whose edge is being dragged and its previewed bounds, if in this paragraph.
     pub preview: Option<(SpanId, (usize, usize))>,
+    /// The search matches in this paragraph: the list's generation, their indices, and the
+    /// current match if it is one of them.
+    pub search: Option<(u64, Range<usize>, Option<usize>)>,
 }
 
 struct CachedPaint {

@@ -1,9 +1,10 @@
 //! Windows and dialogs: the dataset window (export/import), the sync window, the compare view
-//! and the agreement window, the label editor,
-//! the note editor, the shortcut overlay, the corpus's guidelines and statistics, and the prompts
-//! (unsaved changes, changed on disk, path entry, restore).
+//! and the agreement window, the label editor, the note editor, the "Annotate all" preview, the
+//! shortcut overlay, the corpus's guidelines and statistics, and the prompts (unsaved changes,
+//! changed on disk, path entry, restore).
 
 pub mod agreement_window;
+pub mod annotate_all_window;
 pub mod compare_view;
 pub mod dataset_window;
 pub mod dialogs;

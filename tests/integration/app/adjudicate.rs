@@ -225,7 +225,7 @@ fn the_agreement_window_opens_the_most_disagreeing_document_in_the_compare_view(
     let data = tempfile::tempdir().expect("temp dir");
     let mut harness = corpus_comparing(folder.path(), data.path());
 
-    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::K);
     harness.get_by_label("Span F1 per label");
     // Two spans each, one identical: exact F1 2·1 / (2 + 2).
     harness.get_by_label("article: exact F1 0.500").click();

@@ -10,6 +10,7 @@ mod files;
 mod pointer;
 mod recovery;
 mod review;
+mod search;
 mod sync;
 mod templates;
 mod window;

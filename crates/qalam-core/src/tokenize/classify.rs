@@ -14,7 +14,7 @@ pub(super) fn is_separator(c: char) -> bool {
 
 /// A decimal digit: ASCII, Arabic-Indic (`٠`–`٩`), extended Arabic-Indic (`۰`–`۹`) or any other
 /// Unicode decimal digit.
-pub(super) fn is_digit(c: char) -> bool {
+pub(crate) fn is_digit(c: char) -> bool {
     c.is_ascii_digit()
         || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
         || (!c.is_ascii() && c.is_numeric() && !c.is_alphabetic())
@@ -47,7 +47,7 @@ fn in_arabic_block(c: char) -> bool {
 
 /// The script run a letter belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Script {
+pub(crate) enum Script {
     /// Arabic letters, tatweel (U+0640) and Arabic presentation forms.
     Arabic,
     /// Any other letter (Latin, Cyrillic, CJK…).
@@ -55,7 +55,7 @@ pub(super) enum Script {
 }
 
 /// The script of a letter, `None` for anything that is not a letter.
-pub(super) fn letter_script(c: char) -> Option<Script> {
+pub(crate) fn letter_script(c: char) -> Option<Script> {
     if c.is_ascii() {
         return c.is_ascii_alphabetic().then_some(Script::Other);
     }

@@ -65,6 +65,7 @@ use std::ops::Range;
 
 use crate::model::Document;
 
+pub(crate) use classify::{Script, is_digit, letter_script};
 pub use scan::tokenize;
 pub use sentences::sentences;
 
