@@ -106,6 +106,16 @@ impl QalamApp {
             Command::ShowGuidelines => self.corpus_windows.guidelines ^= true,
             Command::ShowStatistics => self.corpus_windows.statistics ^= true,
             Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::ToggleSuggestions
+            | Command::NextSuggestion
+            | Command::PrevSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::AcceptSuggestionName
+            | Command::RejectSuggestionName
+            | Command::LoadGazetteerList
+            | Command::LoadPredictions
+            | Command::RebuildGazetteer => self.apply_suggestion_command(command),
         }
     }
 
@@ -118,6 +128,8 @@ impl QalamApp {
             AppMessage::OpenCorpusDocument(index) => self.open_corpus_document(index),
             AppMessage::ReportError(message) => self.messages.error(message),
             AppMessage::ReportInfo(message) => self.messages.info(message),
+            AppMessage::LoadGazetteerList(path) => self.load_gazetteer_list(&path),
+            AppMessage::LoadPredictions(path) => self.load_predictions(&path),
             // The document's messages (see `DocumentDispatch`): nothing to do without one.
             AppMessage::ApplyEdit(_) | AppMessage::SelectSpan(_) | AppMessage::ClearSelection => {}
         }

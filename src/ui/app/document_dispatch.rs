@@ -98,7 +98,9 @@ impl DocumentDispatch<'_> {
             }
             AppMessage::OpenFile(_)
             | AppMessage::OpenFolder(_)
-            | AppMessage::OpenCorpusDocument(_) => return Some(message),
+            | AppMessage::OpenCorpusDocument(_)
+            | AppMessage::LoadGazetteerList(_)
+            | AppMessage::LoadPredictions(_) => return Some(message),
         }
         None
     }

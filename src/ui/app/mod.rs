@@ -17,6 +17,8 @@ pub mod open_document;
 pub mod run;
 pub mod settings;
 pub mod side_panels;
+pub mod suggestions;
+mod suggestion_actions;
 mod sync_actions;
 mod template_actions;
 
@@ -24,6 +26,7 @@ use crate::ui::app::corpus_session::CorpusSession;
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::app::settings::Settings;
 use crate::ui::app::side_panels::SidePanels;
+use crate::ui::app::suggestions::SuggestionSession;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::widgets::messages::Messages;
@@ -73,6 +76,7 @@ pub struct QalamApp {
     now: FrameTime,
     clock: fn() -> DateTime<Utc>,
     native_file_dialogs: bool,
+    suggestions: SuggestionSession,
 }
 
 impl QalamApp {
@@ -103,6 +107,7 @@ impl QalamApp {
             },
             clock: Utc::now,
             native_file_dialogs: true,
+            suggestions: SuggestionSession::default(),
         };
         if paths.is_empty() {
             let mut document = Document::new(SAMPLE_NAME.trim_end_matches(".txt"), SAMPLE_TEXT);
@@ -162,6 +167,11 @@ impl QalamApp {
     /// Errors and messages shown to the user.
     pub fn messages(&self) -> &Messages {
         &self.messages
+    }
+
+    /// The gazetteer and its sources.
+    pub fn suggestion_session(&self) -> &SuggestionSession {
+        &self.suggestions
     }
 
     /// The dialogs waiting for the user, the front one shown.

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use qalam_core::io::{self, DiskState};
 use qalam_core::model::{Annotation, Edit, EditError, History, SpanId};
 
+use crate::ui::app::suggestions::DocumentSuggestions;
 use crate::ui::document_view::DocumentView;
 use qalam_core::io::file_names;
 
@@ -59,6 +60,8 @@ pub struct OpenDocument {
     pub change_pending_since: Option<f64>,
     /// The document of the open corpus this is, if it was opened from the document list.
     pub corpus: Option<CorpusLink>,
+    /// Its suggestions (never part of the annotation until accepted).
+    pub suggestions: DocumentSuggestions,
 }
 
 impl OpenDocument {
@@ -88,6 +91,7 @@ impl OpenDocument {
             restored_unsaved: false,
             change_pending_since: None,
             corpus: None,
+            suggestions: DocumentSuggestions::default(),
         }
     }
 
@@ -120,6 +124,11 @@ impl OpenDocument {
     /// The view (to draw it) together with the annotation it shows (read-only).
     pub fn view_and_annotation(&mut self) -> (&mut DocumentView, &Annotation) {
         (&mut self.view, &self.annotation)
+    }
+
+    /// The annotation with the document's suggestions, to bring them up to date with it.
+    pub fn annotation_and_suggestions(&mut self) -> (&Annotation, &mut DocumentSuggestions) {
+        (&self.annotation, &mut self.suggestions)
     }
 
     /// Undo/redo of edits to the annotation (read-only).

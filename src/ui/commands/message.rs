@@ -25,6 +25,10 @@ pub enum AppMessage {
     /// Clear the text selection and the selected span (after tagging, so that the next label key
     /// relabels the new span instead of tagging the same text again).
     ClearSelection,
+    /// Add the gazetteer list at this path (name and label per line).
+    LoadGazetteerList(PathBuf),
+    /// Load the predictions at this path as the current document's suggestions.
+    LoadPredictions(PathBuf),
     /// Show an error to the user.
     ReportError(String),
     /// Show an informational message in the status bar.

@@ -41,18 +41,21 @@ pub enum Menu {
     View,
     /// The open corpus: document list, next/previous document, guidelines, statistics.
     Corpus,
+    /// Suggestions from the gazetteer and from predictions.
+    Suggestions,
     /// Help.
     Help,
 }
 
 impl Menu {
     /// All menus, in menu-bar order.
-    pub const ALL: [Menu; 6] = [
+    pub const ALL: [Menu; 7] = [
         Menu::File,
         Menu::Edit,
         Menu::Span,
         Menu::View,
         Menu::Corpus,
+        Menu::Suggestions,
         Menu::Help,
     ];
 
@@ -64,6 +67,7 @@ impl Menu {
             Menu::Span => "Span",
             Menu::View => "View",
             Menu::Corpus => "Corpus",
+            Menu::Suggestions => "Suggestions",
             Menu::Help => "Help",
         }
     }

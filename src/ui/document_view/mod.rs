@@ -11,12 +11,13 @@
 //! (anchor and caret), `pointer` (mouse selection, span clicks, edge drags), `keyboard` (caret
 //! movement), `paint` (highlights, text, tags, caret), [`tag_layout`] (where the label tags go),
 //! `paint_cache` (painted paragraphs kept as meshes between frames, so a scrolling frame only
-//! moves them).
+//! moves them), [`outlines`] (suggestions drawn over the text as outlines, never cached).
 
 pub mod heights;
 mod keyboard;
 pub mod layout_cache;
 mod paint;
+pub mod outlines;
 mod paint_cache;
 mod pointer;
 pub mod selection;
@@ -88,6 +89,8 @@ struct FrameGeometry {
     visible: Range<usize>,
     /// Layout work of the frame.
     work: FrameWork,
+    /// The visible part of the view on screen (`None` before the first frame).
+    clip: Option<Rect>,
 }
 
 /// The document view widget. Create once, call [`DocumentView::ui`] every frame.
@@ -384,6 +387,7 @@ impl DocumentView {
         let response = ui.interact(clip, id, Sense::click_and_drag());
         self.frame.origin = Pos2::new(content_min.x + PADDING, content_min.y - shift + top_padding);
         self.frame.visible = first..end;
+        self.frame.clip = Some(clip);
 
         self.pointer_ui(ui, &response, text, selected_span, out);
         if response.has_focus() {

@@ -39,6 +39,8 @@ pub struct MenuToggles {
     pub word_snap: bool,
     /// The corpus's document list shows.
     pub document_list: bool,
+    /// Suggestions are outlined in the document.
+    pub suggestions: bool,
 }
 
 impl MenuToggles {
@@ -49,6 +51,7 @@ impl MenuToggles {
             Command::ToggleSpanList => Some(self.span_list),
             Command::ToggleWordSnap => Some(self.word_snap),
             Command::ToggleDocumentList => Some(self.document_list),
+            Command::ToggleSuggestions => Some(self.suggestions),
             _ => None,
         }
     }
@@ -117,7 +120,7 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
                     commands.push(toggle);
                 }
             }
-            other if other.menu() == Menu::Corpus => {
+            other if other.menu() == Menu::Corpus || other == Command::RebuildGazetteer => {
                 let _ = command_button_ui(ui, other, menus.corpus_open, commands);
             }
             other => {
@@ -131,6 +134,7 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
                         | Command::ShowShortcuts
                         | Command::TextBigger
                         | Command::TextSmaller
+                        | Command::LoadGazetteerList
                 );
                 let enabled = !needs_document || menus.labels.is_some();
                 let _ = command_button_ui(ui, other, enabled, commands);

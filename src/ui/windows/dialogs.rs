@@ -29,6 +29,10 @@ pub enum PathPurpose {
     SaveTemplate(usize),
     /// Load a template into the label set of the document with this index.
     LoadTemplate(usize),
+    /// Add a gazetteer list.
+    GazetteerList,
+    /// Load predictions for the document with this index.
+    Predictions(usize),
 }
 
 impl PathPurpose {
@@ -39,6 +43,8 @@ impl PathPurpose {
             PathPurpose::SaveAs(_) => "Save as",
             PathPurpose::SaveTemplate(_) => "Save label template",
             PathPurpose::LoadTemplate(_) => "Load label template",
+            PathPurpose::GazetteerList => "Load gazetteer list",
+            PathPurpose::Predictions(_) => "Load predictions",
         }
     }
 
@@ -46,7 +52,9 @@ impl PathPurpose {
         match self {
             PathPurpose::Open | PathPurpose::OpenFolder => "Open",
             PathPurpose::SaveAs(_) | PathPurpose::SaveTemplate(_) => "Save",
-            PathPurpose::LoadTemplate(_) => "Load",
+            PathPurpose::LoadTemplate(_) | PathPurpose::GazetteerList | PathPurpose::Predictions(_) => {
+                "Load"
+            }
         }
     }
 }
