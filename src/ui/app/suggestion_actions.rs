@@ -85,7 +85,7 @@ impl QalamApp {
     fn review_suggestion(&mut self, command: Command) {
         if !self.suggestions.show {
             self.messages
-                .info("Suggestions are hidden (Suggestions → Show suggestions)");
+                .info("Suggestions are hidden (F4 shows them)");
             return;
         }
         let annotator = self.settings.annotator_name();
@@ -132,7 +132,7 @@ impl QalamApp {
             Command::AcceptSuggestionName => (
                 accept_name_edit(ann, open, &target, annotator.as_deref(), now.wall),
                 format!(
-                    "Accepted {} × {}",
+                    "Accepted {} {} spans",
                     same_name_count(ann, open, &target),
                     target.label
                 ),
@@ -140,7 +140,7 @@ impl QalamApp {
             Command::RejectSuggestionName => (
                 reject_name_edit(ann, &target),
                 format!(
-                    "Rejected {} × {} (and later ones of this name)",
+                    "Rejected {} {} suggestions of this name",
                     same_name_count(ann, open, &target),
                     target.label
                 ),

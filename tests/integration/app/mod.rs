@@ -9,5 +9,6 @@ mod files;
 mod pointer;
 mod recovery;
 mod sync;
+mod suggestions;
 mod templates;
 mod window;
