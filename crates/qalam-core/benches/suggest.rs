@@ -60,7 +60,11 @@ fn names() -> Vec<(String, &'static str)> {
     while names.len() < 10_000 {
         let parts = 2 + next(2);
         let name: Vec<String> = (0..parts)
-            .map(|_| (0..3 + next(5)).map(|_| LETTERS[next(LETTERS.len())]).collect())
+            .map(|_| {
+                (0..3 + next(5))
+                    .map(|_| LETTERS[next(LETTERS.len())])
+                    .collect()
+            })
             .collect();
         names.push(name.join(" "));
     }

@@ -17,8 +17,8 @@ pub mod open_document;
 pub mod run;
 pub mod settings;
 pub mod side_panels;
-pub mod suggestions;
 mod suggestion_actions;
+pub mod suggestions;
 mod sync_actions;
 mod template_actions;
 

@@ -84,8 +84,7 @@ impl QalamApp {
     /// Next/previous, accept/reject (one or all of a name) on the current document.
     fn review_suggestion(&mut self, command: Command) {
         if !self.suggestions.show {
-            self.messages
-                .info("Suggestions are hidden (F4 shows them)");
+            self.messages.info("Suggestions are hidden (F4 shows them)");
             return;
         }
         let annotator = self.settings.annotator_name();

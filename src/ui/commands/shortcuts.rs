@@ -336,17 +336,16 @@ mod tests {
             repeat: false,
             modifiers,
         };
-        for (text_has_focus, expected) in [
-            (true, Vec::new()),
-            (false, vec![Command::AcceptSuggestion]),
-        ] {
+        for (text_has_focus, expected) in
+            [(true, Vec::new()), (false, vec![Command::AcceptSuggestion])]
+        {
             let mut input = egui::RawInput::default();
             input.events.push(press(Modifiers::ALT));
             let mut got = Vec::new();
             let mut output = ctx.run_ui(input, |ui| {
-                got = ui.ctx().input_mut(|i| {
-                    consume_shortcuts(i, &fixed_shortcuts(1), text_has_focus)
-                });
+                got = ui
+                    .ctx()
+                    .input_mut(|i| consume_shortcuts(i, &fixed_shortcuts(1), text_has_focus));
             });
             output.textures_delta.clear();
             assert_eq!(got, expected);

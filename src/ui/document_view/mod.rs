@@ -16,8 +16,8 @@
 pub mod heights;
 mod keyboard;
 pub mod layout_cache;
-mod paint;
 pub mod outlines;
+mod paint;
 mod paint_cache;
 mod pointer;
 pub mod selection;

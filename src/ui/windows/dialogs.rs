@@ -52,9 +52,9 @@ impl PathPurpose {
         match self {
             PathPurpose::Open | PathPurpose::OpenFolder => "Open",
             PathPurpose::SaveAs(_) | PathPurpose::SaveTemplate(_) => "Save",
-            PathPurpose::LoadTemplate(_) | PathPurpose::GazetteerList | PathPurpose::Predictions(_) => {
-                "Load"
-            }
+            PathPurpose::LoadTemplate(_)
+            | PathPurpose::GazetteerList
+            | PathPurpose::Predictions(_) => "Load",
         }
     }
 }

@@ -8,7 +8,7 @@ mod editing;
 mod files;
 mod pointer;
 mod recovery;
-mod sync;
 mod suggestions;
+mod sync;
 mod templates;
 mod window;

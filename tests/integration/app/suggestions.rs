@@ -129,7 +129,10 @@ fn accept_and_reject_suggestions_with_keys_then_save_and_reopen() {
     let json = std::fs::read_to_string(&saved).expect("saved file");
     assert!(json.contains("\"suggestions_rejected\""), "{json}");
     // (`assert_saved_spans` compares every span: the unaccepted أمس is not one.)
-    assert!(!json.contains("\"start\": 16"), "an unaccepted suggestion was saved: {json}");
+    assert!(
+        !json.contains("\"start\": 16"),
+        "an unaccepted suggestion was saved: {json}"
+    );
     drop(harness);
 
     let mut harness = crate::support::harness(vec![saved], data.path());
@@ -162,7 +165,9 @@ fn accept_all_of_a_name_is_one_undo_step_and_hiding_stops_the_keys() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_spans(&harness, "بوتين زار روسيا ثم لبوتين\n");
 
-    harness.state_mut().queue_command(Command::ToggleSuggestions);
+    harness
+        .state_mut()
+        .queue_command(Command::ToggleSuggestions);
     harness.run_steps(2);
     press(&mut harness, Modifiers::ALT, Key::A);
     assert_spans(&harness, "بوتين زار روسيا ثم لبوتين\n");

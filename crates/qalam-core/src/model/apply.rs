@@ -154,7 +154,13 @@ impl Annotation {
             match self.apply_inner(edit, now, checks) {
                 Ok(inverse) => inverses.push(inverse),
                 Err(error) => {
-                    (self.spans, self.labels, self.status, self.modified, self.extra) = snapshot;
+                    (
+                        self.spans,
+                        self.labels,
+                        self.status,
+                        self.modified,
+                        self.extra,
+                    ) = snapshot;
                     return Err(error);
                 }
             }

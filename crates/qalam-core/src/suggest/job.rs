@@ -48,7 +48,10 @@ pub fn compute(input: SuggestInput) -> SuggestResult {
     } = input;
     let text = annotation.document().text();
     let normalized = normalized
-        .filter(|n| n.options() == &gazetteer.options() && n.original_len() == annotation.document().char_len())
+        .filter(|n| {
+            n.options() == &gazetteer.options()
+                && n.original_len() == annotation.document().char_len()
+        })
         .unwrap_or_else(|| Arc::new(Normalized::new(text, &gazetteer.options())));
     SuggestResult {
         stamp: annotation.change_stamp(),

@@ -129,9 +129,7 @@ pub fn retain_open(ann: &Annotation, found: &mut Vec<Suggestion>) {
     found.retain(|s| {
         !overlaps_any(&spans, s.range())
             && !rejections.rejects(s, || {
-                text.slice(s.start, s.end)
-                    .map(name_key)
-                    .unwrap_or_default()
+                text.slice(s.start, s.end).map(name_key).unwrap_or_default()
             })
     });
 }

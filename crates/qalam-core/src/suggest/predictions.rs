@@ -21,7 +21,9 @@ use crate::model::{Annotation, LabelSet};
 #[derive(Debug, Error)]
 pub enum PredictionsError {
     /// The format could not be told from the file name.
-    #[error("{0}: cannot tell the format from the name (.jsonl, .json, .spacy, .conll, a brat or Hugging Face folder)")]
+    #[error(
+        "{0}: cannot tell the format from the name (.jsonl, .json, .spacy, .conll, a brat or Hugging Face folder)"
+    )]
     UnknownFormat(PathBuf),
     /// The import failed.
     #[error("{path}: {source}")]
@@ -54,9 +56,10 @@ pub struct Predictions {
 /// folder a Hugging Face dataset.
 pub fn guess_format(path: &Path) -> Option<Format> {
     if path.is_dir() {
-        let has_ann = std::fs::read_dir(path).ok()?.flatten().any(|entry| {
-            entry.path().extension().and_then(|e| e.to_str()) == Some("ann")
-        });
+        let has_ann = std::fs::read_dir(path)
+            .ok()?
+            .flatten()
+            .any(|entry| entry.path().extension().and_then(|e| e.to_str()) == Some("ann"));
         return Some(if has_ann {
             Format::Brat
         } else {
@@ -104,7 +107,11 @@ impl Predictions {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        Ok(Self::from_annotations(name, &imported.documents, imported.report))
+        Ok(Self::from_annotations(
+            name,
+            &imported.documents,
+            imported.report,
+        ))
     }
 
     /// Predictions from already imported documents.

@@ -25,10 +25,8 @@ fn assert_suggested(ann: &Annotation, found: &[Suggestion], expected: &str) {
         .iter()
         .map(|s| (s.start, s.end, s.label.as_str()))
         .collect();
-    let shown = Annotation::with_spans_unchecked(
-        Document::new("shown", ann.document().text()),
-        &spans,
-    );
+    let shown =
+        Annotation::with_spans_unchecked(Document::new("shown", ann.document().text()), &spans);
     assert_notation(&shown, None, None, expected);
 }
 
@@ -56,7 +54,11 @@ fn gazetteer_matches_whole_words_after_proclitics_with_harakat_longest_first() {
         &found,
         "زار [بوتين|PERSON] ل[روسيا|COUNTRY] و[الأمم المتحدة|ORG] و[مُحَمَّد|PERSON]، لا الروسية ولا بوتينات",
     );
-    assert!(found.iter().all(|s| s.source == SuggestionSource::Gazetteer));
+    assert!(
+        found
+            .iter()
+            .all(|s| s.source == SuggestionSource::Gazetteer)
+    );
 }
 
 #[test]
@@ -117,9 +119,18 @@ fn accepting_all_of_a_name_is_one_step_and_adds_a_missing_label() {
     assert_eq!(review::same_name_count(&doc, &found, &found[0]), 2);
     let edit = accept_name_edit(&doc, &found, &found[0], None, now());
     doc.apply_at(edit, now()).unwrap();
-    assert_notation(&doc, None, None, "زار [بوتين|LEADER] ثم [بُوتين|LEADER] وروسيا");
+    assert_notation(
+        &doc,
+        None,
+        None,
+        "زار [بوتين|LEADER] ثم [بُوتين|LEADER] وروسيا",
+    );
     assert!(doc.labels().get("LEADER").is_some());
-    assert_suggested(&doc, &suggest(&doc, &gazetteer), "زار بوتين ثم بُوتين و[روسيا|COUNTRY]");
+    assert_suggested(
+        &doc,
+        &suggest(&doc, &gazetteer),
+        "زار بوتين ثم بُوتين و[روسيا|COUNTRY]",
+    );
 }
 
 #[test]
@@ -134,14 +145,19 @@ fn a_rejected_suggestion_stays_rejected_across_save_and_load() {
         &found,
         "زار بوتين ل[روسيا|COUNTRY] ثم [بوتين|PERSON] و[روسيا|COUNTRY]",
     );
-    doc.apply_at(reject_name_edit(&doc, &found[0]), now()).unwrap();
+    doc.apply_at(reject_name_edit(&doc, &found[0]), now())
+        .unwrap();
     assert!(doc.spans().is_empty(), "rejecting adds no span");
 
     let json = crate::io::to_json_string(&doc);
     assert!(json.contains("\"suggestions_rejected\""), "{json}");
     let back = crate::io::from_json_str(&json, std::path::Path::new("d.qalam.json")).unwrap();
     assert_eq!(Rejections::of(&back), Rejections::of(&doc));
-    assert_suggested(&back, &suggest(&back, &gazetteer()), "زار بوتين لروسيا ثم [بوتين|PERSON] وروسيا");
+    assert_suggested(
+        &back,
+        &suggest(&back, &gazetteer()),
+        "زار بوتين لروسيا ثم [بوتين|PERSON] وروسيا",
+    );
 }
 
 #[test]
@@ -194,13 +210,20 @@ fn predictions_match_the_document_by_text_and_win_over_the_gazetteer() {
         "model.jsonl: none of its 2 documents has this document's text"
     );
     let err = predictions.for_text("2", "نص مختلف").unwrap_err();
-    assert!(err.to_string().contains("«2» has a different text"), "{err}");
+    assert!(
+        err.to_string().contains("«2» has a different text"),
+        "{err}"
+    );
 }
 
 #[test]
 fn an_unknown_extension_is_refused_with_the_path() {
     let err = Predictions::load(std::path::Path::new("model.xyz"), None, None).unwrap_err();
-    assert!(err.to_string().starts_with("model.xyz: cannot tell the format"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("model.xyz: cannot tell the format"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -222,7 +245,8 @@ fn the_job_returns_the_snapshot_stamp() {
 #[test]
 fn only_finished_annotations_feed_the_gazetteer() {
     let mut done = ann("زار [بوتين|PERSON]");
-    done.apply_at(Edit::SetStatus(DocStatus::Done), now()).unwrap();
+    done.apply_at(Edit::SetStatus(DocStatus::Done), now())
+        .unwrap();
     let todo = ann("[روسيا|COUNTRY]");
     let mut builder = GazetteerBuilder::new();
     assert!(corpus::add_finished(&mut builder, &done));

@@ -79,10 +79,7 @@ pub fn parse_user_list(
         let (name, label) = split(line).ok_or_else(|| {
             error("expected `name<TAB>label` or `name,label` (no tab or comma on the line)")
         })?;
-        if index == 0
-            && name.eq_ignore_ascii_case("name")
-            && label.eq_ignore_ascii_case("label")
-        {
+        if index == 0 && name.eq_ignore_ascii_case("name") && label.eq_ignore_ascii_case("label") {
             continue;
         }
         let name = unquote(name.trim()).ok_or_else(|| error("unbalanced quotes in the name"))?;
@@ -112,10 +109,8 @@ fn unquote(field: &str) -> Option<String> {
             let mut out = String::with_capacity(inner.len());
             let mut chars = inner.chars().peekable();
             while let Some(c) = chars.next() {
-                if c == '"' {
-                    if chars.next() != Some('"') {
-                        return None;
-                    }
+                if c == '"' && chars.next() != Some('"') {
+                    return None;
                 }
                 out.push(c);
             }
@@ -144,7 +139,10 @@ mod tests {
     #[test]
     fn errors_name_the_file_and_line() {
         let err = parse_user_list("people.txt", "بوتين\tPERSON\nروسيا\n").unwrap_err();
-        assert!(err.to_string().starts_with("people.txt:2: expected"), "{err}");
+        assert!(
+            err.to_string().starts_with("people.txt:2: expected"),
+            "{err}"
+        );
         let err = parse_user_list("p.csv", "بوتين,\n").unwrap_err();
         assert_eq!(err.to_string(), "p.csv:1: the label is empty");
         let err = parse_user_list("p.csv", "\"a\"b\",X\n").unwrap_err();
