@@ -172,3 +172,48 @@ fn accept_all_of_a_name_is_one_undo_step_and_hiding_stops_the_keys() {
     press(&mut harness, Modifiers::ALT, Key::A);
     assert_spans(&harness, "بوتين زار روسيا ثم لبوتين\n");
 }
+
+#[test]
+fn predictions_of_a_model_become_suggestions_for_the_same_text_only() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    // A model's doccano output: بوتين [4, 9) PERSON, روسيا [10, 15) as GPE (COUNTRY's export
+    // tag), and a document with another text.
+    let model = files.path().join("model.jsonl");
+    std::fs::write(
+        &model,
+        "{\"text\": \"زار بوتين روسيا أمس.\\n\", \"label\": [[4, 9, \"PERSON\"], [10, 15, \"GPE\"]]}\n\
+         {\"text\": \"نص آخر\", \"label\": []}\n",
+    )
+    .expect("write predictions");
+    let mut harness = harness(vec![path], data.path());
+    harness.state_mut().set_native_file_dialogs(false);
+    harness.state_mut().queue_command(Command::LoadPredictions);
+    harness.run_steps(3);
+    answer_path_dialog(&mut harness, &model, "Load");
+    wait_for_suggestions(&mut harness, 2);
+    assert_eq!(
+        suggested(&harness),
+        pairs(&[("بوتين", "PERSON"), ("روسيا", "COUNTRY")])
+    );
+    press(&mut harness, Modifiers::ALT, Key::N);
+    press(&mut harness, Modifiers::ALT, Key::N);
+    press(&mut harness, Modifiers::ALT, Key::A);
+    assert_spans(&harness, "زار بوتين [روسيا|COUNTRY] أمس.\n");
+
+    // Predictions for another text are refused with a reason.
+    let other = files.path().join("other.jsonl");
+    std::fs::write(&other, "{\"text\": \"نص آخر\", \"label\": []}\n").expect("write");
+    harness
+        .state_mut()
+        .queue_message(AppMessage::LoadPredictions(other));
+    harness.run_steps(2);
+    let errors = harness.state().messages().errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e == "other.jsonl: none of its 1 documents has this document's text"),
+        "{errors:?}"
+    );
+}

@@ -255,3 +255,17 @@ fn only_finished_annotations_feed_the_gazetteer() {
     assert_eq!(gazetteer.label_of("بوتين"), Some("PERSON"));
     assert_eq!(gazetteer.label_of("روسيا"), None);
 }
+
+#[test]
+fn the_fixture_corpus_gives_the_names_of_its_done_file_only() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    let corpus = crate::corpus::scan::scan(&root).unwrap();
+    let mut builder = GazetteerBuilder::new();
+    let report = corpus::add_corpus(&mut builder, &corpus);
+    assert_eq!(report.files_used, 1, "{report:?}");
+    assert!(report.problems.is_empty(), "{report:?}");
+    let gazetteer = builder.build();
+    assert_eq!(gazetteer.label_of("بوتين"), Some("PERSON"));
+    assert_eq!(gazetteer.label_of("روسيا"), Some("COUNTRY"));
+    assert_eq!(gazetteer.label_of("كيم جونغ أون"), None, "in_progress files are left out");
+}
