@@ -130,6 +130,7 @@ impl QalamApp {
             AppMessage::ReportInfo(message) => self.messages.info(message),
             AppMessage::LoadGazetteerList(path) => self.load_gazetteer_list(&path),
             AppMessage::LoadPredictions(path) => self.load_predictions(&path),
+            AppMessage::SelectSuggestionAt(cp) => self.select_suggestion_at(cp),
             // The document's messages (see `DocumentDispatch`): nothing to do without one.
             AppMessage::ApplyEdit(_) | AppMessage::SelectSpan(_) | AppMessage::ClearSelection => {}
         }

@@ -100,7 +100,8 @@ impl DocumentDispatch<'_> {
             | AppMessage::OpenFolder(_)
             | AppMessage::OpenCorpusDocument(_)
             | AppMessage::LoadGazetteerList(_)
-            | AppMessage::LoadPredictions(_) => return Some(message),
+            | AppMessage::LoadPredictions(_)
+            | AppMessage::SelectSuggestionAt(_) => return Some(message),
         }
         None
     }

@@ -256,6 +256,10 @@ impl QalamApp {
                     });
                 doc.view.paint_outlines(ui, outlines);
             }
+            if show_suggestions && response.selection_started {
+                // A press inside a suggestion makes it the one the review keys act on.
+                commands.push(AppMessage::SelectSuggestionAt(doc.view.caret()));
+            }
             if let Some(id) = response.clicked_span {
                 commands.push(AppMessage::SelectSpan(Some(id)));
             } else if response.selection_started && selected_span.is_some() {

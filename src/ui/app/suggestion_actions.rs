@@ -170,6 +170,22 @@ impl QalamApp {
         self.messages.info(message);
     }
 
+    /// Makes the suggestion covering code point `cp` of the current document current (a press
+    /// elsewhere leaves the current one).
+    pub(super) fn select_suggestion_at(&mut self, cp: usize) {
+        if let Some(doc) = self.documents.get_mut(self.current) {
+            let found = doc
+                .suggestions
+                .list()
+                .iter()
+                .find(|s| s.start <= cp && cp < s.end)
+                .cloned();
+            if found.is_some() {
+                doc.suggestions.set_current(found.as_ref());
+            }
+        }
+    }
+
     /// Adds the list at `path` to the gazetteer.
     pub(super) fn load_gazetteer_list(&mut self, path: &Path) {
         match read_user_list(path) {

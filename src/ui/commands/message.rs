@@ -29,6 +29,8 @@ pub enum AppMessage {
     LoadGazetteerList(PathBuf),
     /// Load the predictions at this path as the current document's suggestions.
     LoadPredictions(PathBuf),
+    /// Make the suggestion at this code point (if any) the current one.
+    SelectSuggestionAt(usize),
     /// Show an error to the user.
     ReportError(String),
     /// Show an informational message in the status bar.

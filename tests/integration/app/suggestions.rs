@@ -217,3 +217,41 @@ fn predictions_of_a_model_become_suggestions_for_the_same_text_only() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_click_inside_a_suggestion_makes_it_current_and_it_is_outlined_where_painted() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = write_document(files.path(), "putin.txt");
+    let list = write_list(files.path());
+    let mut harness = harness(vec![path], data.path());
+    harness
+        .state_mut()
+        .queue_message(AppMessage::LoadGazetteerList(list));
+    harness.run_steps(2);
+    wait_for_suggestions(&mut harness, 3);
+    let doc = harness.state().current_document().expect("open");
+    assert!(
+        doc.view.visible_chars().contains(&12),
+        "the text is painted"
+    );
+    // The middle of روسيا [10, 15).
+    let rects = doc.view.range_screen_rects(12..13);
+    assert_eq!(rects.len(), 1, "{rects:?}");
+    let pos = rects[0].center();
+    harness.hover_at(pos);
+    harness.run_steps(2);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(3);
+    assert_eq!(current(&harness).as_deref(), Some("روسيا"));
+    press(&mut harness, Modifiers::ALT, Key::A);
+    assert_spans(&harness, "زار بوتين [روسيا|COUNTRY] أمس.\n");
+}

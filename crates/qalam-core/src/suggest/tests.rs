@@ -267,5 +267,9 @@ fn the_fixture_corpus_gives_the_names_of_its_done_file_only() {
     let gazetteer = builder.build();
     assert_eq!(gazetteer.label_of("بوتين"), Some("PERSON"));
     assert_eq!(gazetteer.label_of("روسيا"), Some("COUNTRY"));
-    assert_eq!(gazetteer.label_of("كيم جونغ أون"), None, "in_progress files are left out");
+    assert_eq!(
+        gazetteer.label_of("كيم جونغ أون"),
+        None,
+        "in_progress files are left out"
+    );
 }
