@@ -23,16 +23,18 @@ impl QalamApp {
     /// Takes finished computations and starts new ones where the document changed (never
     /// waits).
     pub(super) fn poll_suggestions(&mut self, ctx: &egui::Context) {
-        if let Some(report) = self.suggestions.poll_rebuild() {
+        if let Some((report, asked)) = self.suggestions.poll_rebuild() {
             for (path, problem) in &report.problems {
                 self.messages
                     .error(format!("{}: {problem}", path.display()));
             }
-            self.messages.info(format!(
-                "Gazetteer: {} names (from {} finished files)",
-                self.suggestions.gazetteer().len(),
-                report.files_used
-            ));
+            if asked {
+                self.messages.info(format!(
+                    "Gazetteer: {} names (from {} finished files)",
+                    self.suggestions.gazetteer().len(),
+                    report.files_used
+                ));
+            }
         }
         let mut running = self.suggestions.is_rebuilding();
         if self.suggestions.show
@@ -72,7 +74,7 @@ impl QalamApp {
             }
             Command::RebuildGazetteer => match self.corpus.as_ref().and_then(|c| c.corpus()) {
                 Some(corpus) => {
-                    self.suggestions.start_corpus_rebuild(corpus.clone());
+                    self.suggestions.start_corpus_rebuild(corpus.clone(), true);
                     self.messages.info("Reading the corpus's finished files…");
                 }
                 None => self.messages.info("Open a corpus folder first"),
@@ -202,29 +204,39 @@ impl QalamApp {
         }
     }
 
-    /// Loads the predictions at `path` for document `index`.
+    /// Loads the predictions at `path` (for every open document whose text they hold) and
+    /// says what they give document `index`.
     pub(super) fn load_predictions_for(&mut self, index: usize, path: &Path) {
-        let Some(doc) = self.documents.get_mut(index) else {
-            return;
+        let labels = self
+            .documents
+            .get(index)
+            .map(|doc| doc.annotation().labels().clone());
+        let predictions = match Predictions::load(path, None, labels.as_ref()) {
+            Ok(predictions) => predictions,
+            Err(error) => {
+                self.messages.error(error.to_string());
+                return;
+            }
         };
-        let ann = doc.annotation();
-        let loaded = Predictions::load(path, None, Some(ann.labels())).and_then(|p| {
-            let found = p.for_text(&ann.document().id, ann.document().text())?;
-            Ok((p, found))
+        let name = predictions.name.clone();
+        let notes = predictions.report.entries.len();
+        let here = self.documents.get(index).map(|doc| {
+            let document = doc.annotation().document();
+            predictions.for_text(&document.id, document.text())
         });
-        match loaded {
-            Ok((predictions, found)) => {
-                let count = found.len();
-                let problems = predictions.report.entries.len();
-                doc.suggestions
-                    .set_predictions(predictions.name.clone(), found);
-                let mut message = format!("{count} predictions from {}", predictions.name);
-                if problems > 0 {
-                    message.push_str(&format!(" ({problems} import notes)"));
+        self.suggestions.add_predictions(predictions);
+        match here {
+            Some(Ok(found)) => {
+                let mut message = format!("{} predictions from {name}", found.len());
+                if notes > 0 {
+                    message.push_str(&format!(" ({notes} import notes)"));
                 }
                 self.messages.info(message);
             }
-            Err(error) => self.messages.error(error.to_string()),
+            Some(Err(error)) => self.messages.error(error.to_string()),
+            None => self
+                .messages
+                .info(format!("Loaded the predictions of {name}")),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The app's suggestion state: the gazetteer shared by all documents ([`SuggestionSession`]:
 //! the corpus's names and the user's list, rebuilt on a background thread from the corpus) and
-//! each open document's suggestions ([`DocumentSuggestions`]: the list on screen, the current
-//! one, the background job, the predictions loaded for it). Computing is
+//! the predictions files loaded) and each open document's suggestions ([`DocumentSuggestions`]:
+//! the list on screen, the current one, the background job, its part of the predictions). Computing is
 //! `qalam_core::suggest`'s; this only decides when, and keeps what came back.
 
 use std::path::PathBuf;
@@ -13,13 +13,14 @@ use qalam_core::model::Annotation;
 use qalam_core::search::Normalized;
 use qalam_core::suggest::corpus::{CorpusGazetteerReport, add_corpus};
 use qalam_core::suggest::{
-    Gazetteer, GazetteerBuilder, SuggestInput, SuggestJob, Suggestion, retain_open,
+    Gazetteer, GazetteerBuilder, Predictions, SuggestInput, SuggestJob, Suggestion, retain_open,
 };
 
 /// A rebuild of the corpus's names running on a thread.
 type RebuildHandle = JoinHandle<(GazetteerBuilder, CorpusGazetteerReport)>;
 
-/// The gazetteer and where its names come from.
+/// The gazetteer and where its names come from, and the loaded predictions files (a model's
+/// output for a whole corpus: each document takes the predictions made on its text).
 pub struct SuggestionSession {
     /// Suggestions are outlined in the document (View toggle).
     pub show: bool,
@@ -33,6 +34,12 @@ pub struct SuggestionSession {
     /// The corpus's counted names (from the last rebuild).
     corpus_names: Option<GazetteerBuilder>,
     rebuild: Option<RebuildHandle>,
+    /// Whether the running rebuild was asked for (its result is announced) or automatic.
+    rebuild_asked: bool,
+    /// The predictions files loaded, for every document whose text they hold.
+    predictions: Vec<Arc<Predictions>>,
+    /// Renewed whenever a predictions file is loaded.
+    predictions_generation: u64,
 }
 
 impl Default for SuggestionSession {
@@ -45,6 +52,9 @@ impl Default for SuggestionSession {
             user_lists: Vec::new(),
             corpus_names: None,
             rebuild: None,
+            rebuild_asked: false,
+            predictions: Vec::new(),
+            predictions_generation: 0,
         }
     }
 }
@@ -67,8 +77,28 @@ impl SuggestionSession {
         self.rebuild_gazetteer();
     }
 
-    /// Starts reading the corpus's finished files for their names (on a thread).
-    pub fn start_corpus_rebuild(&mut self, corpus: Corpus) {
+    /// Adds a predictions file (replacing one of the same name), for every open document.
+    pub fn add_predictions(&mut self, predictions: Predictions) {
+        self.predictions.retain(|p| p.name != predictions.name);
+        self.predictions.push(Arc::new(predictions));
+        self.predictions_generation += 1;
+    }
+
+    /// The predictions files loaded.
+    pub fn predictions(&self) -> &[Arc<Predictions>] {
+        &self.predictions
+    }
+
+    /// Changes whenever a predictions file is loaded.
+    pub fn predictions_generation(&self) -> u64 {
+        self.predictions_generation
+    }
+
+    /// Starts reading the corpus's finished files for their names (on a thread); `asked`: the
+    /// user asked (Rebuild from corpus), so the result is announced, rather than the automatic
+    /// rebuild when a corpus opens.
+    pub fn start_corpus_rebuild(&mut self, corpus: Corpus, asked: bool) {
+        self.rebuild_asked = asked;
         self.rebuild = Some(std::thread::spawn(move || {
             let mut builder = GazetteerBuilder::new();
             let report = add_corpus(&mut builder, &corpus);
@@ -81,15 +111,16 @@ impl SuggestionSession {
         self.rebuild.is_some()
     }
 
-    /// The report of a corpus rebuild that has just finished (the gazetteer is then rebuilt).
-    pub fn poll_rebuild(&mut self) -> Option<CorpusGazetteerReport> {
+    /// The report of a corpus rebuild that has just finished (the gazetteer is then rebuilt),
+    /// and whether the user asked for it.
+    pub fn poll_rebuild(&mut self) -> Option<(CorpusGazetteerReport, bool)> {
         if !self.rebuild.as_ref()?.is_finished() {
             return None;
         }
         let (builder, report) = self.rebuild.take()?.join().ok()?;
         self.corpus_names = Some(builder);
         self.rebuild_gazetteer();
-        Some(report)
+        Some((report, self.rebuild_asked))
     }
 
     fn rebuild_gazetteer(&mut self) {
@@ -115,9 +146,8 @@ pub struct DocumentSuggestions {
     job: Option<(SuggestJob, Inputs)>,
     normalized: Option<Arc<Normalized>>,
     predictions: Arc<Vec<Suggestion>>,
+    /// The session's predictions generation `predictions` were taken from.
     predictions_version: u64,
-    /// The predictions file's name, for the status bar.
-    pub predictions_name: Option<String>,
     /// The current suggestion, by range and label (the list changes under it).
     current: Option<(usize, usize, String)>,
 }
@@ -141,16 +171,26 @@ impl DocumentSuggestions {
         self.job.is_some()
     }
 
-    /// Replaces the predictions (recomputed at the next poll).
-    pub fn set_predictions(&mut self, name: String, predictions: Vec<Suggestion>) {
-        self.predictions = Arc::new(predictions);
-        self.predictions_version += 1;
-        self.predictions_name = Some(name);
+    /// Takes this document's predictions from the session's files when they changed.
+    fn update_predictions(&mut self, ann: &Annotation, session: &SuggestionSession) {
+        if self.predictions_version == session.predictions_generation() {
+            return;
+        }
+        let document = ann.document();
+        let found: Vec<Suggestion> = session
+            .predictions()
+            .iter()
+            .filter_map(|p| p.for_text(&document.id, document.text()).ok())
+            .flatten()
+            .collect();
+        self.predictions = Arc::new(found);
+        self.predictions_version = session.predictions_generation();
     }
 
     /// Takes a finished result (kept only if it is for the annotation as it is now) and starts
     /// a computation when the list is out of date and none runs. Returns whether one runs.
     pub fn poll(&mut self, ann: &Annotation, session: &SuggestionSession) -> bool {
+        self.update_predictions(ann, session);
         let now: Inputs = (
             ann.change_stamp(),
             session.generation(),

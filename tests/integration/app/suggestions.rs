@@ -184,7 +184,7 @@ fn predictions_of_a_model_become_suggestions_for_the_same_text_only() {
     std::fs::write(
         &model,
         "{\"text\": \"زار بوتين روسيا أمس.\\n\", \"label\": [[4, 9, \"PERSON\"], [10, 15, \"GPE\"]]}\n\
-         {\"text\": \"نص آخر\", \"label\": []}\n",
+         {\"text\": \"نص عن لافروف\", \"label\": [[6, 12, \"PERSON\"]]}\n",
     )
     .expect("write predictions");
     let mut harness = harness(vec![path], data.path());
@@ -204,7 +204,7 @@ fn predictions_of_a_model_become_suggestions_for_the_same_text_only() {
 
     // Predictions for another text are refused with a reason.
     let other = files.path().join("other.jsonl");
-    std::fs::write(&other, "{\"text\": \"نص آخر\", \"label\": []}\n").expect("write");
+    std::fs::write(&other, "{\"text\": \"نص ثالث\", \"label\": []}\n").expect("write");
     harness
         .state_mut()
         .queue_message(AppMessage::LoadPredictions(other));
@@ -215,6 +215,62 @@ fn predictions_of_a_model_become_suggestions_for_the_same_text_only() {
             .iter()
             .any(|e| e == "other.jsonl: none of its 1 documents has this document's text"),
         "{errors:?}"
+    );
+
+    // The model's file covers more documents: one opened later gets its own predictions.
+    let second = files.path().join("lavrov.txt");
+    std::fs::write(&second, "نص عن لافروف").expect("write");
+    harness
+        .state_mut()
+        .queue_message(AppMessage::OpenFile(second));
+    harness.run_steps(2);
+    wait_for_suggestions(&mut harness, 1);
+    assert_eq!(suggested(&harness), pairs(&[("لافروف", "PERSON")]));
+}
+
+#[test]
+fn opening_a_corpus_teaches_the_gazetteer_its_finished_spans() {
+    use qalam_core::model::notation::Case;
+    use qalam_core::model::{DocStatus, Edit};
+
+    let data = tempfile::tempdir().expect("temp dir");
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut done = Case::parse("زار [بوتين|PERSON] [روسيا|COUNTRY]")
+        .expect("notation")
+        .annotation();
+    done.apply(Edit::SetStatus(DocStatus::Done))
+        .expect("status");
+    let mut started = Case::parse("التقى [لافروف|PERSON]")
+        .expect("notation")
+        .annotation();
+    started
+        .apply(Edit::SetStatus(DocStatus::InProgress))
+        .expect("status");
+    for (name, ann) in [("a.qalam.json", &done), ("b.qalam.json", &started)] {
+        std::fs::write(
+            folder.path().join(name),
+            qalam_core::io::to_json_string(ann),
+        )
+        .expect("write");
+    }
+    let new = folder.path().join("new.txt");
+    std::fs::write(&new, "قال بوتين إن لافروف في روسيا\n").expect("write");
+    let mut harness = harness(vec![folder.path().to_owned()], data.path());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while harness.state().is_scanning() || harness.state().suggestion_session().is_rebuilding() {
+        assert!(Instant::now() < deadline, "the scan did not finish");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+    assert_eq!(harness.state().suggestion_session().gazetteer().len(), 2);
+    harness.state_mut().queue_message(AppMessage::OpenFile(new));
+    harness.run_steps(2);
+    // لافروف is only in an unfinished file: not suggested.
+    wait_for_suggestions(&mut harness, 2);
+    assert_eq!(
+        suggested(&harness),
+        pairs(&[("بوتين", "PERSON"), ("روسيا", "COUNTRY")])
     );
 }
 
