@@ -111,7 +111,10 @@ fn accept_and_reject_suggestions_with_keys_then_save_and_reopen() {
     assert_spans(&harness, "زار [بوتين|PERSON] روسيا أمس.\n");
     assert_eq!(current(&harness).as_deref(), Some("روسيا"));
     let doc = harness.state().current_document().expect("open");
-    assert_eq!(doc.annotation().spans()[0].annotator.as_deref(), Some("Amal"));
+    assert_eq!(
+        doc.annotation().spans()[0].annotator.as_deref(),
+        Some("Amal")
+    );
 
     // Alt+R rejects روسيا: no span, and it is no longer offered.
     press(&mut harness, Modifiers::ALT, Key::R);

@@ -273,3 +273,29 @@ fn the_fixture_corpus_gives_the_names_of_its_done_file_only() {
         "in_progress files are left out"
     );
 }
+
+#[test]
+fn label_studio_predictions_are_suggestions_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tasks.json");
+    let result = |start: usize, end: usize, label: &str| {
+        serde_json::json!({
+            "value": {"start": start, "end": end, "labels": [label]},
+            "from_name": "label", "to_name": "text", "type": "labels"
+        })
+    };
+    let tasks = serde_json::json!([{
+        "id": 7,
+        "data": {"text": "زار بوتين لروسيا"},
+        "annotations": [],
+        "predictions": [{"model_version": "v1", "result": [result(4, 9, "PERSON")]},
+                        {"model_version": "v2", "result": [result(11, 16, "COUNTRY")]}]
+    }]);
+    std::fs::write(&path, tasks.to_string()).unwrap();
+    let predictions = Predictions::load(&path, None, None).unwrap();
+    let doc = ann("زار بوتين لروسيا");
+    let predicted = predictions.for_text("any", doc.document().text()).unwrap();
+    let normalized = Normalized::new(doc.document().text(), &NormalizeOptions::default());
+    let found = suggestions(&doc, &Gazetteer::default(), &normalized, &predicted);
+    assert_suggested(&doc, &found, "زار [بوتين|PERSON] ل[روسيا|COUNTRY]");
+}
