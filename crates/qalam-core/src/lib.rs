@@ -13,6 +13,8 @@
 //!   file names, the parallel scan that groups files by text.
 //! - [`search`]: Arabic-aware search (harakat, tatweel, alef/hamza, ya, ta marbuta, digits,
 //!   proclitics) on a normalised copy with an exact map back to the stored text.
+//! - [`suggest`]: suggestions from a gazetteer (corpus spans, a user list) and from model
+//!   predictions in any importable format; accepting and rejecting them as edits.
 //! - [`stats`]: label counts, spans per document, documents by status, progress per annotator.
 //!
 //! This crate depends on no GUI crate (no egui, eframe, winit, parley or swash); the app crate
@@ -26,4 +28,5 @@ pub mod io;
 pub mod model;
 pub mod search;
 pub mod stats;
+pub mod suggest;
 pub mod tokenize;

@@ -121,6 +121,16 @@ impl QalamApp {
             Command::CompareAnnotators => self.compare_annotators(),
             Command::ShowAgreement => self.agreement.toggle(),
             Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::ToggleSuggestions
+            | Command::NextSuggestion
+            | Command::PrevSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::AcceptSuggestionName
+            | Command::RejectSuggestionName
+            | Command::LoadGazetteerList
+            | Command::LoadPredictions
+            | Command::RebuildGazetteer => self.apply_suggestion_command(command),
         }
     }
 
@@ -142,6 +152,9 @@ impl QalamApp {
             } => self.annotate_corpus(&label, include_overlapping, targets),
             AppMessage::ReportError(message) => self.messages.error(message),
             AppMessage::ReportInfo(message) => self.messages.info(message),
+            AppMessage::LoadGazetteerList(path) => self.load_gazetteer_list(&path),
+            AppMessage::LoadPredictions(path) => self.load_predictions(&path),
+            AppMessage::SelectSuggestionAt(cp) => self.select_suggestion_at(cp),
             // The document's messages (see `DocumentDispatch`): nothing to do without one.
             AppMessage::ApplyEdit(_)
             | AppMessage::DecideSpan { .. }

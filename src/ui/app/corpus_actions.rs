@@ -66,6 +66,10 @@ impl QalamApp {
                 }
                 self.messages
                     .info(format!("{root}: {count} documents in the corpus"));
+                if let Some(corpus) = session.corpus() {
+                    // The gazetteer learns the corpus's finished spans in the background.
+                    self.suggestions.start_corpus_rebuild(corpus.clone(), false);
+                }
                 ctx.request_repaint();
             }
             Some(ScanFinished::Failed(error)) => {

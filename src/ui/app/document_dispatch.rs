@@ -109,7 +109,10 @@ impl DocumentDispatch<'_> {
             | AppMessage::CompareFiles(_)
             | AppMessage::Adjudicate(_)
             | AppMessage::AnnotateCorpusPreview
-            | AppMessage::AnnotateCorpus { .. } => return Some(message),
+            | AppMessage::AnnotateCorpus { .. }
+            | AppMessage::LoadGazetteerList(_)
+            | AppMessage::LoadPredictions(_)
+            | AppMessage::SelectSuggestionAt(_) => return Some(message),
         }
         None
     }

@@ -299,6 +299,12 @@ impl QalamApp {
             DialogAction::PathChosen(PathPurpose::LoadTemplate(index), path) => {
                 self.read_label_template(index, &file_names::with_template_suffix(&path));
             }
+            DialogAction::PathChosen(PathPurpose::GazetteerList, path) => {
+                self.load_gazetteer_list(&path);
+            }
+            DialogAction::PathChosen(PathPurpose::Predictions(index), path) => {
+                self.load_predictions_for(index, &path);
+            }
             DialogAction::ForceSave { document, path } => {
                 self.save_document(document, &path, true);
             }

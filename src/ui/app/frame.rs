@@ -16,6 +16,7 @@ use crate::ui::commands::{
     AppMessage, Command, CommandQueue, consume_compare_keys, consume_shortcuts, fixed_shortcuts,
     review_shortcuts,
 };
+use crate::ui::document_view::outlines::Outline;
 use crate::ui::panels::document_list::document_list_ui;
 use crate::ui::panels::menu_bar::{MenuContext, MenuToggles, menu_bar_ui};
 use crate::ui::panels::review_bar::review_bar_ui;
@@ -40,6 +41,7 @@ impl QalamApp {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         self.handle_dropped_files(&ctx);
         self.poll_corpus_scan(&ctx);
+        self.poll_suggestions(&ctx);
         self.handle_close_request(&ctx);
         if self.dialogs.is_empty() {
             self.close_window_on_escape(&ctx);
@@ -215,6 +217,7 @@ impl QalamApp {
                 word_snap: self.settings.snap_to_words,
                 document_list: self.side_panels.is_shown(SidePanel::DocumentList),
                 review_mode: self.panels.review.is_active(),
+                suggestions: self.suggestions.show,
             },
             corpus_open: self.corpus.is_some(),
         };
@@ -307,6 +310,7 @@ impl QalamApp {
         let text_size = self.settings.text_size;
         let snap_to_words = self.settings.snap_to_words;
         let corpus_open = self.corpus.is_some();
+        let show_suggestions = self.suggestions.show;
         egui::CentralPanel::default().show(ui, |ui| {
             if compare_shows && let Some(compare) = self.compare.as_mut() {
                 let height = (ui.available_height() * 0.45).max(80.0);
@@ -327,6 +331,28 @@ impl QalamApp {
             let selected_span = doc.selected_span;
             let (view, annotation) = doc.view_and_annotation();
             let response = view.ui(ui, annotation, selected_span);
+            if show_suggestions {
+                let annotation = doc.annotation();
+                let visible = doc.view.visible_chars();
+                let list = doc.suggestions.list();
+                // Sorted by start; a long suggestion may begin a little before the visible part.
+                let first = list.partition_point(|s| s.start + 500 < visible.start);
+                let current = doc.suggestions.current();
+                let outlines = list[first..]
+                    .iter()
+                    .take_while(|s| s.start < visible.end)
+                    .filter(|s| s.end > visible.start)
+                    .map(|s| Outline {
+                        range: s.range(),
+                        color: annotation.labels().get(&s.label).map(|l| l.color),
+                        current: current == Some(s),
+                    });
+                doc.view.paint_outlines(ui, outlines);
+            }
+            if show_suggestions && response.selection_started {
+                // A press inside a suggestion makes it the one the review keys act on.
+                commands.push(AppMessage::SelectSuggestionAt(doc.view.caret()));
+            }
             if let Some(id) = response.clicked_span {
                 commands.push(AppMessage::SelectSpan(Some(id)));
             } else if response.selection_started && selected_span.is_some() {
@@ -401,6 +427,10 @@ impl QalamApp {
             dirty: doc.is_dirty(),
             message: self.messages.visible_notice(now, Some(&doc.recovery_id)),
             annotator: &self.settings.annotator,
+            suggestions: self
+                .suggestions
+                .show
+                .then(|| (doc.suggestions.list().len(), doc.suggestions.is_computing())),
         };
         status_bar_ui(ui, &status, &mut self.commands);
     }

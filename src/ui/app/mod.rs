@@ -21,6 +21,8 @@ pub mod run;
 mod search_actions;
 pub mod settings;
 pub mod side_panels;
+mod suggestion_actions;
+pub mod suggestions;
 mod sync_actions;
 mod template_actions;
 
@@ -29,6 +31,7 @@ use crate::ui::app::corpus_session::CorpusSession;
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
 use crate::ui::app::settings::Settings;
 use crate::ui::app::side_panels::SidePanels;
+use crate::ui::app::suggestions::SuggestionSession;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::panels::labelling_panels::LabellingPanels;
 use crate::ui::panels::search_bar::SearchBar;
@@ -85,6 +88,7 @@ pub struct QalamApp {
     now: FrameTime,
     clock: fn() -> DateTime<Utc>,
     native_file_dialogs: bool,
+    suggestions: SuggestionSession,
 }
 
 impl QalamApp {
@@ -119,6 +123,7 @@ impl QalamApp {
             },
             clock: Utc::now,
             native_file_dialogs: true,
+            suggestions: SuggestionSession::default(),
         };
         if paths.is_empty() {
             let mut document = Document::new(SAMPLE_NAME.trim_end_matches(".txt"), SAMPLE_TEXT);
@@ -188,6 +193,11 @@ impl QalamApp {
     /// The "Annotate all" preview window.
     pub fn annotate_all_window(&self) -> &AnnotateAllWindow {
         &self.annotate_all
+    }
+
+    /// The gazetteer and its sources.
+    pub fn suggestion_session(&self) -> &SuggestionSession {
+        &self.suggestions
     }
 
     /// The dialogs waiting for the user, the front one shown.

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use qalam_core::io::{self, DiskState};
 use qalam_core::model::{Annotation, Edit, EditError, History, SpanId};
 
+use crate::ui::app::suggestions::DocumentSuggestions;
 use crate::ui::document_view::DocumentView;
 use qalam_core::io::file_names;
 use qalam_core::search::NormalizedCache;
@@ -63,6 +64,8 @@ pub struct OpenDocument {
     /// The text normalised for search, kept while the search options stay the same (the text
     /// of a document never changes).
     pub search_text: NormalizedCache,
+    /// Its suggestions (never part of the annotation until accepted).
+    pub suggestions: DocumentSuggestions,
 }
 
 impl OpenDocument {
@@ -93,6 +96,7 @@ impl OpenDocument {
             change_pending_since: None,
             corpus: None,
             search_text: NormalizedCache::default(),
+            suggestions: DocumentSuggestions::default(),
         }
     }
 
@@ -125,6 +129,11 @@ impl OpenDocument {
     /// The view (to draw it) together with the annotation it shows (read-only).
     pub fn view_and_annotation(&mut self) -> (&mut DocumentView, &Annotation) {
         (&mut self.view, &self.annotation)
+    }
+
+    /// The annotation with the document's suggestions, to bring them up to date with it.
+    pub fn annotation_and_suggestions(&mut self) -> (&Annotation, &mut DocumentSuggestions) {
+        (&self.annotation, &mut self.suggestions)
     }
 
     /// Undo/redo of edits to the annotation (read-only).

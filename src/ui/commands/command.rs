@@ -138,6 +138,27 @@ command_list! {
         CompareAnnotators,
         /// Show or hide the corpus's inter-annotator agreement (charts).
         ShowAgreement,
+        // ---- Suggestions ----
+        /// Show or hide the suggestions (likely entities from the gazetteer and predictions).
+        ToggleSuggestions,
+        /// Go to the next suggestion after the current one (or the caret).
+        NextSuggestion,
+        /// Go to the previous suggestion.
+        PrevSuggestion,
+        /// Accept the current suggestion: it becomes a span.
+        AcceptSuggestion,
+        /// Reject the current suggestion: it is not offered again in this document.
+        RejectSuggestion,
+        /// Accept every suggestion of the current one's name (and label).
+        AcceptSuggestionName,
+        /// Reject every suggestion of the current one's name (and label) in this document.
+        RejectSuggestionName,
+        /// Load a gazetteer list (a text or CSV file of name and label per line).
+        LoadGazetteerList,
+        /// Load a model's predictions (any importable format) as suggestions.
+        LoadPredictions,
+        /// Rebuild the gazetteer from the open corpus's finished documents.
+        RebuildGazetteer,
 
         // ---- Help ----
         /// Show every command with its keys.
@@ -202,6 +223,16 @@ impl Command {
             Command::ShowStatistics => "Statistics".into(),
             Command::CompareAnnotators => "Compare annotators…".into(),
             Command::ShowAgreement => "Agreement…".into(),
+            Command::ToggleSuggestions => "Show suggestions".into(),
+            Command::NextSuggestion => "Next suggestion".into(),
+            Command::PrevSuggestion => "Previous suggestion".into(),
+            Command::AcceptSuggestion => "Accept suggestion".into(),
+            Command::RejectSuggestion => "Reject suggestion".into(),
+            Command::AcceptSuggestionName => "Accept all of this name".into(),
+            Command::RejectSuggestionName => "Reject all of this name".into(),
+            Command::LoadGazetteerList => "Load gazetteer list…".into(),
+            Command::LoadPredictions => "Load predictions…".into(),
+            Command::RebuildGazetteer => "Rebuild from corpus".into(),
             Command::ShowShortcuts => "Keyboard shortcuts".into(),
         }
     }
@@ -306,6 +337,30 @@ impl Command {
             Command::ShowAgreement => {
                 "Charts of inter-annotator agreement: F1 per label, the confusion matrix, documents by disagreement"
             }
+            Command::ToggleSuggestions => {
+                "Outline likely entities from the gazetteer and loaded predictions (never saved until accepted)"
+            }
+            Command::NextSuggestion => "Go to the next suggestion",
+            Command::PrevSuggestion => "Go to the previous suggestion",
+            Command::AcceptSuggestion => "Make the current suggestion a span",
+            Command::RejectSuggestion => {
+                "Drop the current suggestion; it stays rejected in this document"
+            }
+            Command::AcceptSuggestionName => {
+                "Make every suggestion of this name and label a span (one undo step)"
+            }
+            Command::RejectSuggestionName => {
+                "Drop every suggestion of this name and label in this document"
+            }
+            Command::LoadGazetteerList => {
+                "Add a list of names: `name<TAB>label` or `name,label` per line (.txt, .csv)"
+            }
+            Command::LoadPredictions => {
+                "Show a model's output (doccano, Label Studio, spaCy, CoNLL…) for this text as suggestions"
+            }
+            Command::RebuildGazetteer => {
+                "Build the gazetteer from the spans of the corpus's done and reviewed files"
+            }
             Command::ShowShortcuts => "List every command with its keys",
         }
     }
@@ -365,6 +420,16 @@ impl Command {
             | Command::ShowGuidelines
             | Command::ShowStatistics => Menu::Corpus,
             Command::CompareAnnotators | Command::ShowAgreement => Menu::Review,
+            Command::ToggleSuggestions
+            | Command::NextSuggestion
+            | Command::PrevSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::AcceptSuggestionName
+            | Command::RejectSuggestionName
+            | Command::LoadGazetteerList
+            | Command::LoadPredictions
+            | Command::RebuildGazetteer => Menu::Suggestions,
             Command::ShowShortcuts => Menu::Help,
         }
     }

@@ -61,6 +61,12 @@ pub enum AppMessage {
         /// The documents and, in each, the ranges to tag.
         targets: Vec<(usize, Vec<qalam_core::search::Match>)>,
     },
+    /// Add the gazetteer list at this path (name and label per line).
+    LoadGazetteerList(PathBuf),
+    /// Load the predictions at this path as the current document's suggestions.
+    LoadPredictions(PathBuf),
+    /// Make the suggestion at this code point (if any) the current one.
+    SelectSuggestionAt(usize),
     /// Show an error to the user.
     ReportError(String),
     /// Show an informational message in the status bar.

@@ -46,19 +46,22 @@ pub enum Menu {
     Corpus,
     /// Reviewing an annotator's spans, comparing annotators, adjudication, agreement.
     Review,
+    /// Suggestions from the gazetteer and from predictions.
+    Suggestions,
     /// Help.
     Help,
 }
 
 impl Menu {
     /// All menus, in menu-bar order.
-    pub const ALL: [Menu; 7] = [
+    pub const ALL: [Menu; 8] = [
         Menu::File,
         Menu::Edit,
         Menu::Span,
         Menu::View,
         Menu::Corpus,
         Menu::Review,
+        Menu::Suggestions,
         Menu::Help,
     ];
 
@@ -71,6 +74,7 @@ impl Menu {
             Menu::View => "View",
             Menu::Corpus => "Corpus",
             Menu::Review => "Review",
+            Menu::Suggestions => "Suggestions",
             Menu::Help => "Help",
         }
     }

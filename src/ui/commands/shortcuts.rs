@@ -38,6 +38,13 @@ const CMD_SHIFT: Modifiers = Modifiers {
 const NONE: Modifiers = Modifiers::NONE;
 const ALT: Modifiers = Modifiers::ALT;
 const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT_SHIFT: Modifiers = Modifiers {
+    alt: true,
+    ctrl: false,
+    shift: true,
+    mac_cmd: false,
+    command: false,
+};
 const CTRL_ALT: Modifiers = Modifiers {
     alt: true,
     ctrl: false,
@@ -127,6 +134,16 @@ impl Command {
             Command::ShowStatistics => vec![shortcut(NONE, Key::F6)],
             Command::CompareAnnotators => vec![shortcut(CMD_SHIFT, Key::D)],
             Command::ShowAgreement => vec![shortcut(CMD_SHIFT, Key::K)],
+            Command::ToggleSuggestions => vec![shortcut(NONE, Key::F5)],
+            Command::NextSuggestion => vec![shortcut(ALT, Key::N)],
+            Command::PrevSuggestion => vec![shortcut(ALT_SHIFT, Key::N)],
+            Command::AcceptSuggestion => vec![shortcut(ALT, Key::A)],
+            Command::RejectSuggestion => vec![shortcut(ALT, Key::R)],
+            Command::AcceptSuggestionName => vec![shortcut(ALT_SHIFT, Key::A)],
+            Command::RejectSuggestionName => vec![shortcut(ALT_SHIFT, Key::R)],
+            Command::LoadGazetteerList => vec![shortcut(CMD_SHIFT, Key::J)],
+            Command::LoadPredictions => vec![shortcut(CMD_SHIFT, Key::P)],
+            Command::RebuildGazetteer => vec![shortcut(CMD_SHIFT, Key::B)],
             Command::ShowShortcuts => {
                 vec![shortcut(NONE, Key::F1), shortcut(NONE, Key::Questionmark)]
             }
@@ -135,11 +152,28 @@ impl Command {
     }
 
     /// Whether the command's keys would be typed into a focused text field, so the app must
-    /// not take them while one has keyboard focus.
+    /// not take them while one has keyboard focus. The suggestion review keys (Alt+letter)
+    /// count too: Alt+letter types a character on some keyboards, and accepting or rejecting
+    /// while typing a label name would change the document unseen.
     pub fn conflicts_with_text_editing(self) -> bool {
-        self.shortcuts()
-            .iter()
-            .any(KeyboardShortcut::conflicts_with_text_editing)
+        self.reviews_suggestions()
+            || self
+                .shortcuts()
+                .iter()
+                .any(KeyboardShortcut::conflicts_with_text_editing)
+    }
+
+    /// Whether the command moves through, accepts or rejects suggestions.
+    pub fn reviews_suggestions(self) -> bool {
+        matches!(
+            self,
+            Command::NextSuggestion
+                | Command::PrevSuggestion
+                | Command::AcceptSuggestion
+                | Command::RejectSuggestion
+                | Command::AcceptSuggestionName
+                | Command::RejectSuggestionName
+        )
     }
 }
 
@@ -269,7 +303,7 @@ pub fn consume_shortcuts(
     ordered.sort_by_key(|(key, _)| std::cmp::Reverse(specificity(key)));
     let mut commands = Vec::new();
     for (key, command) in ordered {
-        if text_has_focus && key.conflicts_with_text_editing() {
+        if text_has_focus && (key.conflicts_with_text_editing() || command.reviews_suggestions()) {
             continue;
         }
         let presses = input.count_and_consume_key(key.modifiers, key.logical_key);
@@ -368,6 +402,32 @@ mod tests {
             label_shortcuts(&labels, 1),
             vec![shortcut(NONE, Key::Num2), shortcut(NONE, Key::C)]
         );
+    }
+
+    #[test]
+    fn suggestion_review_keys_do_not_fire_while_a_text_field_has_focus() {
+        let ctx = egui::Context::default();
+        let press = |modifiers| egui::Event::Key {
+            key: Key::A,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        };
+        for (text_has_focus, expected) in
+            [(true, Vec::new()), (false, vec![Command::AcceptSuggestion])]
+        {
+            let mut input = egui::RawInput::default();
+            input.events.push(press(Modifiers::ALT));
+            let mut got = Vec::new();
+            let mut output = ctx.run_ui(input, |ui| {
+                got = ui
+                    .ctx()
+                    .input_mut(|i| consume_shortcuts(i, &fixed_shortcuts(1), text_has_focus));
+            });
+            output.textures_delta.clear();
+            assert_eq!(got, expected);
+        }
     }
 
     #[test]

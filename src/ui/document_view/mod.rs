@@ -11,11 +11,13 @@
 //! (anchor and caret), `pointer` (mouse selection, span clicks, edge drags), `keyboard` (caret
 //! movement), `paint` (highlights, text, tags, caret), [`tag_layout`] (where the label tags go),
 //! `paint_cache` (painted paragraphs kept as meshes between frames, so a scrolling frame only
-//! moves them), [`search_highlights`] (the search matches it paints, set by the app).
+//! moves them), [`search_highlights`] (the search matches it paints, set by the app), [`outlines`]
+//! (suggestions drawn over the text as outlines, never cached).
 
 pub mod heights;
 mod keyboard;
 pub mod layout_cache;
+pub mod outlines;
 mod paint;
 mod paint_cache;
 mod pointer;
@@ -90,6 +92,8 @@ struct FrameGeometry {
     visible: Range<usize>,
     /// Layout work of the frame.
     work: FrameWork,
+    /// The visible part of the view on screen (`None` before the first frame).
+    clip: Option<Rect>,
 }
 
 /// The document view widget. Create once, call [`DocumentView::ui`] every frame.
@@ -409,6 +413,7 @@ impl DocumentView {
         let response = ui.interact(clip, id, Sense::click_and_drag());
         self.frame.origin = Pos2::new(content_min.x + PADDING, content_min.y - shift + top_padding);
         self.frame.visible = first..end;
+        self.frame.clip = Some(clip);
 
         self.pointer_ui(ui, &response, text, selected_span, out);
         if response.has_focus() {

@@ -41,6 +41,8 @@ pub struct MenuToggles {
     pub document_list: bool,
     /// Review mode is on.
     pub review_mode: bool,
+    /// Suggestions are outlined in the document.
+    pub suggestions: bool,
 }
 
 impl MenuToggles {
@@ -52,6 +54,7 @@ impl MenuToggles {
             Command::ToggleWordSnap => Some(self.word_snap),
             Command::ToggleDocumentList => Some(self.document_list),
             Command::ToggleReviewMode => Some(self.review_mode),
+            Command::ToggleSuggestions => Some(self.suggestions),
             _ => None,
         }
     }
@@ -123,7 +126,7 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
             Command::ShowAgreement => {
                 let _ = command_button_ui(ui, command, menus.corpus_open, commands);
             }
-            other if other.menu() == Menu::Corpus => {
+            other if other.menu() == Menu::Corpus || other == Command::RebuildGazetteer => {
                 let _ = command_button_ui(ui, other, menus.corpus_open, commands);
             }
             other => {
@@ -138,6 +141,7 @@ fn menu_ui(ui: &mut egui::Ui, menu: Menu, menus: &MenuContext<'_>, commands: &mu
                         | Command::ShowShortcuts
                         | Command::TextBigger
                         | Command::TextSmaller
+                        | Command::LoadGazetteerList
                 );
                 let enabled = !needs_document || menus.labels.is_some();
                 let _ = command_button_ui(ui, other, enabled, commands);

@@ -19,6 +19,8 @@ pub struct StatusContext<'a> {
     pub message: Option<&'a str>,
     /// The annotator's name from the settings (empty: none).
     pub annotator: &'a str,
+    /// Suggestions on screen and whether more are being computed (`None`: hidden).
+    pub suggestions: Option<(usize, bool)>,
 }
 
 /// Draws the status bar and queues a status change when the selector is used.
@@ -43,6 +45,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
         ui.separator();
         ui.label(format!("Spans: {}", status.annotation.spans().len()));
         ui.separator();
+        if let Some((count, computing)) = status.suggestions {
+            let text = format!("Suggestions: {count}{}", if computing { " …" } else { "" });
+            ui.label(text);
+            ui.separator();
+        }
         ui.label(if status.dirty {
             "Unsaved changes"
         } else {

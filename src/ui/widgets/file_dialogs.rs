@@ -54,6 +54,27 @@ pub fn pick_template_to_open(start_folder: Option<&Path>) -> Option<PathBuf> {
         .pick_file()
 }
 
+/// Shows the native "open" dialog for a gazetteer list (`.txt`, `.csv`, `.tsv`). `None` when
+/// cancelled or when no dialog is available.
+pub fn pick_list_to_open(start_folder: Option<&Path>) -> Option<PathBuf> {
+    dialog("Load gazetteer list", start_folder)
+        .add_filter("Name lists (*.txt, *.csv, *.tsv)", &["txt", "csv", "tsv"])
+        .add_filter("All files", &["*"])
+        .pick_file()
+}
+
+/// Shows the native "open" dialog for a predictions file in an importable format. `None` when
+/// cancelled or when no dialog is available.
+pub fn pick_predictions_to_open(start_folder: Option<&Path>) -> Option<PathBuf> {
+    dialog("Load predictions", start_folder)
+        .add_filter(
+            "Predictions (*.jsonl, *.json, *.spacy, *.conll)",
+            &["jsonl", "json", "spacy", "conll", "iob", "bioes"],
+        )
+        .add_filter("All files", &["*"])
+        .pick_file()
+}
+
 /// Shows the native "save" dialog for a label template; the chosen path gets the
 /// `.labels.json` suffix. `None` when cancelled or when no dialog is available.
 pub fn pick_template_to_save(start_folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {

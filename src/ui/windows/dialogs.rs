@@ -31,6 +31,10 @@ pub enum PathPurpose {
     LoadTemplate(usize),
     /// Compare an annotator's file with the other annotators' files beside it.
     Compare,
+    /// Add a gazetteer list.
+    GazetteerList,
+    /// Load predictions for the document with this index.
+    Predictions(usize),
 }
 
 impl PathPurpose {
@@ -42,6 +46,8 @@ impl PathPurpose {
             PathPurpose::SaveTemplate(_) => "Save label template",
             PathPurpose::LoadTemplate(_) => "Load label template",
             PathPurpose::Compare => "Compare annotators (one annotator's file)",
+            PathPurpose::GazetteerList => "Load gazetteer list",
+            PathPurpose::Predictions(_) => "Load predictions",
         }
     }
 
@@ -49,7 +55,9 @@ impl PathPurpose {
         match self {
             PathPurpose::Open | PathPurpose::OpenFolder => "Open",
             PathPurpose::SaveAs(_) | PathPurpose::SaveTemplate(_) => "Save",
-            PathPurpose::LoadTemplate(_) => "Load",
+            PathPurpose::LoadTemplate(_)
+            | PathPurpose::GazetteerList
+            | PathPurpose::Predictions(_) => "Load",
             PathPurpose::Compare => "Compare",
         }
     }

@@ -11,6 +11,7 @@ mod pointer;
 mod recovery;
 mod review;
 mod search;
+mod suggestions;
 mod sync;
 mod templates;
 mod window;

@@ -79,7 +79,7 @@ pub struct Annotation {
     annotator: Option<String>,
     created: DateTime<Utc>,
     pub(super) modified: DateTime<Utc>,
-    extra: Map<String, Value>,
+    pub(super) extra: Map<String, Value>,
     /// Renewed by every edit (see [`Annotation::change_stamp`]); ignored by `==`.
     pub(super) stamp: super::change_stamp::ChangeStamp,
 }

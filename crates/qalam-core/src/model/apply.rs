@@ -113,6 +113,16 @@ impl Annotation {
             Edit::UpdateLabel { index, label } => self.update_label(index, label, checks),
             Edit::MoveLabel { from, to } => self.move_label(from, to),
             Edit::SetAllowOverlaps(allow) => self.set_allow_overlaps(allow, checks),
+            Edit::SetExtra { key, value } => {
+                let previous = match value {
+                    Some(value) => self.extra.insert(key.clone(), value),
+                    None => self.extra.remove(&key),
+                };
+                Ok(Edit::SetExtra {
+                    key,
+                    value: previous,
+                })
+            }
             Edit::Group(edits) => self.apply_group(edits, now, checks),
             Edit::WithModified { edit, modified } => {
                 let previous = self.modified;
@@ -138,13 +148,20 @@ impl Annotation {
             self.labels.clone(),
             self.status,
             self.modified,
+            self.extra.clone(),
         );
         let mut inverses = Vec::with_capacity(edits.len());
         for edit in edits {
             match self.apply_inner(edit, now, checks) {
                 Ok(inverse) => inverses.push(inverse),
                 Err(error) => {
-                    (self.spans, self.labels, self.status, self.modified) = snapshot;
+                    (
+                        self.spans,
+                        self.labels,
+                        self.status,
+                        self.modified,
+                        self.extra,
+                    ) = snapshot;
                     return Err(error);
                 }
             }
@@ -193,6 +210,34 @@ mod tests {
         assert_ne!(ann, after);
         ann.apply(redo).unwrap();
         assert_eq!(ann, after);
+    }
+
+    #[test]
+    fn set_extra_is_undone_exactly_and_rolled_back_in_a_failed_group() {
+        let mut ann = annotation();
+        let before = ann.clone();
+        let value = serde_json::json!({"names": []});
+        let undo = ann
+            .apply(Edit::SetExtra {
+                key: "suggestions_rejected".into(),
+                value: Some(value.clone()),
+            })
+            .unwrap();
+        assert_eq!(ann.extra().get("suggestions_rejected"), Some(&value));
+        ann.apply(undo).unwrap();
+        assert_eq!(ann, before);
+        assert!(ann.extra().is_empty());
+
+        let bad = ann.new_span(4, 99, "PERSON");
+        let group = Edit::Group(vec![
+            Edit::SetExtra {
+                key: "x".into(),
+                value: Some(serde_json::json!(1)),
+            },
+            Edit::AddSpan(bad),
+        ]);
+        assert!(ann.apply(group).is_err());
+        assert!(ann.extra().is_empty());
     }
 
     #[test]

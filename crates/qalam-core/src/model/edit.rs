@@ -97,6 +97,15 @@ pub enum Edit {
     },
     /// Allow or forbid overlapping spans (forbidding is refused while spans overlap).
     SetAllowOverlaps(bool),
+    /// Set (`Some`) or remove (`None`) one top-level field of the file that Qalam keeps but
+    /// does not interpret itself ([`Annotation::extra`](super::Annotation::extra)), such as the
+    /// rejected suggestions (`suggestions_rejected`). Its inverse puts back the previous value.
+    SetExtra {
+        /// The field's name.
+        key: String,
+        /// Its new value, or `None` to remove it.
+        value: Option<serde_json::Value>,
+    },
     /// Several edits applied in order as one undo step; all or nothing.
     Group(Vec<Edit>),
     /// Apply `edit`, then set [`Annotation::modified`](super::Annotation::modified) to
@@ -135,6 +144,10 @@ impl Edit {
             Edit::MoveLabel { .. } => "reorder labels".to_owned(),
             Edit::SetAllowOverlaps(true) => "allow overlapping spans".to_owned(),
             Edit::SetAllowOverlaps(false) => "forbid overlapping spans".to_owned(),
+            Edit::SetExtra { key, .. } if key == "suggestions_rejected" => {
+                "reject suggestion".to_owned()
+            }
+            Edit::SetExtra { key, .. } => format!("set {key}"),
             Edit::Group(edits) => match edits.as_slice() {
                 [] => "nothing".to_owned(),
                 [only] => only.describe(),

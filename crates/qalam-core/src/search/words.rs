@@ -67,7 +67,7 @@ pub(super) fn joined(a: char, b: char) -> bool {
 }
 
 /// Whether byte offset `at` of `text` (a character boundary) is a word edge.
-pub(super) fn is_edge(text: &str, at: usize) -> bool {
+pub fn is_edge(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at..].chars().next();
     match (before, after) {
@@ -82,7 +82,7 @@ const MAX_PREFIX_CHARS: usize = 8;
 /// Whether the match starting at byte `at` of `text` starts a word after a proclitic: the word
 /// holding `at` starts at most a few characters before it and what stands between is a
 /// proclitic ([`is_proclitic`], marks ignored).
-pub(super) fn after_proclitic(text: &str, at: usize) -> bool {
+pub fn after_proclitic(text: &str, at: usize) -> bool {
     let mut prefix: Vec<char> = Vec::with_capacity(MAX_PREFIX_CHARS);
     let mut chars = text[..at].chars().rev();
     let mut next = match text[at..].chars().next() {
