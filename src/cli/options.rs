@@ -32,6 +32,10 @@ pub struct ExportArgs {
     /// Hugging Face: train,validation,test fractions, e.g. `0.8,0.1,0.1`.
     #[arg(long, value_name = "TRAIN,VAL,TEST")]
     pub split: Option<String>,
+    /// Also export spans rejected in review (and unchanged since). By default they are left
+    /// out, each one listed in the report.
+    #[arg(long)]
+    pub include_rejected: bool,
 }
 
 /// What `qalam import` maps tags onto.
@@ -92,6 +96,7 @@ impl FormatOptions {
                 BoundaryArg::Widen => BoundaryPolicy::Widen,
             },
             spans_key: Some(args.spans_key.clone()),
+            include_rejected: args.include_rejected,
             ..ExportOptions::default()
         };
         for tag in &args.tags {

@@ -211,3 +211,62 @@ fn prodigy_export_and_import_go_through_the_command_line() {
         ]
     );
 }
+
+#[test]
+fn export_leaves_spans_rejected_in_review_out_unless_include_rejected() {
+    use qalam_core::model::{Review, ReviewDecision};
+    let dir = tempfile::tempdir().unwrap();
+    let path = save_notated(
+        dir.path(),
+        "summit",
+        "زار [بوتين|PERSON] ل[روسيا|COUNTRY] و[موسكو|COUNTRY]\n",
+    );
+    let loaded = qalam_core::io::load_path(&path).unwrap().annotation;
+    let at = loaded.modified() + chrono::Duration::seconds(5);
+    let mut parts = loaded.into_parts();
+    parts.spans[0].review = Some(Review::new("sara", ReviewDecision::Accepted, None, at));
+    parts.spans[1].review = Some(Review::new(
+        "sara",
+        ReviewDecision::Rejected,
+        Some("the article means the team".to_owned()),
+        at,
+    ));
+    let reviewed = qalam_core::model::Annotation::from_parts(parts).unwrap();
+    qalam_core::io::save_path(&path, &reviewed, None, false).unwrap();
+
+    let output = qalam(
+        &["export", "--format", "doccano", "-o", "out.jsonl", "."],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}{}", stderr(&output));
+    assert!(stdout.contains("0 spans changed, 1 dropped"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "summit [11, 16) «روسيا» COUNTRY: dropped: rejected in review by sara: the article means the team"
+        ),
+        "{stdout}"
+    );
+    let jsonl = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    let line: serde_json::Value = serde_json::from_str(jsonl.trim_end()).unwrap();
+    assert_eq!(line["label"].as_array().unwrap().len(), 2, "{jsonl}");
+    assert!(!jsonl.contains("[11,16,"), "{jsonl}");
+
+    let output = qalam(
+        &[
+            "export",
+            "--format",
+            "doccano",
+            "--include-rejected",
+            "-o",
+            "all.jsonl",
+            ".",
+        ],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{}", stderr(&output));
+    let jsonl = std::fs::read_to_string(dir.path().join("all.jsonl")).unwrap();
+    let line: serde_json::Value = serde_json::from_str(jsonl.trim_end()).unwrap();
+    assert_eq!(line["label"].as_array().unwrap().len(), 3, "{jsonl}");
+}

@@ -25,6 +25,7 @@ pub mod job;
 pub mod label_studio;
 pub mod options;
 pub mod prodigy;
+pub mod rejected;
 pub mod report;
 pub mod spacy;
 pub mod standoff;
@@ -62,7 +63,9 @@ pub struct Imported {
 }
 
 /// An exporter of `format` writing to `out` (a file, or a folder when
-/// [`Format::writes_folder`]).
+/// [`Format::writes_folder`]). Unless [`ExportOptions::include_rejected`], it is wrapped in a
+/// [`rejected::RejectedFilter`], so spans rejected in review stay out of every format (each one
+/// reported).
 ///
 /// Each format module offers `pub fn exporter(out: &Path, options: &ExportOptions) ->
 /// Result<Box<dyn Exporter>, InterchangeError>` and `pub fn import(path: &Path, options:
@@ -73,7 +76,7 @@ pub fn exporter(
     out: &std::path::Path,
     options: &ExportOptions,
 ) -> Result<Box<dyn Exporter>, InterchangeError> {
-    match format {
+    let inner = match format {
         Format::Conll => conll::exporter(out, options),
         Format::Spacy => spacy::exporter(out, options),
         Format::HuggingFace => hugging_face::exporter(out, options),
@@ -82,6 +85,11 @@ pub fn exporter(
         Format::LabelStudioMin => label_studio::exporter_min(out, options),
         Format::Brat => brat::exporter(out, options),
         Format::Prodigy => prodigy::exporter(out, options),
+    }?;
+    if options.include_rejected {
+        Ok(inner)
+    } else {
+        Ok(Box::new(rejected::RejectedFilter::new(inner)))
     }
 }
 

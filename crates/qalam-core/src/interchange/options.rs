@@ -43,6 +43,9 @@ pub struct ExportOptions {
     /// doccano: write the newer `entities` form (`start_offset`, `end_offset`, `relations`)
     /// instead of the default `label: [[start, end, "TAG"]]` form.
     pub doccano_entities: bool,
+    /// Also export spans rejected in review (and unchanged since). By default they are left
+    /// out, each one a report entry (see [`super::rejected`]).
+    pub include_rejected: bool,
 }
 
 impl ExportOptions {

@@ -8,6 +8,7 @@ pub mod doccano;
 mod hugging_face;
 pub mod label_studio;
 mod prodigy;
+mod rejected;
 mod spacy;
 mod trainer_support;
 

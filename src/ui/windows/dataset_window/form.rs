@@ -85,6 +85,13 @@ impl DatasetWindow {
             ui.end_row();
         }
         if self.mode == DatasetMode::Export {
+            ui.label("Review:");
+            ui.checkbox(&mut self.include_rejected, "include rejected spans")
+                .on_hover_text(
+                    "Spans rejected in review (and unchanged since) are left out by default; \
+                     each one is listed in the report",
+                );
+            ui.end_row();
             ui.label("Tag overrides:");
             ui.add(
                 egui::TextEdit::singleline(&mut self.tag_overrides)

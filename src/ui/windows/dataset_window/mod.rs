@@ -55,6 +55,7 @@ pub struct DatasetWindow {
     spans_key: String,
     tag_overrides: String,
     split: bool,
+    include_rejected: bool,
     source: ExportSource,
     input: String,
     output: String,
@@ -76,6 +77,7 @@ impl DatasetWindow {
             spans_key: "sc".to_owned(),
             tag_overrides: String::new(),
             split: false,
+            include_rejected: false,
             source: ExportSource::CurrentDocument,
             input: String::new(),
             output: String::new(),
@@ -193,6 +195,7 @@ impl DatasetWindow {
             boundary: self.boundary,
             spans_key: Some(self.spans_key.trim().to_owned()).filter(|k| !k.is_empty()),
             splits: self.split.then_some([0.8, 0.1, 0.1]),
+            include_rejected: self.include_rejected,
             ..ExportOptions::default()
         };
         for pair in self
