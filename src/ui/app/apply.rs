@@ -142,6 +142,10 @@ impl QalamApp {
             AppMessage::OpenFolder(path) => self.open_folder(&path),
             AppMessage::OpenCorpusDocument(index) => self.open_corpus_document(index),
             AppMessage::CompareDocument(index) => self.open_compare_document(index),
+            AppMessage::ReviewCorpusFile {
+                document,
+                annotator,
+            } => self.review_corpus_file(document, &annotator),
             AppMessage::CompareFiles(paths) => self.open_compare_files(paths),
             AppMessage::Adjudicate(action) => self.adjudicate(action),
             AppMessage::AnnotateCorpusPreview => self.open_annotate_corpus(),

@@ -1,6 +1,7 @@
 //! The corpus in the window: opening a folder (scanned in the background), opening a document
 //! of the list (the annotator's own file in a multi-annotator corpus, with the corpus labels for
-//! a new one), moving to the next/previous (unfinished) document, and recording the open
+//! a new one), opening a colleague's own file for review (review mode on, saved back to their
+//! file), moving to the next/previous (unfinished) document, and recording the open
 //! document's edits into the corpus so the list, progress and statistics follow at once.
 //!
 //! Leaving a corpus document for another one saves it first when it has unsaved changes (the
@@ -9,7 +10,9 @@
 
 use std::path::Path;
 
-use qalam_core::corpus::{DocumentFiles, Step, document_files, step_row};
+use qalam_core::corpus::{DocumentFiles, Step, document_files, review_files, step_row};
+use qalam_core::editing::Direction;
+use qalam_core::editing::review::next_undecided;
 use qalam_core::io;
 use qalam_core::model::{Annotation, Document, LabelSet};
 
@@ -109,6 +112,65 @@ impl QalamApp {
         let Some(opened) = self.load_corpus_open_document(index) else {
             return;
         };
+        self.show_opened_corpus_document(opened);
+    }
+
+    /// Opens `annotator`'s own file of corpus document `index` for review: it becomes the
+    /// current document (replacing a corpus document as opening from the list does), review
+    /// mode turns on at the first undecided span, and Save writes back to their file.
+    pub(super) fn review_corpus_file(&mut self, index: usize, annotator: &str) {
+        let files = self
+            .corpus
+            .as_ref()
+            .and_then(CorpusSession::corpus)
+            .and_then(|corpus| {
+                let doc = corpus.documents.get(index)?;
+                review_files(corpus, doc, annotator)
+            });
+        let Some(files) = files else {
+            self.messages
+                .info(format!("{annotator} has no file of this document"));
+            return;
+        };
+        let open = self.documents.iter().position(|doc| {
+            doc.save_path.as_deref() == Some(files.save.as_path())
+                && doc
+                    .corpus
+                    .as_ref()
+                    .is_some_and(|link| link.document == index)
+        });
+        match open {
+            Some(open) => self.current = open,
+            None => {
+                let Some(opened) = self.load_corpus_files(index, &files) else {
+                    return;
+                };
+                self.show_opened_corpus_document(opened);
+            }
+        }
+        if !self.panels.review.is_active() {
+            self.panels.review.toggle();
+        }
+        if let Some(doc) = self.documents.get_mut(self.current) {
+            let current = doc
+                .selected_span
+                .filter(|&id| doc.annotation().span(id).is_some());
+            if current.is_none() {
+                doc.selected_span = next_undecided(doc.annotation(), None, Direction::Next);
+                if let Some(span) = doc.selected_span.and_then(|id| doc.annotation().span(id)) {
+                    doc.view.scroll_to(span.start);
+                }
+            }
+        }
+        self.messages.info(format!(
+            "Reviewing {annotator}'s file: A accept · R reject · F fixed · N next undecided; \
+             Save writes to their file"
+        ));
+    }
+
+    /// Makes `opened` the current document, in place of the current corpus document or the
+    /// untouched sample (see [`Self::slot_for_next_document`]), else beside the open ones.
+    fn show_opened_corpus_document(&mut self, opened: OpenDocument) {
         match self.slot_for_next_document() {
             Some(slot) => {
                 let old = std::mem::replace(&mut self.documents[slot], opened);
@@ -124,13 +186,26 @@ impl QalamApp {
         }
     }
 
-    /// Where document `index` of the corpus is open, if it is.
+    /// Where document `index` of the corpus is open in the viewer's own file, if it is (a
+    /// colleague's file opened for review does not count).
     pub(super) fn open_position_of_corpus_document(&self, index: usize) -> Option<usize> {
+        let own = self.corpus_document_files(index);
         self.documents.iter().position(|doc| {
-            doc.corpus
-                .as_ref()
-                .is_some_and(|link| link.document == index)
+            doc.corpus.as_ref().is_some_and(|link| {
+                link.document == index
+                    && own
+                        .as_ref()
+                        .is_none_or(|files| files.annotator == link.annotator)
+            })
         })
+    }
+
+    /// The files document `index` of the corpus opens for the viewer, if the corpus is read.
+    fn corpus_document_files(&self, index: usize) -> Option<DocumentFiles> {
+        let annotator = self.settings.annotator_name();
+        let corpus = self.corpus.as_ref().and_then(CorpusSession::corpus)?;
+        let doc = corpus.documents.get(index)?;
+        Some(document_files(corpus, doc, annotator.as_deref()))
     }
 
     /// Opens document `index` of the corpus beside the open ones (the current one stays
@@ -147,10 +222,14 @@ impl QalamApp {
     /// Reads document `index` of the corpus from the annotator's file (see the module docs);
     /// problems are shown.
     fn load_corpus_open_document(&mut self, index: usize) -> Option<OpenDocument> {
-        let annotator = self.settings.annotator_name();
+        let files = self.corpus_document_files(index)?;
+        self.load_corpus_files(index, &files)
+    }
+
+    /// Reads `files` of document `index` of the corpus as an open document linked to it;
+    /// problems are shown.
+    fn load_corpus_files(&mut self, index: usize, files: &DocumentFiles) -> Option<OpenDocument> {
         let corpus = self.corpus.as_ref().and_then(CorpusSession::corpus)?;
-        let doc = corpus.documents.get(index)?;
-        let files = document_files(corpus, doc, annotator.as_deref());
         let labels = corpus.file.as_ref().map(|file| file.labels.clone());
         let disagreement = corpus
             .problems
@@ -162,7 +241,7 @@ impl QalamApp {
                 ) && corpus.root.join(problem.path()) == files.open
             })
             .map(|problem| format!("{problem} (the file keeps its own labels)"));
-        let mut opened = match load_corpus_document(&files, labels) {
+        let mut opened = match load_corpus_document(files, labels) {
             Ok(opened) => opened,
             Err(error) => {
                 self.messages.error(error.to_string());

@@ -106,6 +106,7 @@ impl DocumentDispatch<'_> {
             | AppMessage::OpenFolder(_)
             | AppMessage::OpenCorpusDocument(_)
             | AppMessage::CompareDocument(_)
+            | AppMessage::ReviewCorpusFile { .. }
             | AppMessage::CompareFiles(_)
             | AppMessage::Adjudicate(_)
             | AppMessage::AnnotateCorpusPreview

@@ -42,6 +42,14 @@ pub enum AppMessage {
     ClearSelection,
     /// Compare the annotators' files of the corpus document with this index.
     CompareDocument(usize),
+    /// Open `annotator`'s own file of the corpus document with this index for review (review
+    /// mode on; Save writes back to their file).
+    ReviewCorpusFile {
+        /// The corpus document's index.
+        document: usize,
+        /// Whose file.
+        annotator: String,
+    },
     /// Compare these annotation files of one text (one file: it and the other annotators'
     /// files beside it).
     CompareFiles(Vec<PathBuf>),

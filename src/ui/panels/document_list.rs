@@ -1,13 +1,14 @@
 //! The corpus's document list (left side panel): the progress bar (the viewer's, and one per
 //! annotator), sort, filters by status, label and annotator, search by name, and one row per
 //! document with its name, status, annotators, span count and last change. A click opens the
-//! document. Only visible rows are drawn (`ScrollArea::show_rows`), so 10,000 documents stay
+//! document; its context menu compares the annotators or opens one annotator's own file for
+//! review ("Review NAME's file"). Only visible rows are drawn (`ScrollArea::show_rows`), so 10,000 documents stay
 //! fluid; while the folder is still being read, the files read so far are listed under a
 //! progress bar. Which rows show and in which order is decided by `qalam_core::corpus::list`.
 
 use egui::{Align, Layout, Role, Sense, UiBuilder, Vec2, WidgetInfo};
 
-use qalam_core::corpus::{CorpusDocument, ListSort, row_status};
+use qalam_core::corpus::{CorpusDocument, ListSort, annotator_files, row_status};
 use qalam_core::model::DocStatus;
 
 use crate::text::label::fitted_bidi_label_ui;
@@ -81,11 +82,22 @@ pub fn document_list_ui(
                 if response.clicked() {
                     commands.push(AppMessage::OpenCorpusDocument(index));
                 }
-                if doc.annotation_files().count() >= 2 {
+                let reviewable = annotator_files(doc);
+                let comparable = doc.annotation_files().count() >= 2;
+                if comparable || !reviewable.is_empty() {
                     response.context_menu(|ui| {
-                        if ui.button("Compare annotators…").clicked() {
+                        if comparable && ui.button("Compare annotators…").clicked() {
                             commands.push(AppMessage::CompareDocument(index));
                             ui.close();
+                        }
+                        for (name, _) in &reviewable {
+                            if ui.button(format!("Review {name}'s file")).clicked() {
+                                commands.push(AppMessage::ReviewCorpusFile {
+                                    document: index,
+                                    annotator: name.clone(),
+                                });
+                                ui.close();
+                            }
                         }
                     });
                 }

@@ -27,6 +27,12 @@ fn review_time() -> DateTime<Utc> {
 
 /// An annotator's file with the three spans of [`ANNOTATED`], made a year before the review.
 fn annotated_file(dir: &Path) -> PathBuf {
+    annotators_file(dir, "putin.qalam.json", "Amal")
+}
+
+/// `annotator`'s file `name` in `dir` with the three spans of [`ANNOTATED`], done a year before
+/// the review.
+fn annotators_file(dir: &Path, name: &str, annotator: &str) -> PathBuf {
     let made = Utc
         .with_ymd_and_hms(2025, 12, 1, 9, 0, 0)
         .single()
@@ -34,13 +40,16 @@ fn annotated_file(dir: &Path) -> PathBuf {
     let mut ann = Annotation::new_at(Document::new("putin", TEXT), made);
     for (start, end, label) in [(0, 3, "EVENT"), (4, 9, "PERSON"), (10, 15, "COUNTRY")] {
         let mut span = ann.new_span_at(start, end, label, made);
-        span.annotator = Some("Amal".to_owned());
+        span.annotator = Some(annotator.to_owned());
         ann.apply_at(Edit::AddSpan(span), made)
             .expect("a valid span");
     }
     ann.apply_at(Edit::SetStatus(DocStatus::Done), made)
         .expect("status");
-    let path = dir.join("putin.qalam.json");
+    let mut parts = ann.into_parts();
+    parts.annotator = Some(annotator.to_owned());
+    let ann = Annotation::from_parts(parts).expect("valid");
+    let path = dir.join(name);
     qalam_core::io::save_path(&path, &ann, None, false).expect("write the annotator's file");
     path
 }
@@ -237,4 +246,80 @@ fn fixing_a_span_relabels_it_then_marks_it_fixed_and_undo_takes_back_one_step() 
     harness.get_by_label("بوتين — COUNTRY [4, 9)");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_spans(&harness, ANNOTATED);
+}
+
+#[test]
+fn a_lead_reviews_bilals_file_from_the_document_list_and_the_review_lands_in_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let folder = tempfile::tempdir().expect("temp dir");
+    std::fs::write(folder.path().join("putin.txt"), TEXT).expect("text");
+    let amal = annotators_file(folder.path(), "putin.Amal.qalam.json", "Amal");
+    let bilal = annotators_file(folder.path(), "putin.Bilal.qalam.json", "Bilal");
+    let amal_before = std::fs::read_to_string(&amal).expect("read");
+    let mut harness = reviewer_harness(folder.path().to_owned(), data.path());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while harness.state().is_scanning() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the scan did not finish"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+
+    // The row's context menu offers each annotator's file.
+    harness
+        .get_by(|node| {
+            node.label()
+                .is_some_and(|label| label.starts_with("putin —"))
+        })
+        .click_secondary();
+    harness.run_steps(3);
+    harness.get_by_label("Review Amal's file");
+    harness.get_by_label("Review Bilal's file").click();
+    harness.run_steps(3);
+
+    // Bilal's spans, in review mode at the first undecided span.
+    let doc = harness.state().current_document().expect("open");
+    assert_eq!(doc.save_path.as_deref(), Some(bilal.as_path()));
+    assert_eq!(doc.annotation().annotator(), Some("Bilal"));
+    assert_spans(&harness, ANNOTATED);
+    harness.get_by_label("Accepted 0 · Rejected 0 · Fixed 0 · Undecided 3");
+    assert_eq!(selected(&harness), Some(SpanId(1)));
+
+    press(&mut harness, Modifiers::NONE, Key::A);
+    harness.get_by_label("Accepted 1 · Rejected 0 · Fixed 0 · Undecided 2");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(!harness.state().current_document().expect("open").is_dirty());
+    assert!(harness.state().messages().errors().is_empty());
+
+    // Bilal's file on disk has Sara's decision; Amal's is untouched, and Sara has no file.
+    let saved = qalam_core::io::load_path(&bilal)
+        .expect("reload")
+        .annotation;
+    let review = saved.spans()[0].review.clone().expect("reviewed");
+    assert_eq!(
+        (review.reviewer.as_str(), review.decision, review.at),
+        ("Sara", ReviewDecision::Accepted, review_time())
+    );
+    assert!(saved.spans()[1..].iter().all(|span| span.review.is_none()));
+    assert_eq!(saved.annotator(), Some("Bilal"));
+    assert_eq!(std::fs::read_to_string(&amal).expect("read"), amal_before);
+    assert!(!folder.path().join("putin.Sara.qalam.json").exists());
+
+    // A click on the row opens Sara's own (new) annotation, not Bilal's file.
+    harness
+        .get_by(|node| {
+            node.label()
+                .is_some_and(|label| label.starts_with("putin —"))
+        })
+        .click();
+    harness.run_steps(3);
+    let own = harness.state().current_document().expect("open");
+    assert_eq!(
+        own.save_path.as_deref(),
+        Some(folder.path().join("putin.Sara.qalam.json").as_path())
+    );
+    assert!(own.annotation().spans().is_empty());
 }

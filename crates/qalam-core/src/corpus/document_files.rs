@@ -7,6 +7,10 @@
 //! their spans) and the first save creates the annotator's file. Otherwise the single-annotator
 //! rule holds: `article.qalam.json` if it exists, else `article.txt` (saved as
 //! `article.qalam.json`), else the document's only annotation file itself.
+//!
+//! A reviewer opens a colleague's file instead ([`annotator_files`] lists them,
+//! [`review_files`] opens one): that annotator's own file, saved back to itself, so the review
+//! decisions land in the file the annotator works in.
 
 use std::path::{Path, PathBuf};
 
@@ -139,4 +143,37 @@ pub fn document_files(
         save: root.join(save),
         annotator: None,
     }
+}
+
+/// The annotators of `doc` who have their own per-annotator file
+/// (`article.ANNOTATOR.qalam.json`; never the gold file), sorted by name, each with that file
+/// relative to the corpus root.
+pub fn annotator_files(doc: &CorpusDocument) -> Vec<(String, PathBuf)> {
+    let mut files: Vec<(String, PathBuf)> = doc
+        .annotation_files()
+        .filter(|(file, info)| !info.gold && is_per_annotator(file))
+        .filter_map(|(file, info)| info.annotator.clone().map(|name| (name, file.path.clone())))
+        .collect();
+    files.sort();
+    files.dedup_by(|a, b| a.0 == b.0);
+    files
+}
+
+/// The files for reviewing `annotator`'s own file of `doc`: it opens as it is and Save writes
+/// back to it (`None` when they have no file of `doc`; see [`annotator_files`]).
+pub fn review_files(
+    corpus: &Corpus,
+    doc: &CorpusDocument,
+    annotator: &str,
+) -> Option<DocumentFiles> {
+    let (name, file) = annotator_files(doc)
+        .into_iter()
+        .find(|(name, _)| name == annotator)?;
+    let path = corpus.root.join(file);
+    Some(DocumentFiles {
+        open: path.clone(),
+        text_only: false,
+        save: path,
+        annotator: Some(name),
+    })
 }

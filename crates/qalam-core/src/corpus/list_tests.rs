@@ -227,3 +227,33 @@ fn another_annotators_file_gives_only_its_text() {
     let omar = document_files(&corpus, &corpus.documents[0], Some("Omar"));
     assert!(omar.opens_saved_file() && !omar.text_only);
 }
+
+#[test]
+fn a_reviewer_opens_a_colleagues_own_file_and_saves_back_to_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("x.txt"), "نص").expect("text");
+    write(dir.path(), "x.Omar.qalam.json", "[نص|PERSON]", Some("Omar"));
+    write(dir.path(), "x.Amal.qalam.json", "نص", Some("Amal"));
+    write(dir.path(), "x.gold.qalam.json", "[نص|PERSON]", None);
+    let corpus = scan(dir.path()).expect("scan");
+    let doc = &corpus.documents[0];
+    let names: Vec<_> = annotator_files(doc)
+        .into_iter()
+        .map(|(name, file)| (name, file.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Amal".to_owned(), "x.Amal.qalam.json".to_owned()),
+            ("Omar".to_owned(), "x.Omar.qalam.json".to_owned())
+        ],
+        "the gold file is nobody's"
+    );
+    let omar = review_files(&corpus, doc, "Omar").expect("Omar has a file");
+    assert_eq!(omar.open, dir.path().join("x.Omar.qalam.json"));
+    assert_eq!(omar.save, omar.open);
+    assert!(!omar.text_only);
+    assert_eq!(omar.annotator.as_deref(), Some("Omar"));
+    assert_eq!(review_files(&corpus, doc, "Sara"), None);
+    assert_eq!(review_files(&corpus, doc, "gold"), None);
+}

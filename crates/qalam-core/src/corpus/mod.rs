@@ -30,7 +30,7 @@ pub mod sync;
 
 pub use corpus_file::{CORPUS_FILE_NAME, CorpusFile, CorpusFileError};
 pub use document::{AnnotationInfo, CorpusDocument, ScanProblem, ScannedFile};
-pub use document_files::{DocumentFiles, document_files};
+pub use document_files::{DocumentFiles, annotator_files, document_files, review_files};
 pub use list::{
     ListProgress, ListQuery, ListSort, Step, list_progress, list_rows, row_status, step_row,
 };
