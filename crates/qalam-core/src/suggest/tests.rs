@@ -256,6 +256,99 @@ fn only_finished_annotations_feed_the_gazetteer() {
     assert_eq!(gazetteer.label_of("روسيا"), None);
 }
 
+/// `ann(notation)` with `status` and the given review decisions on its spans (in span order,
+/// `None` undecided), all decided after the spans were made.
+fn reviewed(
+    notation: &str,
+    status: DocStatus,
+    decisions: &[Option<crate::model::ReviewDecision>],
+) -> Annotation {
+    let mut parts = ann(notation).into_parts();
+    parts.status = status;
+    let made = parts.spans.iter().map(|span| span.modified).max();
+    let at = made.unwrap_or_else(now) + chrono::Duration::seconds(60);
+    for (span, decision) in parts.spans.iter_mut().zip(decisions) {
+        span.review = decision.map(|decision| {
+            crate::model::Review::new("sara", decision, Some("why".to_owned()), at)
+        });
+    }
+    Annotation::from_parts(parts).unwrap()
+}
+
+#[test]
+fn accepted_and_fixed_spans_feed_the_gazetteer_from_any_file_and_rejected_ones_never() {
+    use crate::model::ReviewDecision::{Accepted, Fixed, Rejected};
+    // An unfinished file: its accepted and fixed spans count, the undecided and rejected ones
+    // do not.
+    let in_progress = reviewed(
+        "[بوتين|PERSON] [روسيا|COUNTRY] [موسكو|COUNTRY] [ترامب|PERSON]",
+        DocStatus::InProgress,
+        &[Some(Accepted), Some(Fixed), Some(Rejected), None],
+    );
+    // A finished file: everything but its rejected span.
+    let done = reviewed(
+        "[لافروف|PERSON] [الكرملين|ORGANIZATION]",
+        DocStatus::Done,
+        &[None, Some(Rejected)],
+    );
+    let mut builder = GazetteerBuilder::new();
+    assert_eq!(corpus::add_settled(&mut builder, &in_progress), 2);
+    assert_eq!(corpus::add_settled(&mut builder, &done), 1);
+    let gazetteer = builder.build();
+    assert_eq!(gazetteer.label_of("بوتين"), Some("PERSON"));
+    assert_eq!(gazetteer.label_of("روسيا"), Some("COUNTRY"));
+    assert_eq!(gazetteer.label_of("موسكو"), None, "rejected");
+    assert_eq!(
+        gazetteer.label_of("ترامب"),
+        None,
+        "undecided in an unfinished file"
+    );
+    assert_eq!(gazetteer.label_of("لافروف"), Some("PERSON"));
+    assert_eq!(
+        gazetteer.label_of("الكرملين"),
+        None,
+        "rejected in a done file"
+    );
+}
+
+#[test]
+fn a_corpus_gives_the_accepted_spans_of_its_unfinished_files() {
+    use crate::model::ReviewDecision::{Accepted, Rejected};
+    let dir = tempfile::tempdir().unwrap();
+    let save = |name: &str, annotation: &Annotation| {
+        crate::io::save_path(&dir.path().join(name), annotation, None, false).unwrap();
+    };
+    save(
+        "a.qalam.json",
+        &reviewed(
+            "[بوتين|PERSON] [روسيا|COUNTRY]",
+            DocStatus::InProgress,
+            &[Some(Accepted), None],
+        ),
+    );
+    save(
+        "b.qalam.json",
+        &reviewed("[موسكو|COUNTRY]", DocStatus::Reviewed, &[Some(Rejected)]),
+    );
+    save(
+        "c.qalam.json",
+        &reviewed("[ترامب|PERSON]", DocStatus::Todo, &[None]),
+    );
+    let corpus = crate::corpus::scan::scan(dir.path()).unwrap();
+    let mut builder = GazetteerBuilder::new();
+    let report = corpus::add_corpus(&mut builder, &corpus);
+    assert!(report.problems.is_empty(), "{report:?}");
+    assert_eq!(
+        report.files_used, 2,
+        "a (an accepted span) and b (reviewed)"
+    );
+    let gazetteer = builder.build();
+    assert_eq!(gazetteer.label_of("بوتين"), Some("PERSON"));
+    assert_eq!(gazetteer.label_of("روسيا"), None);
+    assert_eq!(gazetteer.label_of("موسكو"), None);
+    assert_eq!(gazetteer.label_of("ترامب"), None);
+}
+
 #[test]
 fn the_fixture_corpus_gives_the_names_of_its_done_file_only() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
