@@ -70,7 +70,7 @@ impl QalamApp {
                 self.messages
                     .info(format!("{root}: {count} documents in the corpus"));
                 if let Some(corpus) = session.corpus() {
-                    // The gazetteer learns the corpus's finished spans in the background.
+                    // The gazetteer learns the corpus's settled spans in the background.
                     self.suggestions.start_corpus_rebuild(corpus.clone(), false);
                 }
                 ctx.request_repaint();

@@ -30,7 +30,7 @@ impl QalamApp {
             }
             if asked {
                 self.messages.info(format!(
-                    "Gazetteer: {} names (from {} finished files)",
+                    "Gazetteer: {} names (from {} files: finished ones and accepted spans)",
                     self.suggestions.gazetteer().len(),
                     report.files_used
                 ));
@@ -75,7 +75,8 @@ impl QalamApp {
             Command::RebuildGazetteer => match self.corpus.as_ref().and_then(|c| c.corpus()) {
                 Some(corpus) => {
                     self.suggestions.start_corpus_rebuild(corpus.clone(), true);
-                    self.messages.info("Reading the corpus's finished files…");
+                    self.messages
+                        .info("Reading the corpus's finished and reviewed spans…");
                 }
                 None => self.messages.info("Open a corpus folder first"),
             },

@@ -94,7 +94,7 @@ impl SuggestionSession {
         self.predictions_generation
     }
 
-    /// Starts reading the corpus's finished files for their names (on a thread); `asked`: the
+    /// Starts reading the corpus's settled spans (finished files, accepted spans) for names (on a thread); `asked`: the
     /// user asked (Rebuild from corpus), so the result is announced, rather than the automatic
     /// rebuild when a corpus opens.
     pub fn start_corpus_rebuild(&mut self, corpus: Corpus, asked: bool) {
