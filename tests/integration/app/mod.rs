@@ -10,4 +10,5 @@ mod pointer;
 mod recovery;
 mod sync;
 mod templates;
+mod unwritable;
 mod window;
