@@ -118,6 +118,7 @@ impl QalamApp {
             AppMessage::OpenCorpusDocument(index) => self.open_corpus_document(index),
             AppMessage::ReportError(message) => self.messages.error(message),
             AppMessage::ReportInfo(message) => self.messages.info(message),
+            AppMessage::CancelOpening(path) => self.cancel_opening(&path),
             // The document's messages (see `DocumentDispatch`): nothing to do without one.
             AppMessage::ApplyEdit(_) | AppMessage::SelectSpan(_) | AppMessage::ClearSelection => {}
         }

@@ -98,7 +98,8 @@ impl DocumentDispatch<'_> {
             }
             AppMessage::OpenFile(_)
             | AppMessage::OpenFolder(_)
-            | AppMessage::OpenCorpusDocument(_) => return Some(message),
+            | AppMessage::OpenCorpusDocument(_)
+            | AppMessage::CancelOpening(_) => return Some(message),
         }
         None
     }

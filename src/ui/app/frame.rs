@@ -32,6 +32,7 @@ impl QalamApp {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         self.handle_dropped_files(&ctx);
         self.poll_corpus_scan(&ctx);
+        self.poll_loading(&ctx);
         self.handle_close_request(&ctx);
         if self.dialogs.is_empty() {
             self.close_window_on_escape(&ctx);
@@ -63,6 +64,7 @@ impl QalamApp {
         self.dataset_window_ui(&ctx);
         self.sync.ui(&ctx, &mut self.commands);
         self.corpus_windows_ui(&ctx);
+        self.loading_window_ui(&ctx);
         self.dialog_ui(&ctx);
         let labels = self
             .documents

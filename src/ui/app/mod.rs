@@ -13,6 +13,7 @@ pub mod document_dispatch;
 pub mod egui_fonts;
 mod file_actions;
 mod frame;
+mod loading;
 pub mod open_document;
 pub mod run;
 pub mod settings;
@@ -67,6 +68,8 @@ pub struct QalamApp {
     sync: SyncWindow,
     corpus: Option<CorpusSession>,
     corpus_windows: CorpusWindows,
+    /// Large files being opened on background threads.
+    loading: Vec<loading::PendingOpen>,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -94,6 +97,7 @@ impl QalamApp {
             sync: SyncWindow::new(),
             corpus: None,
             corpus_windows: CorpusWindows::default(),
+            loading: Vec::new(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),

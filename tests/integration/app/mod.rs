@@ -6,6 +6,7 @@ mod corpus;
 mod datasets;
 mod editing;
 mod files;
+mod large_files;
 mod pointer;
 mod recovery;
 mod sync;
