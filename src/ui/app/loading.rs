@@ -30,7 +30,11 @@ impl QalamApp {
     /// Starts opening `path` in the background if it is large (or is already being opened);
     /// returns whether it did.
     pub(super) fn open_in_background(&mut self, path: &Path, instead_of: Option<PathBuf>) -> bool {
-        if self.loading.iter().any(|pending| pending.job.path() == path) {
+        if self
+            .loading
+            .iter()
+            .any(|pending| pending.job.path() == path)
+        {
             return true;
         }
         if !is_large(path) {

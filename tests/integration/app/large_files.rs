@@ -31,11 +31,17 @@ fn a_large_file_opens_in_the_background_with_progress() {
     let files = tempfile::tempdir().expect("temp dir");
     let (path, chars) = large_text(files.path());
     let mut harness = harness(vec![path], data.path());
-    assert!(harness.state().is_loading(), "opened on the window's thread");
+    assert!(
+        harness.state().is_loading(),
+        "opened on the window's thread"
+    );
     harness.get_by_label("Cancel opening");
     harness.get_by_label_contains("large.txt");
     wait_while_loading(&mut harness);
-    let doc = harness.state().current_document().expect("the document arrived");
+    let doc = harness
+        .state()
+        .current_document()
+        .expect("the document arrived");
     assert_eq!(doc.annotation().document().char_len(), chars);
     assert!(harness.state().messages().errors().is_empty());
     assert!(harness.query_by_label("Cancel opening").is_none());

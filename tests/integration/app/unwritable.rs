@@ -58,11 +58,20 @@ fn folder_names(dir: &Path) -> Vec<String> {
 }
 
 /// The annotation the recovery folder holds, once the autosave has written it.
-fn autosaved_spans(harness: &mut egui_kittest::Harness<'_, qalam::ui::QalamApp>, data: &Path) -> usize {
+fn autosaved_spans(
+    harness: &mut egui_kittest::Harness<'_, qalam::ui::QalamApp>,
+    data: &Path,
+) -> usize {
     let store = qalam_core::io::recovery::RecoveryStore::new(data);
-    step_until(harness, Duration::from_secs(20), || !store.list().0.is_empty());
+    step_until(harness, Duration::from_secs(20), || {
+        !store.list().0.is_empty()
+    });
     let (entries, _) = store.list();
-    store.read(&entries[0]).expect("the recovery file reads").spans().len()
+    store
+        .read(&entries[0])
+        .expect("the recovery file reads")
+        .spans()
+        .len()
 }
 
 /// Saves once (one span), makes a second span, lets `break_folder` make the folder
@@ -97,20 +106,30 @@ fn save_fails_cleanly(size: &str, reason: &str, break_folder: impl FnOnce(&Tmpfs
     );
     harness.get_by_label_contains(reason);
     assert!(harness.state().current_document().expect("open").is_dirty());
-    assert_eq!(std::fs::read(&saved).expect("still there"), before, "old file intact");
+    assert_eq!(
+        std::fs::read(&saved).expect("still there"),
+        before,
+        "old file intact"
+    );
     let names = folder_names(files.path());
     assert!(
         names.iter().all(|name| !name.contains(".tmp-")),
         "temporary file left: {names:?}"
     );
-    assert_eq!(autosaved_spans(&mut harness, data.path()), 2, "the work is in the autosave");
+    assert_eq!(
+        autosaved_spans(&mut harness, data.path()),
+        2,
+        "the work is in the autosave"
+    );
     drop(harness);
     drop(mount);
 }
 
 #[test]
 fn saving_into_a_read_only_folder_shows_the_error_and_loses_nothing() {
-    save_fails_cleanly("1m", "Read-only file system", |mount, _| mount.remount_read_only());
+    save_fails_cleanly("1m", "Read-only file system", |mount, _| {
+        mount.remount_read_only()
+    });
 }
 
 #[test]

@@ -308,8 +308,8 @@ mod tests {
         // The folder's place is taken by a file: creating the temporary file fails.
         let blocker = dir.path().join("not-a-folder");
         fs::write(&blocker, "x").unwrap();
-        let error = write_atomically(&blocker.join("doc.qalam.json"), |w| w.write_all(b"x"))
-            .unwrap_err();
+        let error =
+            write_atomically(&blocker.join("doc.qalam.json"), |w| w.write_all(b"x")).unwrap_err();
         assert!(!error.to_string().contains(".tmp-"), "{error}");
         assert!(error.raw_os_error().is_some(), "{error:?}");
     }

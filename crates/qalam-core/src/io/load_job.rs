@@ -110,7 +110,11 @@ impl LoadJob {
     /// The result once the thread has finished (`None` while it runs). A job whose thread
     /// could not be started, or panicked, ends with an error naming the file.
     pub fn try_finish(&mut self) -> Option<Result<Loaded, LoadError>> {
-        if self.handle.as_ref().is_some_and(|handle| !handle.is_finished()) {
+        if self
+            .handle
+            .as_ref()
+            .is_some_and(|handle| !handle.is_finished())
+        {
             return None;
         }
         let result = match self.handle.take().map(JoinHandle::join) {
@@ -140,7 +144,8 @@ impl LoadJob {
             }
             return result;
         }
-        self.try_finish().unwrap_or_else(|| Err(cancelled(&self.path)))
+        self.try_finish()
+            .unwrap_or_else(|| Err(cancelled(&self.path)))
     }
 }
 
