@@ -53,7 +53,7 @@ def main():
         ("label_template", "hostile/templates/duplicate-names.labels.json"),
     ]:
         for path in glob.glob(os.path.join(FIX, pattern)):
-            put(target, os.path.basename(path), read(path))
+            put(target, os.path.relpath(path, FIX).replace("/", "-"), read(path))
     put(
         "label_template",
         "valid.labels.json",

@@ -23,7 +23,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(documents) = build(vec![draft], &labels, now(), path) {
         for annotation in &documents {
             let len = annotation.document().char_len();
-            assert!(annotation.spans().iter().all(|s| s.start < s.end && s.end <= len));
+            assert!(
+                annotation
+                    .spans()
+                    .iter()
+                    .all(|s| s.start < s.end && s.end <= len)
+            );
         }
     }
 });

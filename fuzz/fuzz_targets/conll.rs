@@ -12,7 +12,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(imported) = conll::parse(text, Path::new("fuzz.conll"), &ImportOptions::default()) {
         for annotation in &imported.documents {
             let len = annotation.document().char_len();
-            assert!(annotation.spans().iter().all(|s| s.start < s.end && s.end <= len));
+            assert!(
+                annotation
+                    .spans()
+                    .iter()
+                    .all(|s| s.start < s.end && s.end <= len)
+            );
         }
     }
 });

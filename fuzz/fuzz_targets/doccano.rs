@@ -10,10 +10,16 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(imported) = doccano::import_str(text, Path::new("fuzz.in"), &ImportOptions::default()) {
+    if let Ok(imported) = doccano::import_str(text, Path::new("fuzz.in"), &ImportOptions::default())
+    {
         for annotation in &imported.documents {
             let len = annotation.document().char_len();
-            assert!(annotation.spans().iter().all(|s| s.start < s.end && s.end <= len));
+            assert!(
+                annotation
+                    .spans()
+                    .iter()
+                    .all(|s| s.start < s.end && s.end <= len)
+            );
         }
     }
 });

@@ -62,8 +62,12 @@ fn edit(bytes: &mut Bytes<'_>, ann: &Annotation, depth: usize) -> Option<Edit> {
             note: (bytes.small(2) == 1).then(|| "ملاحظة".to_owned()),
         },
         5 => Edit::SetStatus(
-            [DocStatus::Todo, DocStatus::InProgress, DocStatus::Done, DocStatus::Reviewed]
-                [bytes.small(4)],
+            [
+                DocStatus::Todo,
+                DocStatus::InProgress,
+                DocStatus::Done,
+                DocStatus::Reviewed,
+            ][bytes.small(4)],
         ),
         6 => Edit::AddLabel {
             index: bytes.small(labels),
@@ -94,9 +98,10 @@ fn edit(bytes: &mut Bytes<'_>, ann: &Annotation, depth: usize) -> Option<Edit> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let start = Case::parse("زار [بوتين|PERSON] ل[روسيا|COUNTRY] ثم [التقى [كيم|PERSON] جونغ|EVENT]")
-        .expect("the start state")
-        .annotation();
+    let start =
+        Case::parse("زار [بوتين|PERSON] ل[روسيا|COUNTRY] ثم [التقى [كيم|PERSON] جونغ|EVENT]")
+            .expect("the start state")
+            .annotation();
     let mut ann = start.clone();
     let mut history = History::new();
     let mut bytes = Bytes(data);
@@ -113,7 +118,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let end = ann.clone();
     while history.undo(&mut ann) {}
-    assert_eq!(ann, start, "undoing every step does not give the start state");
+    assert_eq!(
+        ann, start,
+        "undoing every step does not give the start state"
+    );
     while history.redo(&mut ann) {}
     assert_eq!(ann, end, "redoing every step does not give the end state");
 });

@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use qalam_core::interchange::hugging_face::{card, read};
 use qalam_core::interchange::ImportOptions;
+use qalam_core::interchange::hugging_face::{card, read};
 use qalam_fuzz::{scratch, split2};
 
 fuzz_target!(|data: &[u8]| {
@@ -23,7 +23,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(imported) = read::import(&folder, &ImportOptions::default()) {
         for annotation in &imported.documents {
             let len = annotation.document().char_len();
-            assert!(annotation.spans().iter().all(|s| s.start < s.end && s.end <= len));
+            assert!(
+                annotation
+                    .spans()
+                    .iter()
+                    .all(|s| s.start < s.end && s.end <= len)
+            );
         }
     }
 });

@@ -18,7 +18,11 @@ fuzz_target!(|data: &[u8]| {
     let fast = read_valid(json);
     let slow = read_with_diagnostics(json, path);
     if let Some(fast) = &fast {
-        assert_eq!(slow.as_ref().ok(), Some(fast), "fast accepts, validating disagrees");
+        assert_eq!(
+            slow.as_ref().ok(),
+            Some(fast),
+            "fast accepts, validating disagrees"
+        );
     }
     match from_json_str(text, path) {
         Ok(annotation) => {

@@ -24,7 +24,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(imported) = spacy::import(&path, &ImportOptions::default()) {
         for annotation in &imported.documents {
             let len = annotation.document().char_len();
-            assert!(annotation.spans().iter().all(|s| s.start < s.end && s.end <= len));
+            assert!(
+                annotation
+                    .spans()
+                    .iter()
+                    .all(|s| s.start < s.end && s.end <= len)
+            );
         }
     }
 });

@@ -11,11 +11,16 @@ use chrono::{DateTime, TimeZone, Utc};
 pub fn scratch() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = tempfile::Builder::new()
-            .prefix("qalam-fuzz-")
-            .tempdir()
-            .expect("a scratch folder");
-        dir.keep()
+        // In memory where there is a tmpfs: file-based targets run several times faster.
+        let shm = Path::new("/dev/shm");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("qalam-fuzz-");
+        let dir = if shm.is_dir() {
+            builder.tempdir_in(shm)
+        } else {
+            builder.tempdir()
+        };
+        dir.expect("a scratch folder").keep()
     })
 }
 

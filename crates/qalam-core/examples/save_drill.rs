@@ -163,13 +163,13 @@ pub fn run(dir: &Path, rounds: Option<usize>) -> Result<(), String> {
     Ok(())
 }
 
-/// A file name with its bytes in version A and B.
-type FileVersions = (String, [Vec<u8>; 2]);
+/// A file's name and its exact bytes in version A and in version B.
+type Versions = (String, [Vec<u8>; 2]);
 
 /// The exact bytes of every file in version A and B, by file name.
-fn expected_bytes() -> Result<Vec<FileVersions>, String> {
+fn expected_bytes() -> Result<Vec<Versions>, String> {
     let temp = tempfile::tempdir().map_err(|error| error.to_string())?;
-    let mut out: Vec<FileVersions> = Vec::new();
+    let mut out: Vec<Versions> = Vec::new();
     let mut per_version: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
     for which in 0..2 {
         let annotation = version(which);

@@ -159,6 +159,7 @@ impl QalamApp {
             AppMessage::LoadGazetteerList(path) => self.load_gazetteer_list(&path),
             AppMessage::LoadPredictions(path) => self.load_predictions(&path),
             AppMessage::SelectSuggestionAt(cp) => self.select_suggestion_at(cp),
+            AppMessage::CancelOpening(path) => self.cancel_opening(&path),
             // The document's messages (see `DocumentDispatch`): nothing to do without one.
             AppMessage::ApplyEdit(_)
             | AppMessage::DecideSpan { .. }

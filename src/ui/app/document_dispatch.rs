@@ -113,7 +113,8 @@ impl DocumentDispatch<'_> {
             | AppMessage::AnnotateCorpus { .. }
             | AppMessage::LoadGazetteerList(_)
             | AppMessage::LoadPredictions(_)
-            | AppMessage::SelectSuggestionAt(_) => return Some(message),
+            | AppMessage::SelectSuggestionAt(_)
+            | AppMessage::CancelOpening(_) => return Some(message),
         }
         None
     }

@@ -102,7 +102,9 @@ impl QalamApp {
             return;
         }
         let mut target = open_target(requested);
+        // (A large annotation file is checked by its background load instead.)
         if let Some(text_file) = target.instead_of.clone()
+            && !super::loading::is_large(&target.path)
             && let Err(e) = io::load_path(&target.path)
         {
             self.messages.error(format!(
@@ -119,9 +121,23 @@ impl QalamApp {
             self.current = index;
             return;
         }
-        match OpenDocument::load(path) {
+        if self.open_in_background(path, target.instead_of.clone()) {
+            return;
+        }
+        self.add_opened(path, target.instead_of.as_deref(), OpenDocument::load(path));
+    }
+
+    /// Adds a loaded document (or shows why it could not be loaded): `path` is the file opened,
+    /// `instead_of` the text file the user asked for when its annotation file opened instead.
+    pub(super) fn add_opened(
+        &mut self,
+        path: &Path,
+        instead_of: Option<&Path>,
+        loaded: Result<OpenDocument, qalam_core::io::LoadError>,
+    ) {
+        match loaded {
             Ok(doc) => {
-                if let Some(text_file) = &target.instead_of {
+                if let Some(text_file) = instead_of {
                     self.report_opened_instead(text_file, path, &doc);
                 }
                 if doc.annotation().document().text().is_empty() {

@@ -42,6 +42,7 @@ impl QalamApp {
         self.handle_dropped_files(&ctx);
         self.poll_corpus_scan(&ctx);
         self.poll_suggestions(&ctx);
+        self.poll_loading(&ctx);
         self.handle_close_request(&ctx);
         if self.dialogs.is_empty() {
             self.close_window_on_escape(&ctx);
@@ -103,6 +104,7 @@ impl QalamApp {
         self.dataset_window_ui(&ctx);
         self.sync.ui(&ctx, &mut self.commands);
         self.corpus_windows_ui(&ctx);
+        self.loading_window_ui(&ctx);
         self.dialog_ui(&ctx);
         let labels = self
             .documents

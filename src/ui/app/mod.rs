@@ -15,6 +15,7 @@ pub mod document_dispatch;
 pub mod egui_fonts;
 mod file_actions;
 mod frame;
+mod loading;
 pub mod open_document;
 mod review_dispatch;
 pub mod run;
@@ -82,6 +83,8 @@ pub struct QalamApp {
     corpus_windows: CorpusWindows,
     compare: Option<CompareSession>,
     agreement: AgreementWindow,
+    /// Large files being opened on background threads.
+    loading: Vec<loading::PendingOpen>,
     close_confirmed: bool,
     applied_theme: Option<bool>,
     title: String,
@@ -114,6 +117,7 @@ impl QalamApp {
             corpus_windows: CorpusWindows::default(),
             compare: None,
             agreement: AgreementWindow::default(),
+            loading: Vec::new(),
             close_confirmed: false,
             applied_theme: None,
             title: String::new(),

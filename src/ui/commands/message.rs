@@ -79,4 +79,6 @@ pub enum AppMessage {
     ReportError(String),
     /// Show an informational message in the status bar.
     ReportInfo(String),
+    /// Stop opening this large file (the Cancel button of the opening window).
+    CancelOpening(PathBuf),
 }

@@ -141,15 +141,25 @@ fn build_one(
         .map(|span| span.id.filter(|&id| id > 0 && taken.insert(id)))
         .collect();
     let mut next = taken.iter().max().copied().unwrap_or(0);
+    // One more than the largest id so far; once the file has used the largest possible id,
+    // the smallest free one.
+    let mut fresh = || match next.checked_add(1) {
+        Some(id) => {
+            next = id;
+            id
+        }
+        None => {
+            let id = (1..u64::MAX).find(|id| !taken.contains(id)).unwrap_or(1);
+            taken.insert(id);
+            id
+        }
+    };
     let spans = draft
         .spans
         .into_iter()
         .zip(wanted)
         .map(|(draft_span, id)| {
-            let id = id.unwrap_or_else(|| {
-                next += 1;
-                next
-            });
+            let id = id.unwrap_or_else(&mut fresh);
             Span {
                 note: draft_span.note,
                 annotator: draft_span.annotator,

@@ -37,7 +37,8 @@ impl AtomicFile {
         let prefix = temp_prefix(file_name);
         let temp = tempfile::Builder::new()
             .prefix(&prefix)
-            .tempfile_in(folder)?;
+            .tempfile_in(folder)
+            .map_err(plain)?;
         // Locked while it is written: a cleaner in another process leaves it alone.
         lock_exclusive(temp.as_file());
         remove_stale_temp_files(folder, &prefix);
@@ -55,6 +56,10 @@ impl AtomicFile {
 
     /// Flushes the bytes to disk and renames the file over the target, then flushes the folder.
     pub fn commit(self) -> io::Result<()> {
+        self.commit_inner().map_err(plain)
+    }
+
+    fn commit_inner(self) -> io::Result<()> {
         let temp = self
             .writer
             .into_inner()
@@ -76,15 +81,38 @@ impl AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.writer.write(bytes)
+        self.writer.write(bytes).map_err(plain)
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.writer.write_all(bytes)
+        self.writer.write_all(bytes).map_err(plain)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
+        self.writer.flush().map_err(plain)
+    }
+}
+
+/// The operating system's error without the temporary file's path that `tempfile` adds to it
+/// (`No space left on device (os error 28) at path "/…/.doc.qalam.json.tmp-Ab12Cd"`): callers
+/// name the target file, and the temporary name only confuses the user.
+fn plain(error: io::Error) -> io::Error {
+    if error.raw_os_error().is_some() || error.get_ref().is_none() {
+        return error;
+    }
+    // `tempfile` wraps the OS error in its own type, displayed as `ERROR at path "…"`.
+    let text = error.to_string();
+    let Some(cut) = text.rfind(" at path ") else {
+        return error;
+    };
+    let message = &text[..cut];
+    let code = message
+        .rsplit_once("(os error ")
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .and_then(|code| code.parse::<i32>().ok());
+    match code {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => io::Error::new(error.kind(), message.to_owned()),
     }
 }
 
@@ -272,6 +300,18 @@ mod tests {
         assert_eq!(result.unwrap_err().to_string(), "disk full");
         assert_eq!(fs::read_to_string(&path).unwrap(), "old content");
         assert_eq!(entries(dir.path()), vec!["doc.qalam.json"]);
+    }
+
+    #[test]
+    fn regression_errors_do_not_name_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // The folder's place is taken by a file: creating the temporary file fails.
+        let blocker = dir.path().join("not-a-folder");
+        fs::write(&blocker, "x").unwrap();
+        let error =
+            write_atomically(&blocker.join("doc.qalam.json"), |w| w.write_all(b"x")).unwrap_err();
+        assert!(!error.to_string().contains(".tmp-"), "{error}");
+        assert!(error.raw_os_error().is_some(), "{error:?}");
     }
 
     #[test]

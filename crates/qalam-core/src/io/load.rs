@@ -26,10 +26,20 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let modified = std::fs::metadata(path)
         .and_then(|metadata| metadata.modified())
         .ok();
+    load_bytes(path, &bytes, modified)
+}
+
+/// [`load_path`] for bytes already read from `path` (modified at `modified`): what the
+/// background [`LoadJob`](super::load_job::LoadJob) calls once it has read the file.
+pub fn load_bytes(
+    path: &Path,
+    bytes: &[u8],
+    modified: Option<std::time::SystemTime>,
+) -> Result<Loaded, LoadError> {
     // The bytes are hashed (for the disk state) on a helper thread while they are parsed.
     std::thread::scope(|scope| {
-        let hash = scope.spawn(|| DiskState::from_bytes(&bytes, modified));
-        let text = decode_utf8(path, &bytes)?;
+        let hash = scope.spawn(|| DiskState::from_bytes(bytes, modified));
+        let text = decode_utf8(path, bytes)?;
         let annotation = if has_json_extension(path) || looks_like_qalam_json(text) {
             from_json_str(text, path)
                 .map_err(|errors| LoadError::Invalid(path.to_owned(), errors))?
@@ -38,7 +48,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         };
         let disk = hash
             .join()
-            .unwrap_or_else(|_| DiskState::from_bytes(&bytes, modified));
+            .unwrap_or_else(|_| DiskState::from_bytes(bytes, modified));
         Ok(Loaded { annotation, disk })
     })
 }

@@ -13,6 +13,7 @@ pub mod file_names;
 pub mod file_summary;
 pub mod label_template;
 pub mod load;
+pub mod load_job;
 pub mod open_target;
 pub mod qalam_json;
 pub mod recovery;

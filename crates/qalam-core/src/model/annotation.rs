@@ -307,10 +307,18 @@ impl Annotation {
         self.spans.iter().position(|span| span.id == id)
     }
 
-    /// An id no span uses: one more than the largest in use, starting at 1.
+    /// An id no span uses: one more than the largest in use, starting at 1 (or, when a file
+    /// already uses the largest possible id, the smallest free one).
     pub fn next_span_id(&self) -> SpanId {
         let max = self.spans.iter().map(|span| span.id.0).max().unwrap_or(0);
-        SpanId(max.saturating_add(1))
+        match max.checked_add(1) {
+            Some(id) => SpanId(id),
+            None => {
+                let used: std::collections::HashSet<u64> =
+                    self.spans.iter().map(|span| span.id.0).collect();
+                SpanId((1..u64::MAX).find(|id| !used.contains(id)).unwrap_or(1))
+            }
+        }
     }
 
     /// A new span over `[start, end)` with a fresh id, this annotation's annotator and both
@@ -359,6 +367,18 @@ impl Annotation {
 mod tests {
     use super::*;
     use crate::model::Edit;
+
+    #[test]
+    fn regression_next_span_id_after_the_largest_possible_id_is_a_free_one() {
+        let mut ann = Annotation::new(Document::new("d", "ابتثجحخدذ"));
+        let mut span = ann.new_span(0, 2, "PERSON");
+        span.id = SpanId(u64::MAX);
+        ann.apply(Edit::AddSpan(span)).unwrap();
+        let next = ann.new_span(3, 5, "PERSON");
+        assert_eq!(next.id, SpanId(1));
+        ann.apply(Edit::AddSpan(next)).unwrap();
+        assert_eq!(ann.next_span_id(), SpanId(2));
+    }
 
     /// "[ا[ب|PERSON]ت[ث|COUNTRY]جحخ|EVENT]دذ" over "ابتثجحخدذ": EVENT [0, 7) encloses the others.
     fn annotation() -> Annotation {

@@ -472,4 +472,30 @@ mod tests {
         assert_eq!(entry.location.as_ref().map(|at| at.line), Some(5));
         assert!(entry.reason.contains("surrogate pair"), "{entry}");
     }
+
+    /// Found by the `label_studio` fuzz target: a region id ending in 18446744073709551615 made
+    /// the next fresh span id overflow (a panic in debug builds, a repeated id in release).
+    #[test]
+    fn regression_fuzz_region_id_u64_max_overflowed_the_next_span_id() {
+        let region = |id: &str, start: u32, end: u32| {
+            serde_json::json!({"id": id, "from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": start, "end": end, "labels": ["PERSON"]}})
+        };
+        let input = serde_json::json!([{"id": 1, "data": {"text": "زار بوتين روسيا"},
+        "annotations": [{"result": [
+            region("b0000018446744073709551615", 0, 3),
+            region("x", 4, 9),
+            region("y", 10, 15),
+        ]}]}])
+        .to_string();
+        let imported =
+            import_str(&input, Path::new("max-id.json"), &ImportOptions::default()).unwrap();
+        let mut ids: Vec<u64> = imported.documents[0]
+            .spans()
+            .iter()
+            .map(|span| span.id.0)
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids, [1, 2, u64::MAX]);
+    }
 }

@@ -75,16 +75,108 @@ fn next_key<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Cow<'de, str>>
     Ok(map.next_key::<BorrowedStr<'de>>()?.map(|key| key.0))
 }
 
-/// Keeps an unknown key's value in `extra` (the last of duplicate keys wins, as in
-/// `serde_json::Value`).
+/// Keeps an unknown key's value in `extra`. A key given twice (here or in any object inside
+/// the value) is an error, as in the validating reader.
 fn keep_unknown<'de, A: MapAccess<'de>>(
     map: &mut A,
     key: Cow<'de, str>,
     extra: &mut Map<String, Value>,
 ) -> Result<(), A::Error> {
-    let value: Value = map.next_value()?;
-    extra.insert(key.into_owned(), value);
+    if extra.contains_key(key.as_ref()) {
+        return Err(de::Error::custom(format_args!("duplicate key {key}")));
+    }
+    let value: StrictValue = map.next_value()?;
+    extra.insert(key.into_owned(), value.0);
     Ok(())
+}
+
+/// Any JSON value, read like `serde_json::Value` except that an object with a key given twice
+/// is an error (`Value` keeps the last one silently). For unknown fields and `metadata`, the
+/// only free-form values of the format.
+struct StrictValue(Value);
+
+impl<'de> Deserialize<'de> for StrictValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(StrictValue)
+    }
+}
+
+/// An object of [`StrictValue`]s (`metadata`).
+struct StrictMap(Map<String, Value>);
+
+impl<'de> Deserialize<'de> for StrictMap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match deserializer.deserialize_map(StrictVisitor)? {
+            Value::Object(map) => Ok(StrictMap(map)),
+            _ => Err(de::Error::custom("expected an object")),
+        }
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        StrictValue::deserialize(deserializer).map(|value| value.0)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<StrictValue>()? {
+            items.push(item.0);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = next_key(&mut map)? {
+            if object.contains_key(key.as_ref()) {
+                return Err(de::Error::custom(format_args!("duplicate key {key}")));
+            }
+            let value: StrictValue = map.next_value()?;
+            object.insert(key.into_owned(), value.0);
+        }
+        Ok(Value::Object(object))
+    }
 }
 
 /// The whole file, typed, before semantic checks.
@@ -209,7 +301,11 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 "title" => fill(&mut title, map.next_value()?, &key)?,
                 "source" => fill(&mut source, map.next_value()?, &key)?,
                 "language" => fill(&mut language, map.next_value()?, &key)?,
-                "metadata" => fill(&mut metadata, map.next_value()?, &key)?,
+                "metadata" => fill(
+                    &mut metadata,
+                    map.next_value::<Option<StrictMap>>()?.map(|m| m.0),
+                    &key,
+                )?,
                 "text" => fill(&mut text, map.next_value()?, &key)?,
                 "text_sha256" => {
                     fill(&mut text_sha256, map.next_value::<BorrowedStr>()?.0, &key)?;

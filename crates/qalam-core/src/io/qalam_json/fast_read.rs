@@ -303,4 +303,38 @@ mod tests {
             "{message}"
         );
     }
+
+    /// Found by the `qalam_json` fuzz target: the fast path kept the last of a key given twice
+    /// inside an unknown field (or `metadata`), which the validating reader refuses, so the
+    /// two readers disagreed. Both refuse it now.
+    #[test]
+    fn regression_fuzz_duplicate_key_inside_an_unknown_field_is_refused_by_both_readers() {
+        let ann = crate::model::Annotation::new(crate::model::Document::new("d", "abc"));
+        let json = to_json_string(&ann);
+        for (from, to) in [
+            (
+                "\"id\": \"d\"",
+                "\"id\": \"d\", \"t\": {\"x\": 1, \"x\": {}}",
+            ),
+            (
+                "\"id\": \"d\"",
+                "\"id\": \"d\", \"t\": [{\"y\": [{\"x\": 1, \"x\": 2}]}]",
+            ),
+            ("\"id\": \"d\"", "\"id\": \"d\", \"t\": 1, \"t\": 2"),
+            ("\"metadata\": {}", "\"metadata\": {\"k\": 1, \"k\": 2}"),
+        ] {
+            assert!(json.contains(from), "{from}");
+            let broken = json.replacen(from, to, 1);
+            assert!(read_valid(&broken).is_none(), "{to}");
+            let errors = read_with_diagnostics(&broken, Path::new("t")).unwrap_err();
+            assert!(errors.to_string().contains("is given twice"), "{errors}");
+        }
+        let fine = json.replacen(
+            "\"id\": \"d\"",
+            "\"id\": \"d\", \"t\": {\"x\": [1, 2.5, null, true, \"s\"], \"y\": {\"x\": 1}}",
+            1,
+        );
+        let fast = read_valid(&fine).expect("fast accepts");
+        assert_eq!(read_with_diagnostics(&fine, Path::new("t")).unwrap(), fast);
+    }
 }
