@@ -212,7 +212,13 @@ impl FieldLayout {
         color: egui::Color32,
     ) {
         for p in &self.paragraphs {
-            engine.paint(ctx, painter, &p.layout, origin + egui::vec2(0.0, p.y), color);
+            engine.paint(
+                ctx,
+                painter,
+                &p.layout,
+                origin + egui::vec2(0.0, p.y),
+                color,
+            );
         }
     }
 }
@@ -237,7 +243,10 @@ mod tests {
         for pair in xs.windows(2) {
             assert!(pair[1] < pair[0], "caret x should decrease: {xs:?}");
         }
-        assert!(xs[0] >= layout.size().x - 2.0, "start at the right edge: {xs:?}");
+        assert!(
+            xs[0] >= layout.size().x - 2.0,
+            "start at the right edge: {xs:?}"
+        );
         assert!(xs[5] <= 2.0, "end at the left edge: {xs:?}");
         assert_eq!(layout.visual_chars(), [vec![4, 3, 2, 1, 0]]);
     }
@@ -249,7 +258,10 @@ mod tests {
         assert!(!layout.is_rtl());
         assert_eq!(layout.visual_chars(), [vec![0, 1, 2, 3, 8, 7, 6, 5, 4]]);
         let x = |cp| caret_x(&layout, cp);
-        assert!(x(0) < x(1) && x(1) < x(2) && x(2) < x(3), "Latin left to right");
+        assert!(
+            x(0) < x(1) && x(1) < x(2) && x(2) < x(3),
+            "Latin left to right"
+        );
         // Inside the Arabic word the caret moves leftwards from its right edge.
         assert!(x(5) < x(4) && x(6) < x(5) && x(7) < x(6) && x(8) < x(7));
         // The caret before the Arabic word is at its right edge, after the space.
@@ -288,8 +300,14 @@ mod tests {
         let first = layout.caret_rect(0);
         let second = layout.caret_rect(8);
         assert!(second.min.y >= first.max.y - 0.01, "{first:?} {second:?}");
-        assert!(first.center().x > 250.0, "the Arabic paragraph starts on the right");
-        assert!(second.center().x < 5.0, "the Latin paragraph starts on the left");
+        assert!(
+            first.center().x > 250.0,
+            "the Arabic paragraph starts on the right"
+        );
+        assert!(
+            second.center().x < 5.0,
+            "the Latin paragraph starts on the left"
+        );
         assert_eq!(layout.hit_test(second.center().to_vec2()), 8);
         assert_eq!(layout.word_range(10), 8..14);
     }

@@ -18,8 +18,8 @@
 
 pub mod atlas;
 pub mod engine;
-pub mod fonts;
 pub mod field_layout;
+pub mod fonts;
 pub mod geometry;
 pub mod label;
 pub mod layout_dump;

@@ -5,6 +5,7 @@
 //! fluid; while the folder is still being read, the files read so far are listed under a
 //! progress bar. Which rows show and in which order is decided by `qalam_core::corpus::list`.
 
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use egui::{Align, Layout, Role, Sense, UiBuilder, Vec2, WidgetInfo};
 
 use qalam_core::corpus::{CorpusDocument, ListSort, row_status};
@@ -161,7 +162,7 @@ fn controls_ui(ui: &mut egui::Ui, session: &mut CorpusSession) {
     let annotators = session.annotators().to_vec();
     let query = &mut session.query;
     ui.add(
-        egui::TextEdit::singleline(&mut query.search)
+        BidiTextEdit::singleline(&mut query.search)
             .hint_text("Search by name")
             .desired_width(f32::INFINITY),
     );

@@ -7,6 +7,7 @@
 //! open), Esc cancels (see [`ReviewBarState::cancel_on_escape`]). Nothing here changes the
 //! annotation: the bar queues commands and a `DecideSpan` message.
 
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use egui::{Key, Modifiers};
 
 use qalam_core::editing::ReviewCounts;
@@ -161,7 +162,7 @@ pub fn review_bar_ui(
             let caption = ui.label(REASON_CAPTION);
             let field = ui
                 .add(
-                    egui::TextEdit::singleline(&mut rejecting.reason)
+                    BidiTextEdit::singleline(&mut rejecting.reason)
                         .hint_text("What is wrong with this span?")
                         .desired_width(320.0),
                 )

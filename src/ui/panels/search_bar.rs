@@ -8,6 +8,7 @@
 //! the document view to highlight. Stepping selects the current match and scrolls to it, so a
 //! label key (after Esc) tags it. The bar never edits the annotation.
 
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use std::path::PathBuf;
 
 use qalam_core::corpus::Corpus;
@@ -332,7 +333,7 @@ impl SearchBar {
         ui.horizontal_wrapped(|ui| {
             ui.label("Find:");
             let field = ui.add(
-                egui::TextEdit::singleline(&mut self.pattern)
+                BidiTextEdit::singleline(&mut self.pattern)
                     .hint_text(SEARCH_FIELD_HINT)
                     .desired_width(220.0),
             );

@@ -1,6 +1,7 @@
 //! The note editor (window): a multiline field for the selected span's note; saving emits one
 //! `Edit::SetNote` (an empty note clears it).
 
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use chrono::{DateTime, Utc};
 
 use qalam_core::model::{Annotation, SpanId};
@@ -79,7 +80,7 @@ pub fn note_editor_ui(
         .show(ctx, |ui| {
             ui.label(title);
             let field = ui.add(
-                egui::TextEdit::multiline(&mut state.draft)
+                BidiTextEdit::multiline(&mut state.draft)
                     .hint_text("Note")
                     .desired_rows(4),
             );

@@ -16,6 +16,7 @@
 //! A refused value (duplicate name or hotkey, not a letter) is shown as a message and the field
 //! shows the label's value again, so a row never holds a value that is not the label's.
 
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use qalam_core::model::{Annotation, Edit, Label, LabelSet};
 
 use crate::ui::commands::AppMessage;
@@ -198,7 +199,7 @@ fn label_rows_ui(
                     changes.push(FieldChange::Commit(LabelField::Color));
                 }
                 let mut name_field = ui.add(
-                    egui::TextEdit::singleline(&mut draft.name)
+                    BidiTextEdit::singleline(&mut draft.name)
                         .desired_width(name_width)
                         // Never squeezed by a narrow window: the window grows instead.
                         .min_size(egui::vec2(name_width, 0.0))
