@@ -198,7 +198,11 @@ impl<'t> BidiTextEdit<'t> {
         let overlay = Overlay {
             id,
             style,
-            inner: output.text_clip_rect,
+            // egui's text rectangle is only as wide as its own galley: use the field's inside.
+            inner: response
+                .rect
+                .shrink2(ui.spacing().button_padding)
+                .intersect(response.rect.shrink(1.0)),
             state: output.state,
             memory,
         };
