@@ -287,7 +287,11 @@ mod tests {
         let rects = layout.selection_rects(2..5);
         assert_eq!(rects.len(), 2, "{rects:?}");
         assert!(layout.selection_rects(3..3).is_empty());
-        assert_eq!(layout.selection_rects(6..4), layout.selection_rects(4..6));
+        let reversed = Range { start: 6, end: 4 };
+        assert_eq!(
+            layout.selection_rects(reversed),
+            layout.selection_rects(4..6)
+        );
     }
 
     #[test]

@@ -105,9 +105,7 @@ pub fn corpus_version(which: usize) -> CorpusFile {
     let count = if which == 0 { 2 } else { 5000 };
     file.assignments.insert(
         "amal".to_owned(),
-        (0..count)
-            .map(|n| format!("news/article-{n}.txt"))
-            .collect(),
+        (0..count).map(|n| format!("news/article-{n}.txt")).collect(),
     );
     file
 }
@@ -226,8 +224,7 @@ pub fn check(dir: &Path) -> Result<String, String> {
     let folder = user(dir);
     let mut summary = String::from("ok");
     for (name, [a, b]) in expected_bytes()? {
-        let bytes =
-            std::fs::read(folder.join(&name)).map_err(|error| format!("{name}: {error}"))?;
+        let bytes = std::fs::read(folder.join(&name)).map_err(|error| format!("{name}: {error}"))?;
         let which = if bytes == a {
             "A"
         } else if bytes == b {
@@ -272,9 +269,7 @@ pub fn check(dir: &Path) -> Result<String, String> {
         .chain(temporary_files(store.dir()))
         .collect();
     if !left.is_empty() {
-        return Err(format!(
-            "temporary files left after the next save: {left:?}"
-        ));
+        return Err(format!("temporary files left after the next save: {left:?}"));
     }
     summary.push_str(&format!(" stale={stale} left=0"));
     Ok(summary)
@@ -305,8 +300,7 @@ pub fn full_disk(dir: &Path) -> Result<String, String> {
 /// is not: saving, exporting and writing the corpus file must fail with an error naming the
 /// file and leave A, while the autosave still works and restores B (nothing is lost).
 pub fn read_only(dir: &Path) -> Result<String, String> {
-    refuse_writes(dir, "Read-only file system", true)
-        .map(|errors| format!("ok read-only: {errors}"))
+    refuse_writes(dir, "Read-only file system", true).map(|errors| format!("ok read-only: {errors}"))
 }
 
 /// Tries to write version B everywhere; every write in the user's folder must fail, name its
@@ -318,11 +312,7 @@ fn refuse_writes(dir: &Path, expected: &str, autosave_works: bool) -> Result<Str
     let big = version(1);
     let mut errors = Vec::new();
     let save = save_path(&document, &big, None, true);
-    errors.push(describe(
-        "save",
-        save.map(|_| ()).map_err(|e| e.to_string()),
-        &document,
-    )?);
+    errors.push(describe("save", save.map(|_| ()).map_err(|e| e.to_string()), &document)?);
     let autosave = store(dir).write(RECOVERY_ID, Some(&document), "article", &big);
     match (autosave, autosave_works) {
         (Ok(()), true) => {}
@@ -384,9 +374,7 @@ fn refuse_writes(dir: &Path, expected: &str, autosave_works: bool) -> Result<Str
 /// The error of a write that had to fail, checked to name `file`.
 fn describe(what: &str, result: Result<(), String>, file: &Path) -> Result<String, String> {
     match result {
-        Ok(()) => Err(format!(
-            "{what} succeeded on a file system that cannot hold it"
-        )),
+        Ok(()) => Err(format!("{what} succeeded on a file system that cannot hold it")),
         Err(error) => {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
             if name.is_some_and(|name| !error.contains(&name)) {

@@ -5,7 +5,6 @@
 //! fluid; while the folder is still being read, the files read so far are listed under a
 //! progress bar. Which rows show and in which order is decided by `qalam_core::corpus::list`.
 
-use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use egui::{Align, Layout, Role, Sense, UiBuilder, Vec2, WidgetInfo};
 
 use qalam_core::corpus::{CorpusDocument, ListSort, row_status};
@@ -14,6 +13,7 @@ use qalam_core::model::DocStatus;
 use crate::text::label::fitted_bidi_label_ui;
 use crate::ui::app::corpus_session::CorpusSession;
 use crate::ui::commands::{AppMessage, CommandQueue};
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 
 /// The accessible name of a document's row: `a — In progress — 2 spans — Amal, Omar`.
 pub fn document_row_label(doc: &CorpusDocument, status: DocStatus) -> String {

@@ -7,7 +7,6 @@
 //! open), Esc cancels (see [`ReviewBarState::cancel_on_escape`]). Nothing here changes the
 //! annotation: the bar queues commands and a `DecideSpan` message.
 
-use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use egui::{Key, Modifiers};
 
 use qalam_core::editing::ReviewCounts;
@@ -16,6 +15,7 @@ use qalam_core::model::{Annotation, ReviewDecision, ReviewState, SpanId};
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::panels::span_text::{span_excerpt, span_text_ui};
 use crate::ui::widgets::bidi_text::text_label_ui;
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 
 /// Accessible name (and caption) of the rejection reason field.
 pub const REASON_CAPTION: &str = "Reason for rejecting:";

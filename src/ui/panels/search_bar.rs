@@ -8,7 +8,6 @@
 //! the document view to highlight. Stepping selects the current match and scrolls to it, so a
 //! label key (after Esc) tags it. The bar never edits the annotation.
 
-use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use std::path::PathBuf;
 
 use qalam_core::corpus::Corpus;
@@ -18,6 +17,7 @@ use qalam_core::search::{Match, NormalizeOptions, PatternKind, Query, WordMode};
 use crate::ui::app::open_document::OpenDocument;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::widgets::bidi_text::selectable_text_ui;
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 
 /// The button that tags the corpus results.
 pub const ANNOTATE_CORPUS: &str = "Annotate all in the corpus…";

@@ -2,10 +2,10 @@
 //! changes", "restore unsaved work" and settings. Each dialog reports what the user chose as a
 //! [`DialogAction`]; the app carries it out after drawing.
 
-use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use std::path::PathBuf;
 
 use crate::ui::widgets::bidi_text::text_label_ui;
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use qalam_core::io::recovery::RecoveryEntry;
 
 /// What is being closed when unsaved changes are found.

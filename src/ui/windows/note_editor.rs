@@ -1,12 +1,12 @@
 //! The note editor (window): a multiline field for the selected span's note; saving emits one
 //! `Edit::SetNote` (an empty note clears it).
 
-use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use chrono::{DateTime, Utc};
 
 use qalam_core::model::{Annotation, SpanId};
 
 use crate::ui::commands::AppMessage;
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use qalam_core::editing::{SpanCommandError, selected_span, set_note};
 
 /// State of the note window between frames.

@@ -578,10 +578,7 @@ fn every_hostile_case_gives_its_exact_outcome_and_none_panics() {
     for case in CASES {
         let actual = without_panic(case.file, || outcome(case));
         if print {
-            println!(
-                "    case(\n        {:?},\n        {:?},\n        {:?},\n    ),",
-                case.file, case.reader, actual
-            );
+            println!("    case(\n        {:?},\n        {:?},\n        {:?},\n    ),", case.file, case.reader, actual);
         }
         if actual != case.expected {
             failures.push(format!(
@@ -600,21 +597,9 @@ fn the_catalogue_has_at_least_forty_cases_and_every_fixture_is_in_it() {
     let listed: Vec<&str> = CASES.iter().map(|case| case.file).collect();
     let mut unlisted = Vec::new();
     let root = hostile_dir();
-    for folder in [
-        "qalam",
-        "text",
-        "doccano",
-        "label_studio",
-        "conll",
-        "spacy",
-        "prodigy",
-        "templates",
-    ] {
+    for folder in ["qalam", "text", "doccano", "label_studio", "conll", "spacy", "prodigy", "templates"] {
         for entry in std::fs::read_dir(root.join(folder)).expect("folder") {
-            let name = format!(
-                "{folder}/{}",
-                entry.expect("entry").file_name().to_string_lossy()
-            );
+            let name = format!("{folder}/{}", entry.expect("entry").file_name().to_string_lossy());
             if !listed.contains(&name.as_str()) {
                 unlisted.push(name);
             }

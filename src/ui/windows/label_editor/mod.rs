@@ -16,10 +16,10 @@
 //! A refused value (duplicate name or hotkey, not a letter) is shown as a message and the field
 //! shows the label's value again, so a row never holds a value that is not the label's.
 
-use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use qalam_core::model::{Annotation, Edit, Label, LabelSet};
 
 use crate::ui::commands::AppMessage;
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 
 mod fields;
 pub mod template_file;

@@ -298,9 +298,6 @@ mod tests {
         assert!(read_valid(&twice).is_none());
         let refused = crate::io::from_json_str(&twice, Path::new("t"));
         let message = format!("{refused:?}");
-        assert!(
-            message.contains("spans[1].review is given twice"),
-            "{message}"
-        );
+        assert!(message.contains("spans[1].review is given twice"), "{message}");
     }
 }

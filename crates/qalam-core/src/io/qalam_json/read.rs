@@ -37,7 +37,10 @@ pub fn from_json_str(text: &str, file: &Path) -> Result<Annotation, ValidationEr
 /// every problem with its position. `json` has no byte-order mark. [`from_json_str`] runs it
 /// only when the fast path gives up; it is public so tests and the fuzz target can check that
 /// both paths agree.
-pub fn read_with_diagnostics(json: &str, file: &Path) -> Result<Annotation, ValidationErrors> {
+pub fn read_with_diagnostics(
+    json: &str,
+    file: &Path,
+) -> Result<Annotation, ValidationErrors> {
     let value: Value = match serde_json::from_str(json) {
         Ok(value) => value,
         Err(error) => {

@@ -30,9 +30,7 @@ pub const CASE_NAMES: &[&str] = &[
 ];
 
 fn stamp() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5)
-        .single()
-        .expect("time")
+    Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5).single().expect("time")
 }
 
 /// Every file and folder under `root`, relative, sorted.
@@ -89,8 +87,11 @@ fn symlink_inside_the_corpus_is_read() {
     let corpus = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir(corpus.path().join("sub")).expect("mkdir");
     std::fs::write(corpus.path().join("sub/a.txt"), "زار بوتين روسيا").expect("write");
-    std::os::unix::fs::symlink(corpus.path().join("sub/a.txt"), corpus.path().join("b.txt"))
-        .expect("link");
+    std::os::unix::fs::symlink(
+        corpus.path().join("sub/a.txt"),
+        corpus.path().join("b.txt"),
+    )
+    .expect("link");
     let scanned = scan(corpus.path()).expect("scan");
     assert!(scanned.problems.is_empty(), "{:?}", scanned.problems);
     let files: usize = scanned.documents.iter().map(|d| d.files.len()).sum();
@@ -141,10 +142,7 @@ fn a_file_rewritten_while_it_is_read_loads_whole_or_fails_clearly() {
                     let text = error.to_string();
                     assert!(text.contains(&path.display().to_string()), "{text}");
                     assert!(
-                        matches!(
-                            error,
-                            LoadError::Invalid(..) | LoadError::InvalidUtf8 { .. }
-                        ),
+                        matches!(error, LoadError::Invalid(..) | LoadError::InvalidUtf8 { .. }),
                         "{text}"
                     );
                     refused += 1;
@@ -170,8 +168,8 @@ fn a_file_changed_after_reading_is_not_overwritten() {
     save_path(&path, &sample("زار بوتين روسيا", 1), None, false).expect("save");
     let loaded = load_path(&path).expect("load");
     std::fs::write(&path, "someone else's bytes").expect("write");
-    let error =
-        save_path(&path, &loaded.annotation, Some(&loaded.disk), false).expect_err("must refuse");
+    let error = save_path(&path, &loaded.annotation, Some(&loaded.disk), false)
+        .expect_err("must refuse");
     assert!(matches!(error, SaveError::ChangedOnDisk(_)));
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
@@ -236,13 +234,9 @@ fn exports_of_hostile_document_ids_write_only_inside_the_output() {
             parent.join(format!("out.{}", format.extensions()[0]))
         };
         let summary = without_panic_result(|| {
-            export_annotations(
-                format,
-                &documents,
-                &out,
-                &ExportOptions::default(),
-                &mut |_| true,
-            )
+            export_annotations(format, &documents, &out, &ExportOptions::default(), &mut |_| {
+                true
+            })
         })
         .unwrap_or_else(|error| panic!("{}: {error}", format.name()));
         assert_eq!(summary.documents, ids.len());
@@ -251,15 +245,12 @@ fn exports_of_hostile_document_ids_write_only_inside_the_output() {
             .iter()
             .filter(|file| {
                 let name = Path::new(file.as_str());
-                !(*file == "chosen/"
-                    || name.starts_with(out.strip_prefix(root.path()).expect("in")))
+                !(*file == "chosen/" || name.starts_with(out.strip_prefix(root.path()).expect("in")))
             })
             .collect();
         assert!(outside.is_empty(), "{}: {outside:?}", format.name());
         assert!(
-            !files
-                .iter()
-                .any(|file| file.contains(".tmp-") || file.contains(".qalam-")),
+            !files.iter().any(|file| file.contains(".tmp-") || file.contains(".qalam-")),
             "{}: temporary files left: {files:?}",
             format.name()
         );
@@ -273,13 +264,7 @@ fn sample(text: &str, spans: usize) -> Annotation {
     let spans = (0..spans)
         .map(|index| {
             let start = index % len.max(1);
-            Span::new(
-                SpanId(index as u64 + 1),
-                start,
-                start + 1,
-                "PERSON",
-                stamp(),
-            )
+            Span::new(SpanId(index as u64 + 1), start, start + 1, "PERSON", stamp())
         })
         .collect();
     Annotation::from_parts(AnnotationParts {
@@ -312,11 +297,7 @@ fn a_million_spans_load_and_a_bad_last_span_is_located() {
     let digits = json[last + 7..]
         .find(|c: char| !c.is_ascii_digit())
         .expect("end");
-    let broken = format!(
-        "{}999999999{}",
-        &json[..last + 7],
-        &json[last + 7 + digits..]
-    );
+    let broken = format!("{}999999999{}", &json[..last + 7], &json[last + 7 + digits..]);
     std::fs::write(&path, &broken).expect("write");
     let line = 1 + broken[..last].matches('\n').count();
     let started = Instant::now();
@@ -350,8 +331,8 @@ fn a_10_mb_line_imports_as_text_and_as_doccano() {
     )
     .expect("write");
     let started = Instant::now();
-    let imported =
-        interchange::import(Format::Doccano, &jsonl, &ImportOptions::default()).expect("import");
+    let imported = interchange::import(Format::Doccano, &jsonl, &ImportOptions::default())
+        .expect("import");
     assert_eq!(imported.documents.len(), 1);
     assert_eq!(imported.documents[0].spans().len(), 1);
     assert!(imported.report.is_empty(), "{}", imported.report);
@@ -404,10 +385,7 @@ fn file_of_500_mb_loads_and_a_damaged_one_is_located() {
     std::fs::write(&path, &bytes).expect("write");
     let error = load_path(&path).expect_err("invalid").to_string();
     assert!(
-        error.contains(&format!(
-            "invalid byte 0xc3 at line {}, column 1",
-            lines + 1
-        )),
+        error.contains(&format!("invalid byte 0xc3 at line {}, column 1", lines + 1)),
         "{error}"
     );
     eprintln!("500 MB text: load {load_time:?}");
