@@ -113,13 +113,21 @@ fn arabic_typed_into_the_search_field_is_drawn_by_the_engine_and_still_searches(
         painted.rect
     );
 
-    // The caret after the last letter is at the text's left end, right-aligned text.
+    // Right-aligned: the logical start (Home) at the field's right edge, the end after the last
+    // letter left of it, by the word's width.
     let caret = painted.caret.expect("caret");
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    let start = caret_x(&harness);
     assert!(
-        caret.center().x < painted.rect.center().x,
-        "end of an Arabic word on the left: {caret:?} in {:?}",
+        start > painted.rect.right() - 10.0,
+        "start {start} at the right of {:?}",
         painted.rect
     );
+    assert!(
+        caret.center().x < start - 20.0,
+        "end {caret:?} left of the start {start}"
+    );
+    press(&mut harness, Modifiers::NONE, Key::End);
 
     // → moves the caret visually right: one letter back in logical order.
     let end_x = caret_x(&harness);
@@ -180,4 +188,31 @@ fn latin_text_keeps_the_plain_field() {
         .type_text("ر");
     harness.step();
     assert!(overlay(&harness).is_some(), "drawn by the engine at once");
+}
+
+#[test]
+fn a_long_arabic_pattern_keeps_the_caret_inside_the_field() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let mut harness = open_names(data.path(), files.path());
+    let long = "زار بوتين ثم لبوتين وبوتين ثم زار موسكو ولروسيا مرة أخرى";
+    open_search_and_type(&mut harness, long);
+    let inside = |harness: &Harness<'_, QalamApp>| {
+        let painted = overlay(harness).expect("overlay");
+        let caret = painted.caret.expect("caret");
+        assert!(
+            painted.rect.x_range().contains(caret.center().x),
+            "caret {caret:?} inside the field {:?}",
+            painted.rect
+        );
+        painted.origin.x
+    };
+    // Wider than the field: scrolled so that the end (on the left) shows with the caret.
+    let at_end = inside(&harness);
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    let at_start = inside(&harness);
+    assert!(
+        at_start < at_end,
+        "Home scrolls back to the right-hand start"
+    );
 }
