@@ -26,6 +26,8 @@
 //! multi-line field's wrapping is the engine's, so its height is raised to fit the engine's
 //! lines (measured at the width of the previous frame).
 
+use std::sync::Arc;
+
 use egui::text::{CCursor, CCursorRange};
 use egui::{Color32, Id, Key, Rect, Response, Stroke, StrokeKind, Ui};
 
@@ -123,7 +125,8 @@ impl<'t> BidiTextEdit<'t> {
         self
     }
 
-    /// A stable id for the field's state (otherwise the next automatic id of `ui`).
+    /// A stable id for the field's state, `ui.make_persistent_id(IdSalt::new(salt))`
+    /// (otherwise the next automatic id of `ui`).
     pub fn id_salt(mut self, salt: impl egui::AsIdSalt) -> Self {
         self.id_salt = Some(egui::IdSalt::new(salt));
         self
@@ -144,13 +147,13 @@ impl<'t> BidiTextEdit<'t> {
         let engine = shared_engine(ui.ctx());
 
         if rtl_before && ui.memory(|m| m.has_focus(id)) {
-            let layout = style.layout(&mut lock(&engine), self.text, memory.wrap_width);
+            let layout = style.layout(ui.ctx(), id, &engine, self.text, memory.wrap_width);
             move_caret_visually(ui, id, &layout);
         }
 
         // A multi-line field grows to the engine's lines (measured at last frame's width).
         let min_height = (rtl_before && self.multiline && memory.wrap_width.is_some()).then(|| {
-            let layout = style.layout(&mut lock(&engine), self.text, memory.wrap_width);
+            let layout = style.layout(ui.ctx(), id, &engine, self.text, memory.wrap_width);
             layout.size().y + ui.spacing().button_padding.y * 2.0
         });
         let mut edit = if self.multiline {
@@ -249,14 +252,53 @@ impl FieldStyle {
         }
     }
 
-    fn layout(&self, engine: &mut TextEngine, text: &str, wrap_width: Option<f32>) -> FieldLayout {
+    /// The field's layout of `text`, kept between frames (per field) until the text, the
+    /// style or the wrap width changes.
+    fn layout(
+        &self,
+        ctx: &egui::Context,
+        id: Id,
+        engine: &std::sync::Mutex<TextEngine>,
+        text: &str,
+        wrap_width: Option<f32>,
+    ) -> Arc<FieldLayout> {
         let wrap = if self.multiline {
             Some(wrap_width.unwrap_or(f32::MAX))
         } else {
             None
         };
-        FieldLayout::new(engine, text, self.font_size, self.line_height_factor, wrap)
+        let key = LayoutKey {
+            text: text.to_owned(),
+            font_size: self.font_size.to_bits(),
+            line_height_factor: self.line_height_factor.to_bits(),
+            wrap: wrap.map(f32::to_bits),
+        };
+        let cache_id = id.with("qalam::bidi_text_edit::layout");
+        let cached: Option<(LayoutKey, Arc<FieldLayout>)> = ctx.data(|d| d.get_temp(cache_id));
+        if let Some((cached_key, layout)) = cached
+            && cached_key == key
+        {
+            return layout;
+        }
+        let layout = Arc::new(FieldLayout::new(
+            &mut lock(engine),
+            text,
+            self.font_size,
+            self.line_height_factor,
+            wrap,
+        ));
+        ctx.data_mut(|d| d.insert_temp(cache_id, (key, Arc::clone(&layout))));
+        layout
     }
+}
+
+/// What a field's cached layout was made from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct LayoutKey {
+    text: String,
+    font_size: u32,
+    line_height_factor: u32,
+    wrap: Option<u32>,
 }
 
 /// What the widget remembers between frames, beside egui's `TextEditState`.
@@ -357,9 +399,11 @@ impl Overlay {
         text: &str,
         response: &Response,
     ) {
-        let mut engine = lock(engine);
         let wrap_width = self.style.multiline.then_some(self.inner.width().max(1.0));
-        let layout = self.style.layout(&mut engine, text, wrap_width);
+        let layout = self
+            .style
+            .layout(ui.ctx(), self.id, engine, text, wrap_width);
+        let mut engine = lock(engine);
         self.memory.wrap_width = wrap_width;
         let has_focus = ui.memory(|m| m.has_focus(self.id));
 
