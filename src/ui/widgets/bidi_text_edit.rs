@@ -20,9 +20,10 @@
 //! edit changes which of the two it is, the pass is discarded and drawn again, so the wrong
 //! rendering never reaches the screen.
 //!
-//! Limitations: a one-line field wider than its text is scrolled by this widget (keeping the
+//! Limitations: one-line text wider than its field is scrolled by this widget (keeping the
 //! caret visible; right-to-left text is right-aligned, and shows its beginning when not
-//! focused); the caret does not blink; the IME candidate window is placed at egui's caret; a
+//! focused); the caret does not blink; text being composed in an input method is not
+//! underlined (egui's underline is hidden with its text); a
 //! multi-line field's wrapping is the engine's, so its height is raised to fit the engine's
 //! lines (measured at the width of the previous frame).
 
@@ -183,6 +184,9 @@ impl<'t> BidiTextEdit<'t> {
             visuals.selection.stroke.color = Color32::TRANSPARENT;
             visuals.text_cursor.stroke.color = Color32::TRANSPARENT;
             visuals.text_cursor.preview = false;
+            // egui underlines text being composed where its own galley has it.
+            visuals.ime_composition.active_underline_stroke.color = Color32::TRANSPARENT;
+            visuals.ime_composition.inactive_underline_stroke.color = Color32::TRANSPARENT;
         }
         let output = edit.show(ui);
         *ui.visuals_mut() = saved;
@@ -466,6 +470,20 @@ impl Overlay {
                 [egui::pos2(x, rect.top()), egui::pos2(x, rect.bottom())],
                 Stroke::new(stroke.width.max(1.0), stroke.color),
             );
+        }
+        if let Some(rect) = caret
+            && ui.memory(|m| m.owns_ime_events(self.id))
+        {
+            // The input method's candidate window goes by our caret, not egui's.
+            let to_global = ui
+                .ctx()
+                .layer_transform_to_global(ui.layer_id())
+                .unwrap_or_default();
+            ui.output_mut(|o| {
+                if let Some(ime) = o.ime.as_mut() {
+                    ime.cursor_rect = to_global * rect;
+                }
+            });
         }
         if has_focus {
             // egui drew its focus outline in the (transparent) selection stroke.
