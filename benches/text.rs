@@ -1,9 +1,11 @@
 //! Criterion benches of the text engine: shaping + breaking a ~600-character Arabic paragraph,
 //! re-breaking it at a new width, hit-testing, highlight boxes, painting it into an egui mesh, and
-//! the code-point index.
+//! the code-point index; one egui pass with a focused Arabic text field (`BidiTextEdit`) against
+//! the same pass with egui's plain field.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use qalam::text::{CharIndex, TextEngine};
+use qalam::text::{CharIndex, FieldLayout, TextEngine};
+use qalam::ui::widgets::bidi_text_edit::BidiTextEdit;
 use std::hint::black_box;
 
 /// A ~600-character Arabic news paragraph with Latin and digits mixed in.
@@ -83,5 +85,46 @@ fn bench_text(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_text);
+/// One headless egui pass showing a focused one-line field with `text`, through
+/// [`BidiTextEdit`] or egui's own `TextEdit`.
+fn field_pass(ctx: &egui::Context, text: &mut String, bidi: bool) -> usize {
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let id = ui.make_persistent_id(egui::IdSalt::new("bench_field"));
+        ui.memory_mut(|m| m.request_focus(id));
+        if bidi {
+            ui.add(BidiTextEdit::singleline(text).id_salt("bench_field"));
+        } else {
+            ui.add(egui::TextEdit::singleline(text).id(id));
+        }
+    });
+    output.textures_delta.clear();
+    output.shapes.len()
+}
+
+fn bench_fields(c: &mut Criterion) {
+    let pattern = "وزير الخارجية الروسي سيرغي لافروف";
+    let mut engine = TextEngine::new();
+    c.bench_function("field_layout_33_chars_arabic", |b| {
+        b.iter(|| {
+            black_box(FieldLayout::new(
+                &mut engine,
+                black_box(pattern),
+                14.0,
+                1.5,
+                None,
+            ))
+        })
+    });
+    let ctx = egui::Context::default();
+    qalam::ui::app::egui_fonts::install_egui_fonts(&ctx);
+    let mut arabic = pattern.to_owned();
+    c.bench_function("field_pass_bidi_text_edit_arabic", |b| {
+        b.iter(|| black_box(field_pass(&ctx, &mut arabic, true)))
+    });
+    c.bench_function("field_pass_plain_text_edit_arabic", |b| {
+        b.iter(|| black_box(field_pass(&ctx, &mut arabic, false)))
+    });
+}
+
+criterion_group!(benches, bench_text, bench_fields);
 criterion_main!(benches);

@@ -10,12 +10,15 @@
 //! - [`line_order`]: each line's visual order by UAX #9 with rule L1 (parley lacks L1).
 //! - [`geometry`]: cluster boxes per line (carets, hit-testing, highlights, painting positions).
 //! - [`atlas`]: the glyph atlas texture.
+//! - [`field_layout`]: [`FieldLayout`], an editable field's text (one line or stacked
+//!   paragraphs) with carets, selection boxes and hit-testing, for `bidi_text_edit`.
 //! - [`layout_dump`]: the visual order of every line as JSON lines (for tests and the CLI).
 //! - [`label`]: [`bidi_label_ui`], a short bidi-correct single-line label.
 //! - [`paragraph_label`]: wrapped bidi-correct paragraphs of interface text, with faux bold.
 
 pub mod atlas;
 pub mod engine;
+pub mod field_layout;
 pub mod fonts;
 pub mod geometry;
 pub mod label;
@@ -26,6 +29,7 @@ pub mod paragraph_label;
 pub mod paragraphs;
 
 pub use engine::{TextEngine, shared_engine};
+pub use field_layout::FieldLayout;
 pub use label::bidi_label_ui;
 pub use paragraph::{ParagraphLayout, TextDirection, VisualLine};
 pub use paragraphs::{ParagraphRange, split_paragraphs};

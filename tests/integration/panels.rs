@@ -769,3 +769,34 @@ fn a_refused_tag_keeps_the_selection_and_selects_no_phantom_span() {
         harness.state().messages()
     );
 }
+
+/// The note editor is multi-line: an Arabic paragraph is drawn right to left by the engine over
+/// the field, the Latin paragraph below it left to right, and the note saves what was typed.
+#[test]
+fn an_arabic_note_is_drawn_by_the_engine_paragraph_by_paragraph() {
+    let mut harness = harness(Bench::notated("زار [بوتين|PERSON*] لروسيا"));
+    // egui itself must hold Arabic glyphs (the app installs them), as the field lays out too.
+    qalam::ui::app::egui_fonts::install_egui_fonts(&harness.ctx);
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    type_text(&mut harness, "ملاحظة");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    type_text(&mut harness, "second");
+    let field = placeholder_field(&harness, "Note");
+    let (node, _tree) = field.accesskit_node().locate();
+    let overlay = qalam::ui::widgets::bidi_text_edit::painted_overlay(&harness.ctx, node.0)
+        .expect("the note is drawn by the engine");
+    assert_eq!(
+        overlay.visual_chars,
+        [vec![5, 4, 3, 2, 1, 0], (7..13).collect::<Vec<_>>()]
+    );
+    let caret = overlay.caret.expect("the focused note shows a caret");
+    assert!(
+        caret.center().x > overlay.rect.left() + 20.0,
+        "after \"second\", right of the field's left edge: {caret:?}"
+    );
+    harness.get_by_label("Save note").click();
+    harness.run();
+    let note = harness.state().doc.annotation().spans()[0].note.clone();
+    assert_eq!(note.as_deref(), Some("ملاحظة\nsecond"));
+}

@@ -14,6 +14,7 @@ use qalam_core::model::DocStatus;
 use crate::text::label::fitted_bidi_label_ui;
 use crate::ui::app::corpus_session::CorpusSession;
 use crate::ui::commands::{AppMessage, CommandQueue};
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 
 /// The accessible name of a document's row: `a — In progress — 2 spans — Amal, Omar`.
 pub fn document_row_label(doc: &CorpusDocument, status: DocStatus) -> String {
@@ -173,7 +174,7 @@ fn controls_ui(ui: &mut egui::Ui, session: &mut CorpusSession) {
     let annotators = session.annotators().to_vec();
     let query = &mut session.query;
     ui.add(
-        egui::TextEdit::singleline(&mut query.search)
+        BidiTextEdit::singleline(&mut query.search)
             .hint_text("Search by name")
             .desired_width(f32::INFINITY),
     );

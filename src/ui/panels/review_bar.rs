@@ -15,6 +15,7 @@ use qalam_core::model::{Annotation, ReviewDecision, ReviewState, SpanId};
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::panels::span_text::{span_excerpt, span_text_ui};
 use crate::ui::widgets::bidi_text::text_label_ui;
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 
 /// Accessible name (and caption) of the rejection reason field.
 pub const REASON_CAPTION: &str = "Reason for rejecting:";
@@ -161,7 +162,7 @@ pub fn review_bar_ui(
             let caption = ui.label(REASON_CAPTION);
             let field = ui
                 .add(
-                    egui::TextEdit::singleline(&mut rejecting.reason)
+                    BidiTextEdit::singleline(&mut rejecting.reason)
                         .hint_text("What is wrong with this span?")
                         .desired_width(320.0),
                 )

@@ -17,6 +17,7 @@ use qalam_core::search::{Match, NormalizeOptions, PatternKind, Query, WordMode};
 use crate::ui::app::open_document::OpenDocument;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
 use crate::ui::widgets::bidi_text::selectable_text_ui;
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 
 /// The button that tags the corpus results.
 pub const ANNOTATE_CORPUS: &str = "Annotate all in the corpus…";
@@ -332,7 +333,7 @@ impl SearchBar {
         ui.horizontal_wrapped(|ui| {
             ui.label("Find:");
             let field = ui.add(
-                egui::TextEdit::singleline(&mut self.pattern)
+                BidiTextEdit::singleline(&mut self.pattern)
                     .hint_text(SEARCH_FIELD_HINT)
                     .desired_width(220.0),
             );

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::ui::widgets::bidi_text::text_label_ui;
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use qalam_core::io::recovery::RecoveryEntry;
 
 /// What is being closed when unsaved changes are found.
@@ -218,7 +219,8 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> (bool, Option<Dial
                 }
                 let field = ui.horizontal(|ui| {
                     let label = ui.label("Annotator name:");
-                    ui.text_edit_singleline(annotator).labelled_by(label.id)
+                    ui.add(BidiTextEdit::singleline(annotator))
+                        .labelled_by(label.id)
                 });
                 if *first_start && ui.memory(|m| m.focused().is_none()) {
                     field.inner.request_focus();
@@ -257,7 +259,7 @@ fn path_dialog_ui(
     let response = ui
         .horizontal(|ui| {
             let label = ui.label("Path:");
-            let edit = egui::TextEdit::singleline(text)
+            let edit = BidiTextEdit::singleline(text)
                 .desired_width(400.0)
                 .hint_text("/path/to/file");
             let response = ui.add(edit).labelled_by(label.id);

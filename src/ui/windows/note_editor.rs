@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use qalam_core::model::{Annotation, SpanId};
 
 use crate::ui::commands::AppMessage;
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 use qalam_core::editing::{SpanCommandError, selected_span, set_note};
 
 /// State of the note window between frames.
@@ -79,7 +80,7 @@ pub fn note_editor_ui(
         .show(ctx, |ui| {
             ui.label(title);
             let field = ui.add(
-                egui::TextEdit::multiline(&mut state.draft)
+                BidiTextEdit::multiline(&mut state.draft)
                     .hint_text("Note")
                     .desired_rows(4),
             );

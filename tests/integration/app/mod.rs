@@ -2,6 +2,7 @@
 
 mod acceptance;
 mod adjudicate;
+mod bidi_field;
 mod closing;
 mod corpus;
 mod datasets;

@@ -19,6 +19,7 @@
 use qalam_core::model::{Annotation, Edit, Label, LabelSet};
 
 use crate::ui::commands::AppMessage;
+use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 
 mod fields;
 pub mod template_file;
@@ -198,7 +199,7 @@ fn label_rows_ui(
                     changes.push(FieldChange::Commit(LabelField::Color));
                 }
                 let mut name_field = ui.add(
-                    egui::TextEdit::singleline(&mut draft.name)
+                    BidiTextEdit::singleline(&mut draft.name)
                         .desired_width(name_width)
                         // Never squeezed by a narrow window: the window grows instead.
                         .min_size(egui::vec2(name_width, 0.0))
