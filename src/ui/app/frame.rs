@@ -438,6 +438,12 @@ impl QalamApp {
                 .suggestions
                 .show
                 .then(|| (doc.suggestions.list().len(), doc.suggestions.is_computing())),
+            current_suggestion: self
+                .suggestions
+                .show
+                .then(|| doc.suggestions.current())
+                .flatten()
+                .map(|s| (s.range(), s.label.as_str())),
         };
         status_bar_ui(ui, &status, &mut self.commands);
     }

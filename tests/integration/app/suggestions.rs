@@ -107,6 +107,8 @@ fn accept_and_reject_suggestions_with_keys_then_save_and_reopen() {
     // Alt+N goes to the first, Alt+A accepts it; the next one becomes current.
     press(&mut harness, Modifiers::ALT, Key::N);
     assert_eq!(current(&harness).as_deref(), Some("بوتين"));
+    // The status bar says what the current one is and what accepting it gives.
+    harness.get_by_label("Suggestion «بوتين»: PERSON");
     press(&mut harness, Modifiers::ALT, Key::A);
     assert_spans(&harness, "زار [بوتين|PERSON] روسيا أمس.\n");
     assert_eq!(current(&harness).as_deref(), Some("روسيا"));
