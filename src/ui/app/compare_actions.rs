@@ -81,9 +81,9 @@ impl QalamApp {
             .collect();
         if files.len() < 2 {
             self.messages.info(format!(
-                "{} has {} annotator file(s): comparing needs two or more",
+                "{} has {}: comparing needs two or more",
                 doc.name,
-                files.len()
+                crate::ui::panels::counted(files.len(), "annotator file", "annotator files")
             ));
             return;
         }

@@ -32,10 +32,7 @@ pub fn document_row_label(doc: &CorpusDocument, status: DocStatus) -> String {
 
 /// A span count in words: `1 span`, `0 spans`, `12 spans`.
 pub fn span_count_text(count: usize) -> String {
-    match count {
-        1 => "1 span".to_owned(),
-        n => format!("{n} spans"),
-    }
+    super::counted(count, "span", "spans")
 }
 
 /// The text of a progress bar: `1 / 3 done`.
