@@ -62,7 +62,8 @@ impl AgreementWindow {
             .open(&mut open)
             .pivot(egui::Align2::CENTER_TOP)
             .default_pos(super::first_position(ctx, 40.0))
-            .default_width(520.0)
+            // Room for the heat map of five columns as wide as "ORGANIZATION".
+            .default_width(600.0)
             .default_height(620.0)
             .show(ctx, |ui| {
                 let Some(corpus) = corpus else {
