@@ -179,6 +179,8 @@ fn accept_all_of_a_name_is_one_undo_step_and_hiding_stops_the_keys() {
     harness.run_steps(2);
     press(&mut harness, Modifiers::ALT, Key::A);
     assert_spans(&harness, "بوتين زار روسيا ثم لبوتين\n");
+    // The hint names the key that shows them (F5; F4 is the search's next match).
+    harness.get_by_label("Suggestions are hidden (F5 shows them)");
 }
 
 #[test]
