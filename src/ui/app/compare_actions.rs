@@ -81,9 +81,9 @@ impl QalamApp {
             .collect();
         if files.len() < 2 {
             self.messages.info(format!(
-                "{} has {} annotator file(s): comparing needs two or more",
+                "{} has {}: comparing needs two or more",
                 doc.name,
-                files.len()
+                crate::ui::panels::counted(files.len(), "annotator file", "annotator files")
             ));
             return;
         }
@@ -186,9 +186,11 @@ impl QalamApp {
         }
         self.current = index;
         let count = compare.session.disagreements().len();
-        self.messages.info(format!(
-            "{count} disagreement(s) to decide: N shows the next, P the previous"
-        ));
+        self.messages.info(match count {
+            0 => "The annotators agree on every span: nothing to decide".to_owned(),
+            1 => "1 disagreement to decide: N shows it".to_owned(),
+            n => format!("{n} disagreements to decide: N shows the next, P the previous"),
+        });
         self.compare = Some(compare);
         self.show_current_disagreement();
     }

@@ -369,7 +369,8 @@ impl QalamApp {
     }
 
     /// This frame's side panels `[label palette, span list, document list]`: the ones the user wants that
-    /// leave a usable text column in the space left by the top and bottom bars (see
+    /// leave a usable text column in the space left by the top and bottom bars and, while
+    /// comparing, the compare panel (see
     /// [`side_panels`](super::side_panels)), plus those opened by hand although folded.
     fn decide_side_panels(&mut self, ui: &egui::Ui) -> Shown {
         let width_of = |salt: &str, default: f32| {
@@ -389,7 +390,13 @@ impl QalamApp {
             self.settings.show_span_list,
             self.settings.show_document_list && self.corpus.is_some(),
         ];
-        let fits = fitting(ui.available_width(), widths, wanted);
+        // The compare view's panel is on screen too while comparing: the others fit beside it.
+        let compare = if self.compare_shows() {
+            width_of(COMPARE_PANEL_ID, COMPARE_PANEL_WIDTH)
+        } else {
+            0.0
+        };
+        let fits = fitting(ui.available_width() - compare, widths, wanted);
         self.side_panels.decide(wanted, fits)
     }
 
@@ -433,6 +440,12 @@ impl QalamApp {
                 .suggestions
                 .show
                 .then(|| (doc.suggestions.list().len(), doc.suggestions.is_computing())),
+            current_suggestion: self
+                .suggestions
+                .show
+                .then(|| doc.suggestions.current())
+                .flatten()
+                .map(|s| (s.range(), s.label.as_str())),
         };
         status_bar_ui(ui, &status, &mut self.commands);
     }

@@ -2,7 +2,8 @@
 //! View and Corpus menus), folded automatically when the window is too narrow to keep a usable
 //! text column beside them. The span list gives way first (it is the wider one), then the
 //! corpus's document list (left, only while a corpus is open), then the label palette. A folded
-//! panel leaves a thin strip with a button that opens it again.
+//! panel leaves a thin strip with a button that opens it again. While comparing, the width
+//! they share is what the compare panel leaves (`QalamApp::decide_side_panels`).
 
 /// Narrowest text column the side panels leave, in points: below it they fold.
 pub const MIN_TEXT_WIDTH: f32 = 420.0;

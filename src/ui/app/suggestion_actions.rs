@@ -87,7 +87,14 @@ impl QalamApp {
     /// Next/previous, accept/reject (one or all of a name) on the current document.
     fn review_suggestion(&mut self, command: Command) {
         if !self.suggestions.show {
-            self.messages.info("Suggestions are hidden (F4 shows them)");
+            // The key from the shortcut table, so the hint follows it (it said F4 after the
+            // search took F4).
+            let key = Command::ToggleSuggestions.shortcuts().first().map_or_else(
+                || "Suggestions → Show suggestions".to_owned(),
+                |key| key.format(&egui::ModifierNames::NAMES, cfg!(target_os = "macos")),
+            );
+            self.messages
+                .info(format!("Suggestions are hidden ({key} shows them)"));
             return;
         }
         let annotator = self.settings.annotator_name();

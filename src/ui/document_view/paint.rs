@@ -29,9 +29,17 @@ const TAG_TEXT_MARGIN: f32 = 3.0;
 const REJECTED_COLOR: Color32 = Color32::from_rgb(0xd0, 0x21, 0x21);
 /// Thickness of the line through a rejected span, in points.
 const STRIKE_THICKNESS: f32 = 2.0;
-/// Search match highlight (behind spans and text) and the current match's, stronger.
+/// Search match highlight (behind spans and text) and the current match's, lighter (it is
+/// also the selection, whose fill adds to it).
+/// Both stay translucent so the text painted over them keeps its contrast in either theme; the
+/// current match is told apart by its frame ([`CURRENT_SEARCH_FRAME`]), not by an opaque fill.
 const SEARCH_FILL: Color32 = Color32::from_rgba_premultiplied(110, 90, 0, 110);
-const CURRENT_SEARCH_FILL: Color32 = Color32::from_rgba_premultiplied(200, 120, 0, 200);
+const CURRENT_SEARCH_FILL: Color32 = Color32::from_rgba_premultiplied(40, 25, 0, 40);
+/// The frame around the current search match.
+const CURRENT_SEARCH_FRAME: Stroke = Stroke {
+    width: 2.0,
+    color: Color32::from_rgb(0xf0, 0x90, 0x00),
+};
 /// Colour of spans whose label is not in the label set.
 const UNKNOWN_LABEL_COLOR: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
 
@@ -159,6 +167,14 @@ impl DocumentView {
                     };
                     for rect in layout.range_rects(local(range.start, range.end)) {
                         painter.rect_filled(to_screen(rect), 2.0, fill);
+                        if Some(index) == *current {
+                            painter.rect_stroke(
+                                to_screen(rect),
+                                2.0,
+                                CURRENT_SEARCH_FRAME,
+                                StrokeKind::Inside,
+                            );
+                        }
                     }
                 }
             }

@@ -16,12 +16,13 @@ use crate::ui::app::corpus_session::CorpusSession;
 use crate::ui::commands::{AppMessage, CommandQueue};
 use crate::ui::widgets::bidi_text_edit::BidiTextEdit;
 
+/// Room a document row keeps around its two lines, in points (above, between and below them),
+/// so one row's details never touch the next row's name.
+const ROW_PADDING: f32 = 18.0;
+
 /// The accessible name of a document's row: `a — In progress — 2 spans — Amal, Omar`.
 pub fn document_row_label(doc: &CorpusDocument, status: DocStatus) -> String {
-    let spans = match doc.span_count() {
-        1 => "1 span".to_owned(),
-        n => format!("{n} spans"),
-    };
+    let spans = span_count_text(doc.span_count());
     let annotators = doc.annotators();
     let who = if annotators.is_empty() {
         "no annotator".to_owned()
@@ -29,6 +30,11 @@ pub fn document_row_label(doc: &CorpusDocument, status: DocStatus) -> String {
         annotators.join(", ")
     };
     format!("{} — {} — {spans} — {who}", doc.name, status.title())
+}
+
+/// A span count in words: `1 span`, `0 spans`, `12 spans`.
+pub fn span_count_text(count: usize) -> String {
+    super::counted(count, "span", "spans")
 }
 
 /// The text of a progress bar: `1 / 3 done`.
@@ -71,7 +77,7 @@ pub fn document_list_ui(
     ));
     ui.separator();
     let viewer = session.query.viewer.as_deref();
-    let row_height = 2.0 * size + 8.0;
+    let row_height = 2.0 * size + ROW_PADDING;
     egui::ScrollArea::vertical()
         .id_salt("document list")
         .auto_shrink([false, false])
@@ -271,7 +277,7 @@ fn document_row_ui(
     }
     let mut child = ui.new_child(
         UiBuilder::new()
-            .max_rect(rect.shrink2(Vec2::new(6.0, 3.0)))
+            .max_rect(rect.shrink2(Vec2::new(6.0, 5.0)))
             .layout(Layout::top_down(Align::Min)),
     );
     let size = child.text_style_height(&egui::TextStyle::Body);
@@ -286,8 +292,8 @@ fn document_row_ui(
     });
     let annotators = doc.annotators();
     let mut details = format!(
-        "{} spans · {}",
-        doc.span_count(),
+        "{} · {}",
+        span_count_text(doc.span_count()),
         if annotators.is_empty() {
             "no annotator".to_owned()
         } else {
@@ -319,5 +325,18 @@ fn status_color(ui: &egui::Ui, status: DocStatus) -> egui::Color32 {
         DocStatus::Todo => ui.visuals().weak_text_color(),
         DocStatus::InProgress => ui.visuals().warn_fg_color,
         DocStatus::Done | DocStatus::Reviewed => egui::Color32::from_rgb(0x4e, 0x9a, 0x06),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_counts_are_singular_only_for_one() {
+        assert_eq!(span_count_text(0), "0 spans");
+        assert_eq!(span_count_text(1), "1 span");
+        assert_eq!(span_count_text(2), "2 spans");
+        assert_eq!(span_count_text(11), "11 spans");
     }
 }

@@ -11,3 +11,25 @@ pub mod search_bar;
 pub mod span_list;
 pub mod span_text;
 pub mod status_bar;
+
+/// A count with its noun in the singular for one, else the plural: `1 match`, `3 matches`,
+/// `0 documents`.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(counted(1, "match", "matches"), "1 match");
+        assert_eq!(counted(0, "match", "matches"), "0 matches");
+        assert_eq!(counted(2, "document", "documents"), "2 documents");
+    }
+}

@@ -162,7 +162,7 @@ impl SearchBar {
             Some(r) if r.matches.is_empty() => "No matches".to_owned(),
             Some(r) => match r.current {
                 Some(current) => format!("{} of {}", current + 1, r.matches.len()),
-                None => format!("{} matches", r.matches.len()),
+                None => super::counted(r.matches.len(), "match", "matches"),
             },
         }
     }
@@ -454,7 +454,11 @@ impl SearchBar {
                     found.len()
                 )
             } else {
-                format!("{total} matches in {documents} documents")
+                format!(
+                    "{} in {}",
+                    super::counted(*total, "match", "matches"),
+                    super::counted(documents, "document", "documents")
+                )
             });
             if ui
                 .add_enabled(!found.is_empty(), egui::Button::new(ANNOTATE_CORPUS))

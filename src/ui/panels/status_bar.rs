@@ -21,6 +21,8 @@ pub struct StatusContext<'a> {
     pub annotator: &'a str,
     /// Suggestions on screen and whether more are being computed (`None`: hidden).
     pub suggestions: Option<(usize, bool)>,
+    /// The current suggestion's range and label, which the suggestion keys act on.
+    pub current_suggestion: Option<(std::ops::Range<usize>, &'a str)>,
 }
 
 /// Draws the status bar and queues a status change when the selector is used.
@@ -49,6 +51,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
             let text = format!("Suggestions: {count}{}", if computing { " …" } else { "" });
             ui.label(text);
             ui.separator();
+            if let Some((range, label)) = &status.current_suggestion {
+                let text = current_suggestion_text(status.annotation, range.clone(), label);
+                text_label_ui(ui, &text, None);
+                ui.separator();
+            }
         }
         ui.label(if status.dirty {
             "Unsaved changes"
@@ -66,6 +73,23 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
             text_label_ui(ui, message, None);
         }
     });
+}
+
+/// What the status bar says about the current suggestion: its text and the label accepting it
+/// gives, `Suggestion «موسكو»: CITY`, with "(new label)" when the document has no such label
+/// yet (its outline is grey then, and accepting adds the label).
+pub fn current_suggestion_text(
+    ann: &Annotation,
+    range: std::ops::Range<usize>,
+    label: &str,
+) -> String {
+    let excerpt = span_excerpt(ann.document(), range);
+    let new = if ann.labels().get(label).is_some() {
+        ""
+    } else {
+        " (new label)"
+    };
+    format!("Suggestion «{excerpt}»: {label}{new}")
 }
 
 /// "Selection [start, end):" and the selected text (shortened), or "No selection". The text
@@ -102,6 +126,19 @@ mod tests {
     use super::*;
     use crate::ui::panels::span_text::EXCERPT_CHARS;
     use qalam_core::model::Document;
+
+    #[test]
+    fn the_current_suggestion_names_its_text_and_label_and_a_new_label() {
+        let ann = Annotation::new(Document::new("d", "زار بوتين موسكو"));
+        assert_eq!(
+            current_suggestion_text(&ann, 4..9, "PERSON"),
+            "Suggestion «بوتين»: PERSON"
+        );
+        assert_eq!(
+            current_suggestion_text(&ann, 10..15, "CITY"),
+            "Suggestion «موسكو»: CITY (new label)"
+        );
+    }
 
     #[test]
     fn selection_excerpt_uses_code_points() {

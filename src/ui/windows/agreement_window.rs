@@ -17,8 +17,10 @@ use crate::ui::widgets::bidi_text::selectable_text_ui;
 
 /// Height of the F1 chart, in points.
 const CHART_HEIGHT: f32 = 170.0;
-/// Side of one heat-map cell, in points.
+/// Height and narrowest width of one heat-map cell, in points.
 const CELL: f32 = 34.0;
+/// Widest heat-map column, in points (longer label names are shortened with "…").
+const MAX_COLUMN: f32 = 110.0;
 
 /// The agreement window's state: open or not, and the report last computed.
 #[derive(Debug, Default)]
@@ -58,7 +60,10 @@ impl AgreementWindow {
         let mut open = self.open;
         egui::Window::new("Agreement")
             .open(&mut open)
-            .default_width(520.0)
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(super::first_position(ctx, 40.0))
+            // Room for the heat map of five columns as wide as "ORGANIZATION".
+            .default_width(600.0)
             .default_height(620.0)
             .show(ctx, |ui| {
                 let Some(corpus) = corpus else {
@@ -177,12 +182,16 @@ fn f1_chart_ui(ui: &mut egui::Ui, report: &AgreementReport) {
     ui.horizontal_wrapped(|ui| {
         for (e, o) in exact.labels.iter().zip(&overlap.labels) {
             let show = |v: Option<f64>| v.map_or("—".to_owned(), |v| format!("{v:.2}"));
-            ui.label(format!("{}: {} / {}", e.label, show(e.f1()), show(o.f1())));
+            // One unit per label: wrapping never splits "CITY: 0.67 / 0.67".
+            let text = format!("{}: {} / {}", e.label, show(e.f1()), show(o.f1()));
+            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
         }
     });
 }
 
-/// The confusion matrix as painted cells, darker for larger counts, each with its count.
+/// The confusion matrix as painted cells, darker for larger counts, each with its count in
+/// black or white, whichever reads better on the cell. Columns are as wide as the longest
+/// label name (within [`MAX_COLUMN`]), so the column headers never run into each other.
 fn heat_map_ui(ui: &mut egui::Ui, labels: &[String], counts: &[Vec<usize>]) {
     let names: Vec<String> = labels
         .iter()
@@ -190,17 +199,28 @@ fn heat_map_ui(ui: &mut egui::Ui, labels: &[String], counts: &[Vec<usize>]) {
         .chain(std::iter::once("none".to_owned()))
         .collect();
     let max = counts.iter().flatten().copied().max().unwrap_or(0).max(1);
-    let header = 96.0;
+    let text_color = ui.visuals().text_color();
+    let background = ui.visuals().window_fill();
+    let font = egui::FontId::proportional(11.0);
+    let measure = ui.painter().clone();
+    let width_of = |text: &str| {
+        measure
+            .layout_no_wrap(text.to_owned(), font.clone(), text_color)
+            .size()
+            .x
+    };
+    let widest = names.iter().map(|n| width_of(n)).fold(0.0, f32::max);
+    let column = (widest + 8.0).clamp(CELL, MAX_COLUMN);
+    let header = widest + 8.0;
+    let top_row = 22.0;
     let size = vec2(
-        header + CELL * names.len() as f32,
-        22.0 + CELL * names.len() as f32,
+        header + column * names.len() as f32,
+        top_row + CELL * names.len() as f32,
     );
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);
-    let text_color = ui.visuals().text_color();
-    let font = egui::FontId::proportional(11.0);
     for (y, row_name) in names.iter().enumerate() {
-        let top = rect.top() + 22.0 + CELL * y as f32;
+        let top = rect.top() + top_row + CELL * y as f32;
         painter.text(
             egui::pos2(rect.left() + header - 4.0, top + CELL / 2.0),
             egui::Align2::RIGHT_CENTER,
@@ -209,19 +229,20 @@ fn heat_map_ui(ui: &mut egui::Ui, labels: &[String], counts: &[Vec<usize>]) {
             text_color,
         );
         for (x, count) in counts.get(y).into_iter().flatten().enumerate() {
-            let left = rect.left() + header + CELL * x as f32;
+            let left = rect.left() + header + column * x as f32;
             let cell =
-                egui::Rect::from_min_size(egui::pos2(left, top), vec2(CELL, CELL)).shrink(1.0);
+                egui::Rect::from_min_size(egui::pos2(left, top), vec2(column, CELL)).shrink(1.0);
             let strength = *count as f32 / max as f32;
             let base = if x == y {
                 Color32::from_rgb(0x4e, 0x9a, 0x06)
             } else {
                 Color32::from_rgb(0xd0, 0x21, 0x2d)
             };
-            let fill = if *count == 0 {
-                ui.visuals().faint_bg_color
+            let (fill, number) = if *count == 0 {
+                (ui.visuals().faint_bg_color, ui.visuals().weak_text_color())
             } else {
-                base.gamma_multiply(0.25 + 0.75 * strength)
+                let fill = base.gamma_multiply(0.25 + 0.75 * strength);
+                (fill, readable_on(fill, background))
             };
             painter.rect_filled(cell, 2.0, fill);
             painter.text(
@@ -229,19 +250,70 @@ fn heat_map_ui(ui: &mut egui::Ui, labels: &[String], counts: &[Vec<usize>]) {
                 egui::Align2::CENTER_CENTER,
                 count.to_string(),
                 font.clone(),
-                text_color,
+                number,
             );
         }
     }
     for (x, name) in names.iter().enumerate() {
-        let left = rect.left() + header + CELL * x as f32;
-        let short: String = name.chars().take(5).collect();
+        let left = rect.left() + header + column * x as f32;
+        let mut shown = name.clone();
+        while width_of(&shown) > column - 4.0 && shown.chars().count() > 1 {
+            shown.pop();
+            shown.pop();
+            shown.push('…');
+        }
         painter.text(
-            egui::pos2(left + CELL / 2.0, rect.top() + 10.0),
+            egui::pos2(left + column / 2.0, rect.top() + top_row / 2.0),
             egui::Align2::CENTER_CENTER,
-            short,
+            shown,
             font.clone(),
             text_color,
         );
+    }
+}
+
+/// Black or white, whichever contrasts more with the translucent `fill` painted over
+/// `background`.
+fn readable_on(fill: Color32, background: Color32) -> Color32 {
+    let alpha = f32::from(fill.a()) / 255.0;
+    let channel = |f: u8, b: u8| (f32::from(f) + f32::from(b) * (1.0 - alpha)).min(255.0) / 255.0;
+    let [r, g, b] = [
+        channel(fill.r(), background.r()),
+        channel(fill.g(), background.g()),
+        channel(fill.b(), background.b()),
+    ];
+    let linear = |c: f32| {
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    // Contrast with black (L + 0.05) / 0.05 against white 1.05 / (L + 0.05): equal at L ≈ 0.18.
+    if luminance > 0.179 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_black_on_bright_cells_and_white_on_dark_ones() {
+        let green = Color32::from_rgb(0x4e, 0x9a, 0x06);
+        let red = Color32::from_rgb(0xd0, 0x21, 0x2d);
+        let dark = Color32::from_gray(27);
+        let light = Color32::from_gray(248);
+        // The strongest diagonal cell: bright green, in either theme.
+        assert_eq!(readable_on(green, dark), Color32::BLACK);
+        assert_eq!(readable_on(green, light), Color32::BLACK);
+        // A faint red cell over the dark theme's window is dark: white reads.
+        assert_eq!(readable_on(red.gamma_multiply(0.3), dark), Color32::WHITE);
+        // The same over the light theme is a pale pink: black reads.
+        assert_eq!(readable_on(red.gamma_multiply(0.3), light), Color32::BLACK);
     }
 }

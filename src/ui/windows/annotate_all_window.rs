@@ -158,6 +158,8 @@ impl AnnotateAllWindow {
         egui::Window::new("Annotate all")
             .open(&mut open)
             .collapsible(false)
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(super::first_position(ctx, 90.0))
             .default_width(520.0)
             .show(ctx, |ui| {
                 text_label_ui(ui, &format!("Occurrences of «{}»", preview.what), None);
@@ -254,6 +256,9 @@ impl AnnotateAllWindow {
         egui::Window::new("Annotate all in the corpus")
             .open(&mut open)
             .collapsible(false)
+            .pivot(egui::Align2::CENTER_TOP)
+            // Below the search bar's corpus results too.
+            .default_pos(super::first_position(ctx, 250.0))
             .default_width(560.0)
             .show(ctx, |ui| {
                 text_label_ui(ui, &format!("Occurrences of «{}»", preview.what), None);

@@ -222,11 +222,13 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> (bool, Option<Dial
                     ui.add(BidiTextEdit::singleline(annotator))
                         .labelled_by(label.id)
                 });
-                if *first_start && ui.memory(|m| m.focused().is_none()) {
-                    field.inner.request_focus();
-                }
+                // Read Enter before giving the field its focus back: a field focused again in
+                // the frame Enter left it no longer reports losing the focus.
                 let entered =
                     field.inner.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if *first_start && !entered && ui.memory(|m| m.focused().is_none()) {
+                    field.inner.request_focus();
+                }
                 ui.horizontal(|ui| {
                     if ui.button("OK").clicked() || entered {
                         action = Some(DialogAction::SetAnnotator(annotator.trim().to_owned()));

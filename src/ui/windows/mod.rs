@@ -14,3 +14,10 @@ pub mod note_editor;
 pub mod shortcut_overlay;
 pub mod statistics_window;
 pub mod sync_window;
+
+/// Where a tool window first opens: centred horizontally, its top `below` points under the top
+/// of the window's content, so it covers neither the menu bar nor (with `below` past it) the
+/// search bar, instead of egui's default corner over both.
+pub fn first_position(ctx: &egui::Context, below: f32) -> egui::Pos2 {
+    ctx.content_rect().center_top() + egui::vec2(0.0, below)
+}

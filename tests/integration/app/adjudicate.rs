@@ -239,7 +239,10 @@ fn the_agreement_window_opens_the_most_disagreeing_document_in_the_compare_view(
     press(&mut harness, Modifiers::NONE, Key::Num2);
     press(&mut harness, Modifiers::COMMAND, Key::S);
     assert_saved_spans(&gold, "زار [بوتين|PERSON] [روسيا|ORGANIZATION] أمس.\n");
-    // The gold file is nobody's: the list still shows the two annotators only.
+    // The gold file is nobody's: the list still shows the two annotators only. (Beside the
+    // compare panel the list is folded in a 1000-point window; its strip opens it.)
+    harness.get_by_label("Show document list").click();
+    harness.run_steps(3);
     harness.get_by_label("article — To do — 2 spans — amal, bilal");
 }
 
@@ -276,4 +279,32 @@ fn the_shortcut_overlay_lists_the_compare_keys() {
     harness.get_by_label("B / 0");
     harness.get_by_label("Compare view: Take annotator 2");
     harness.get_by_label("Compare annotators…");
+}
+
+#[test]
+fn the_other_side_panels_fold_to_leave_the_compare_view_a_usable_width() {
+    use qalam::ui::app::side_panels::MIN_TEXT_WIDTH;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("temp dir");
+    let amal = two_annotators(dir.path());
+    // 1000 points wide: beside the compare panel, palette and span list together would leave
+    // the merged view and the gold about 240 points; the span list folds instead.
+    let mut harness = comparing(&amal, data.path());
+    harness.run_steps(3);
+    // One disagreement, said in the singular.
+    harness.get_by_label("1 disagreement to decide: N shows it");
+    harness.get_by_label("Labels");
+    assert!(
+        harness.query_by_label("Sort:").is_none(),
+        "the span list folds while comparing"
+    );
+    let views = harness.query_all_by_label("Document").collect::<Vec<_>>();
+    assert_eq!(views.len(), 2, "the merged view and the gold");
+    for view in views {
+        assert!(
+            view.rect().width() >= MIN_TEXT_WIDTH - 30.0,
+            "a document view only {} points wide",
+            view.rect().width()
+        );
+    }
 }

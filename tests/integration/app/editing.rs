@@ -143,6 +143,21 @@ fn first_start_asks_for_the_annotators_name_once_and_the_status_bar_shows_it() {
 }
 
 #[test]
+fn enter_in_the_name_prompt_is_ok() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness_with(Vec::new(), data.path(), Settings::default());
+    harness.get_by_label("Welcome to Qalam");
+    let field = harness.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    field.type_text("Lead");
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run_steps(2);
+    assert!(harness.state().dialogs().is_empty(), "Enter closes it");
+    assert_eq!(harness.state().settings().annotator, "Lead");
+}
+
+#[test]
 fn skipping_the_name_prompt_does_not_ask_again() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut harness = harness_with(Vec::new(), data.path(), Settings::default());

@@ -218,6 +218,15 @@ fn all_documents_lists_corpus_matches_and_opens_the_document_at_one() {
 }
 
 #[test]
+fn one_corpus_match_is_counted_in_the_singular() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = corpus_harness(data.path(), folder.path());
+    search_corpus(&mut harness, "موسكو");
+    harness.get_by_label("1 match in 1 document");
+}
+
+#[test]
 fn annotate_all_in_the_corpus_tags_each_document_as_one_unsaved_step() {
     let data = tempfile::tempdir().expect("temp dir");
     let folder = tempfile::tempdir().expect("temp dir");

@@ -107,6 +107,8 @@ fn accept_and_reject_suggestions_with_keys_then_save_and_reopen() {
     // Alt+N goes to the first, Alt+A accepts it; the next one becomes current.
     press(&mut harness, Modifiers::ALT, Key::N);
     assert_eq!(current(&harness).as_deref(), Some("بوتين"));
+    // The status bar says what the current one is and what accepting it gives.
+    harness.get_by_label("Suggestion «بوتين»: PERSON");
     press(&mut harness, Modifiers::ALT, Key::A);
     assert_spans(&harness, "زار [بوتين|PERSON] روسيا أمس.\n");
     assert_eq!(current(&harness).as_deref(), Some("روسيا"));
@@ -177,6 +179,8 @@ fn accept_all_of_a_name_is_one_undo_step_and_hiding_stops_the_keys() {
     harness.run_steps(2);
     press(&mut harness, Modifiers::ALT, Key::A);
     assert_spans(&harness, "بوتين زار روسيا ثم لبوتين\n");
+    // The hint names the key that shows them (F5; F4 is the search's next match).
+    harness.get_by_label("Suggestions are hidden (F5 shows them)");
 }
 
 #[test]

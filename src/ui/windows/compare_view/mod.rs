@@ -122,9 +122,17 @@ fn legend_ui(ui: &mut egui::Ui, compare: &CompareSession) {
                 .iter()
                 .filter(|g| g.kind() == kind)
                 .count();
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, category_color(kind));
-            ui.label(format!("{name} {count}"));
+            // Swatch and name as one unit, so wrapping never splits an entry ("only / some 2").
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, category_color(kind));
+                ui.add(
+                    egui::Label::new(format!("{name} {count}"))
+                        .wrap_mode(egui::TextWrapMode::Extend),
+                );
+            });
         }
     });
 }
