@@ -3,7 +3,7 @@
 
 use qalam_core::search::Match;
 use qalam_core::search::annotate_all::{
-    AnnotateAllOptions, annotate_all_edit, candidates, source_query,
+    AnnotateAllOptions, annotate_all_edit, candidates, likely_label, source_query,
 };
 
 use super::QalamApp;
@@ -55,7 +55,8 @@ impl QalamApp {
             .selected_span
             .and_then(|id| doc.annotation().span(id))
             .map(|span| (span.range(), span.label.clone()));
-        let from_bar = span.is_none() && self.search.is_open() && !self.search.matches().is_empty();
+        let from_span = span.is_some();
+        let from_bar = !from_span && self.search.is_open() && !self.search.matches().is_empty();
         let (source, label) = match span {
             Some((range, label)) => (Some(range), label),
             None if from_bar => (None, first_label),
@@ -85,6 +86,12 @@ impl QalamApp {
                 (pattern, matches)
             }
             None => (self.search.pattern.clone(), self.search.matches().to_vec()),
+        };
+        // Without a span to copy, offer the label these occurrences already have, if any.
+        let label = if !from_span {
+            likely_label(doc.annotation(), &matches).unwrap_or(label)
+        } else {
+            label
         };
         self.annotate_all
             .open(doc.annotation(), what, source, matches, label);

@@ -279,3 +279,31 @@ fn annotate_all_in_the_corpus_tags_each_document_as_one_unsaved_step() {
     assert_spans(&harness, "زار بوتين موسكو.\n");
     assert_eq!(harness.state().documents()[1].annotation().spans().len(), 1);
 }
+
+/// Annotate all from the search bar offers the label the document already gives the name (here
+/// COUNTRY), not the label set's first (PERSON), and tags the others with it.
+#[test]
+fn annotate_all_from_the_bar_offers_the_label_the_name_already_has() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let ann = qalam_core::model::notation::Case::parse("زار [روسيا|COUNTRY] ثم لروسيا وروسيا.\n")
+        .expect("notation")
+        .annotation();
+    let path = files.path().join("russia.qalam.json");
+    qalam_core::io::save_path(&path, &ann, None, false).expect("write the document");
+    let mut harness = harness(vec![path], data.path());
+
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    type_in_search(&mut harness, "روسيا");
+    assert_eq!(matches(&harness).len(), 3);
+    harness.get_by_label("Annotate all…").click();
+    harness.run_steps(4);
+    // The tagged one is not offered again; the two others are, with COUNTRY.
+    assert_eq!(harness.state().annotate_all_window().occurrences().len(), 2);
+    harness.get_by_label(TAG_CHECKED).click();
+    harness.run_steps(3);
+    assert_spans(
+        &harness,
+        "زار [روسيا|COUNTRY] ثم ل[روسيا|COUNTRY] و[روسيا|COUNTRY].\n",
+    );
+}

@@ -222,6 +222,37 @@ pub fn annotate_all_edit(
     Edit::Group(edits)
 }
 
+/// The label annotators already gave these occurrences: the most frequent label among the spans
+/// that cover exactly one of `matches` (ties go to the label listed first in the label set), or
+/// `None` when no match is tagged yet. "Annotate all" from search results offers it, so that
+/// tagging every `روسيا` after one was tagged COUNTRY does not default to the first label.
+pub fn likely_label(ann: &Annotation, matches: &[Match]) -> Option<String> {
+    let mut counts: Vec<(usize, usize)> = Vec::new(); // (position in the label set, count)
+    for found in matches {
+        for span in ann.spans_in(found.range()) {
+            if span.range() != found.range() {
+                continue;
+            }
+            let Some(position) = ann
+                .labels()
+                .labels
+                .iter()
+                .position(|l| l.name == span.label)
+            else {
+                continue;
+            };
+            match counts.iter_mut().find(|(p, _)| *p == position) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((position, 1)),
+            }
+        }
+    }
+    let (position, _) = counts
+        .into_iter()
+        .max_by(|(pa, ca), (pb, cb)| ca.cmp(cb).then(pb.cmp(pa)))?;
+    Some(ann.labels().labels[position].name.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
@@ -328,5 +359,28 @@ mod tests {
             (c.before.as_str(), c.text.as_str(), c.after.as_str()),
             ("زار ", "بوتين", " اليوم")
         );
+    }
+
+    #[test]
+    fn the_likely_label_is_the_one_most_occurrences_already_have() {
+        let ann = Case::parse(
+            "[روسيا|PERSON] و[روسيا|COUNTRY] ل[روسيا|COUNTRY] روسيا [موسكو|ORGANIZATION]",
+        )
+        .expect("notation")
+        .annotation();
+        let matcher = Query::plain("روسيا")
+            .words(WordMode::Clitics)
+            .compile()
+            .unwrap();
+        let matches = matcher.find_in(ann.document().text());
+        assert_eq!(matches.len(), 4);
+        assert_eq!(likely_label(&ann, &matches).as_deref(), Some("COUNTRY"));
+        // A tie goes to the label listed first in the label set (PERSON before COUNTRY).
+        assert_eq!(likely_label(&ann, &matches[..2]).as_deref(), Some("PERSON"));
+        // Untagged occurrences, or spans not exactly on a match, suggest nothing.
+        assert_eq!(likely_label(&ann, &matches[3..]), None);
+        let wider = Case::parse("[روسيا و|COUNTRY]موسكو").unwrap().annotation();
+        let found = matcher.find_in(wider.document().text());
+        assert_eq!(likely_label(&wider, &found), None);
     }
 }
