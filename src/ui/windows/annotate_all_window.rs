@@ -163,20 +163,12 @@ impl AnnotateAllWindow {
             .default_width(520.0)
             .show(ctx, |ui| {
                 text_label_ui(ui, &format!("Occurrences of «{}»", preview.what), None);
-                ui.horizontal(|ui| {
-                    egui::ComboBox::from_label("Label")
-                        .selected_text(preview.label.clone())
-                        .show_ui(ui, |ui| {
-                            for label in &ann.labels().labels {
-                                ui.selectable_value(
-                                    &mut preview.label,
-                                    label.name.clone(),
-                                    label.name.as_str(),
-                                );
-                            }
-                        });
-                    ui.checkbox(&mut preview.include_overlapping, "Also where spans overlap");
-                });
+                label_and_overlap_ui(
+                    ui,
+                    ann,
+                    &mut preview.label,
+                    &mut preview.include_overlapping,
+                );
                 let total = preview.occurrences.len();
                 let checked: Vec<Range<usize>> = preview
                     .occurrences
@@ -191,14 +183,7 @@ impl AnnotateAllWindow {
                         for (n, occurrence) in preview.occurrences.iter().enumerate() {
                             ui.horizontal(|ui| {
                                 let key = (occurrence.start, occurrence.end);
-                                let mut on = !preview.unchecked.contains(&key);
-                                if ui.checkbox(&mut on, format!("#{}", n + 1)).changed() {
-                                    if on {
-                                        preview.unchecked.remove(&key);
-                                    } else {
-                                        preview.unchecked.insert(key);
-                                    }
-                                }
+                                opt_out_checkbox_ui(ui, n, key, &mut preview.unchecked);
                                 let c = &occurrence.context;
                                 let mark = if occurrence.overlaps {
                                     " (overlaps)"
@@ -262,20 +247,12 @@ impl AnnotateAllWindow {
             .default_width(560.0)
             .show(ctx, |ui| {
                 text_label_ui(ui, &format!("Occurrences of «{}»", preview.what), None);
-                ui.horizontal(|ui| {
-                    egui::ComboBox::from_label("Label")
-                        .selected_text(preview.label.clone())
-                        .show_ui(ui, |ui| {
-                            for label in &ann.labels().labels {
-                                ui.selectable_value(
-                                    &mut preview.label,
-                                    label.name.clone(),
-                                    label.name.as_str(),
-                                );
-                            }
-                        });
-                    ui.checkbox(&mut preview.include_overlapping, "Also where spans overlap");
-                });
+                label_and_overlap_ui(
+                    ui,
+                    ann,
+                    &mut preview.label,
+                    &mut preview.include_overlapping,
+                );
                 ui.label(
                     "Each document is opened and changed as one undo step there; nothing is \
                      saved. Occurrences that overlap spans are skipped (unless allowed above).",
@@ -303,15 +280,7 @@ impl AnnotateAllWindow {
                     .show(ui, |ui| {
                         for (n, row) in preview.rows.iter().enumerate() {
                             ui.horizontal(|ui| {
-                                let k = key(row);
-                                let mut on = !preview.unchecked.contains(&k);
-                                if ui.checkbox(&mut on, format!("#{}", n + 1)).changed() {
-                                    if on {
-                                        preview.unchecked.remove(&k);
-                                    } else {
-                                        preview.unchecked.insert(k);
-                                    }
-                                }
+                                opt_out_checkbox_ui(ui, n, key(row), &mut preview.unchecked);
                                 let c = &row.context;
                                 text_label_ui(
                                     ui,
@@ -340,5 +309,36 @@ impl AnnotateAllWindow {
             self.corpus = None;
         }
         messages
+    }
+}
+
+/// The preview's label choice (from `ann`'s label set) and its "also where spans overlap" switch.
+fn label_and_overlap_ui(
+    ui: &mut egui::Ui,
+    ann: &Annotation,
+    label: &mut String,
+    include_overlapping: &mut bool,
+) {
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_label("Label")
+            .selected_text(label.clone())
+            .show_ui(ui, |ui| {
+                for choice in &ann.labels().labels {
+                    ui.selectable_value(label, choice.name.clone(), choice.name.as_str());
+                }
+            });
+        ui.checkbox(include_overlapping, "Also where spans overlap");
+    });
+}
+
+/// Row `n`'s checkbox (`#n+1`): unticking it puts `key` into `unchecked`, ticking takes it out.
+fn opt_out_checkbox_ui<K: Ord>(ui: &mut egui::Ui, n: usize, key: K, unchecked: &mut BTreeSet<K>) {
+    let mut on = !unchecked.contains(&key);
+    if ui.checkbox(&mut on, format!("#{}", n + 1)).changed() {
+        if on {
+            unchecked.remove(&key);
+        } else {
+            unchecked.insert(key);
+        }
     }
 }
