@@ -7,31 +7,9 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use qalam_core::search::{NormalizeOptions, Normalized, Query, WordMode};
 
-const SAMPLE: &str = include_str!("../../../assets/kim-lavrov-wonsan.ar.txt");
-
-/// About 1 MB of Arabic: the sample repeated, every 7th copy with a fatha after each `م` and a
-/// tatweel after each `ل`, so the folds have work to do.
-fn megabyte() -> String {
-    let mut text = String::with_capacity(1 << 20);
-    let mut copy = 0;
-    while text.len() < 1 << 20 {
-        if copy % 7 == 3 {
-            for c in SAMPLE.chars() {
-                text.push(c);
-                match c {
-                    'م' => text.push('\u{064E}'),
-                    'ل' => text.push('\u{0640}'),
-                    _ => {}
-                }
-            }
-        } else {
-            text.push_str(SAMPLE);
-        }
-        text.push('\n');
-        copy += 1;
-    }
-    text
-}
+#[path = "support/arabic_megabyte.rs"]
+mod arabic_megabyte;
+use arabic_megabyte::megabyte;
 
 fn search(c: &mut Criterion) {
     let text = megabyte();

@@ -9,34 +9,14 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use qalam_core::search::{NormalizeOptions, Normalized};
 use qalam_core::suggest::Gazetteer;
 
-const SAMPLE: &str = include_str!("../../../assets/kim-lavrov-wonsan.ar.txt");
+#[path = "support/arabic_megabyte.rs"]
+mod arabic_megabyte;
+use arabic_megabyte::{SAMPLE, megabyte};
+
 const LETTERS: &[char] = &[
     'ا', 'ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ',
     'ف', 'ق', 'ك', 'ل', 'م', 'ن', 'ه', 'و', 'ي',
 ];
-
-/// About 1 MB of Arabic, as in the search bench.
-fn megabyte() -> String {
-    let mut text = String::with_capacity(1 << 20);
-    let mut copy = 0;
-    while text.len() < 1 << 20 {
-        if copy % 7 == 3 {
-            for c in SAMPLE.chars() {
-                text.push(c);
-                match c {
-                    'م' => text.push('\u{064E}'),
-                    'ل' => text.push('\u{0640}'),
-                    _ => {}
-                }
-            }
-        } else {
-            text.push_str(SAMPLE);
-        }
-        text.push('\n');
-        copy += 1;
-    }
-    text
-}
 
 /// 10,000 names: every pair of neighbouring words of the sample (names that occur, many
 /// times over), then made-up names of 2–3 words of 3–7 letters (a deterministic generator) that
