@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes the small seed corpora of fuzz/corpus/<target>/ from the repository's fixtures.
 Run from the repository root: `python3 fuzz/seed.py`. (The spaCy seeds need a DocBin: they are
-made from `target/fuzz-seed.spacy` when it exists; `docs/reliability.md` says how.)"""
+made from `target/fuzz-seed.spacy` and `target/fuzz-seed-small.spacy` when they exist:
+`qalam export -f spacy -o target/fuzz-seed.spacy crates/qalam-core/tests/fixtures/interchange/kim-lavrov-wonsan.ar.qalam.json`
+and the same of `crates/qalam-core/tests/fixtures/broken/baseline-valid.qalam.json`; the small one
+fits the 4 KB input limit the spaCy runs use.)"""
 
 import glob
 import os
@@ -61,6 +64,15 @@ def main():
         '{"name": "PERSON", "color": "#3465a4", "hotkey": "P"}, '
         '{"name": "COUNTRY", "color": "#4e9a06", "hotkey": "C", "export_tag": "GPE"}]}\n',
     )
+    put(
+        "settings",
+        "full.json",
+        '{\n  "text_size": 24.0,\n  "dark_theme": false,\n  "last_folder": "/home/lina/articles",\n'
+        '  "annotator": "لينا",\n  "recent_files": ["/home/lina/articles/a.qalam.json", "/tmp/ب.txt"],\n'
+        '  "annotator_asked": true,\n  "show_label_palette": true,\n  "show_span_list": false,\n'
+        '  "snap_to_words": true,\n  "show_document_list": true\n}\n',
+    )
+    put("settings", "partial.json", '\ufeff{"dark_theme": true, "text_size": 1e9, "x": [1, {"y": null}]}')
     for folder in ["interchange/brat/golden", "interchange/brat/input"]:
         for ann in glob.glob(os.path.join(FIX, folder, "*.ann")):
             txt = ann[:-4] + ".txt"
@@ -81,11 +93,12 @@ def main():
     )
     put("edits_undo", "a", bytes(range(0, 256, 3)))
     put("edits_undo", "b", bytes([0, 5, 9, 0, 3, 1, 4, 12, 11, 3, 0, 2, 20, 1]))
-    docbin = os.path.join(ROOT, "target/fuzz-seed.spacy")
-    if os.path.exists(docbin):
-        raw = read(docbin)
-        put("spacy", "docbin.msgpack", zlib.decompress(raw))
-        put("spacy", "docbin.file", b"Z" + raw)
+    for name in ["docbin", "docbin-small"]:
+        docbin = os.path.join(ROOT, "target", name.replace("docbin", "fuzz-seed") + ".spacy")
+        if os.path.exists(docbin):
+            raw = read(docbin)
+            put("spacy", name + ".msgpack", zlib.decompress(raw))
+            put("spacy", name + ".file", b"Z" + raw)
     for path in glob.glob(os.path.join(FIX, "hostile/spacy/*.spacy")):
         put("spacy", os.path.basename(path), b"Z" + read(path))
 

@@ -30,7 +30,7 @@ mod template_actions;
 use crate::ui::app::compare_session::CompareSession;
 use crate::ui::app::corpus_session::CorpusSession;
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
-use crate::ui::app::settings::Settings;
+use crate::ui::app::settings::{Settings, SettingsError, settings_path, write_settings};
 use crate::ui::app::side_panels::SidePanels;
 use crate::ui::app::suggestions::SuggestionSession;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
@@ -68,6 +68,10 @@ pub struct QalamApp {
     documents: Vec<OpenDocument>,
     current: usize,
     settings: Settings,
+    /// The settings file, and the settings last written to it (or read from it): written again
+    /// only when they differ.
+    settings_file: PathBuf,
+    saved_settings: Settings,
     recovery: RecoveryStore,
     dialogs: Vec<Dialog>,
     messages: Messages,
@@ -101,6 +105,8 @@ impl QalamApp {
         let mut app = Self {
             documents: Vec::new(),
             current: 0,
+            settings_file: settings_path(data_dir),
+            saved_settings: settings.clone(),
             settings,
             recovery: RecoveryStore::new(data_dir),
             dialogs: Vec::new(),
@@ -179,9 +185,28 @@ impl QalamApp {
         self.clock = clock;
     }
 
-    /// The settings (stored by [`eframe::App::save`]).
+    /// The settings (written to the settings file by [`Self::save_settings`]).
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Writes the settings file (atomically) if the settings changed since it was last read or
+    /// written; a failure is shown in the window and tried again at the next save.
+    pub fn save_settings(&mut self) {
+        if self.settings == self.saved_settings {
+            return;
+        }
+        match write_settings(&self.settings_file, &self.settings) {
+            Ok(()) => self.saved_settings = self.settings.clone(),
+            Err(error) => self.messages.error(format!("Settings not saved: {error}")),
+        }
+    }
+
+    /// Shows that the settings file could not be read (the defaults are in use).
+    pub fn report_settings_problem(&mut self, error: &SettingsError) {
+        self.messages.error(format!(
+            "Settings not read, the defaults are in use: {error}"
+        ));
     }
 
     /// Errors and messages shown to the user.
@@ -250,7 +275,7 @@ impl eframe::App for QalamApp {
         self.app_ui(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.settings.store(storage);
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings();
     }
 }

@@ -1,5 +1,5 @@
-//! Starting the native window: eframe with persistence, the settings from the last run, and
-//! the app over the files given on the command line.
+//! Starting the native window: eframe with persistence (window place, panel sizes), the
+//! settings file of the last run, and the app over the files given on the command line.
 
 use std::path::PathBuf;
 
@@ -7,7 +7,7 @@ use anyhow::Context as _;
 
 use crate::ui::app::QalamApp;
 use crate::ui::app::egui_fonts::install_egui_fonts;
-use crate::ui::app::settings::Settings;
+use crate::ui::app::settings::load_settings;
 use qalam_core::io::recovery::default_data_dir;
 
 /// Opens the Qalam window with `paths` (the bundled sample when empty) and runs until it closes.
@@ -27,8 +27,12 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             install_egui_fonts(&cc.egui_ctx);
-            let settings = Settings::load(cc.storage);
-            Ok(Box::new(QalamApp::new(paths, &data_dir, settings)))
+            let (settings, problem) = load_settings(&data_dir, cc.storage);
+            let mut app = QalamApp::new(paths, &data_dir, settings);
+            if let Some(problem) = problem {
+                app.report_settings_problem(&problem);
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))

@@ -13,6 +13,7 @@ mod pointer;
 mod recovery;
 mod review;
 mod search;
+mod settings_file;
 mod suggestions;
 mod sync;
 mod templates;

@@ -18,6 +18,7 @@ pub mod open_target;
 pub mod qalam_json;
 pub mod recovery;
 pub mod save;
+pub mod settings;
 pub mod text_import;
 
 pub use disk_state::DiskState;

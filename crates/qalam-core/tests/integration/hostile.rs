@@ -20,6 +20,7 @@ use qalam_core::io::label_template::load_template;
 use qalam_core::io::qalam_json::fast_read::read_valid;
 use qalam_core::io::qalam_json::read::read_with_diagnostics;
 use qalam_core::io::recovery::RecoveryStore;
+use qalam_core::io::settings::read_settings;
 use qalam_core::io::{Loaded, load_path};
 use qalam_core::model::notation::Case as Notation;
 
@@ -42,6 +43,8 @@ enum Reader {
     Template,
     /// `RecoveryStore::list` and `read` of a data folder.
     Recovery,
+    /// `settings::read_settings` (the app's `settings.json`).
+    SettingsFile,
     /// `notation::Case::parse` of each line.
     Notation,
 }
@@ -412,6 +415,42 @@ const CASES: &[Case] = &[
         Template,
         "templates/deep-nesting.labels.json:1:53: invalid type: sequence, expected a string",
     ),
+    // The app's settings file.
+    case(
+        "settings/truncated.json",
+        SettingsFile,
+        "settings/truncated.json:3:18: EOF while parsing a string",
+    ),
+    case(
+        "settings/wrong-type.json",
+        SettingsFile,
+        "settings/wrong-type.json:3:21: invalid type: string \"yes\", expected a boolean",
+    ),
+    case(
+        "settings/invalid-utf8.json",
+        SettingsFile,
+        "settings/invalid-utf8.json:2:18: not UTF-8 (byte 21 of the file)",
+    ),
+    case(
+        "settings/huge-number.json",
+        SettingsFile,
+        "settings/huge-number.json:1:19: number out of range",
+    ),
+    case(
+        "settings/deep-nesting.json",
+        SettingsFile,
+        "settings/deep-nesting.json:1:18: invalid type: sequence, expected path string",
+    ),
+    case(
+        "settings/nul-and-lone-surrogate.json",
+        SettingsFile,
+        "settings/nul-and-lone-surrogate.json:1:49: unexpected end of hex escape",
+    ),
+    case(
+        "settings/out-of-range.json",
+        SettingsFile,
+        "loaded: text size 10, annotator \"\", recent files [\"/a.txt\", \"/b.txt\"], last folder None",
+    ),
     // Recovery files.
     case(
         "recovery",
@@ -447,6 +486,14 @@ fn outcome(case: &Case) -> String {
             Err(error) => error.to_string(),
         },
         Recovery => recovery_outcome(&path),
+        SettingsFile => match read_settings(&path) {
+            Ok(Some(settings)) => format!(
+                "loaded: text size {}, annotator {:?}, recent files {:?}, last folder {:?}",
+                settings.text_size, settings.annotator, settings.recent_files, settings.last_folder
+            ),
+            Ok(None) => "no file".to_owned(),
+            Err(error) => error.to_string(),
+        },
         Notation => notation_outcome(&path),
     };
     relative(&text)
@@ -609,6 +656,7 @@ fn the_catalogue_has_at_least_forty_cases_and_every_fixture_is_in_it() {
         "spacy",
         "prodigy",
         "templates",
+        "settings",
     ] {
         for entry in std::fs::read_dir(root.join(folder)).expect("folder") {
             let name = format!(

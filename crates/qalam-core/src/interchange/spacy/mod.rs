@@ -21,7 +21,7 @@ mod read;
 mod symbols;
 mod unpack;
 
-pub use read::import;
+pub use read::{import, import_bytes};
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -288,6 +288,13 @@ mod tests {
         assert_eq!(string_id("GPE"), 384);
         assert_eq!(string_id("PERSON"), 380);
         assert_eq!(string_id(""), 0);
+    }
+
+    #[test]
+    fn reserved_symbols_are_found_by_their_id() {
+        assert_eq!(symbols::name_of(string_id("GPE")), Some("GPE"));
+        assert_eq!(symbols::name_of(string_id("PERSON")), Some("PERSON"));
+        assert_eq!(symbols::name_of(string_id("روسيا")), None);
     }
 
     #[test]

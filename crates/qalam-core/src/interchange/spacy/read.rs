@@ -19,10 +19,20 @@ use crate::model::{Annotation, AnnotationParts, Document, Label, LabelSet, Span,
 
 /// Imports the `DocBin` file at `path`.
 pub fn import(path: &Path, options: &ImportOptions) -> Result<Imported, InterchangeError> {
-    let malformed = |message: String| InterchangeError::malformed(path, 0, message);
     let compressed = std::fs::read(path).map_err(|error| InterchangeError::io(path, error))?;
+    import_bytes(&compressed, path, options)
+}
+
+/// Imports a `DocBin` from the bytes of its file (zlib-compressed MessagePack); `path` only
+/// names the file in messages and gives the documents their ids.
+pub fn import_bytes(
+    compressed: &[u8],
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<Imported, InterchangeError> {
+    let malformed = |message: String| InterchangeError::malformed(path, 0, message);
     let mut raw = Vec::new();
-    flate2::read::ZlibDecoder::new(compressed.as_slice())
+    flate2::read::ZlibDecoder::new(compressed)
         .read_to_end(&mut raw)
         .map_err(|error| malformed(format!("not zlib-compressed: {error}")))?;
     let msg = decode(&raw).map_err(|error| malformed(format!("not MessagePack: {error}")))?;
@@ -41,15 +51,14 @@ pub fn import(path: &Path, options: &ImportOptions) -> Result<Imported, Intercha
     let orth = column(ORTH).ok_or_else(|| malformed("`attrs` has no ORTH".to_owned()))?;
     let (iob, kind) = (column(ENT_IOB), column(ENT_TYPE));
 
-    let mut strings: HashMap<u64, String> = symbols::SYMBOLS
-        .iter()
-        .map(|(name, id)| (*id, (*name).to_owned()))
-        .collect();
+    // The file's own strings by id; spaCy's reserved symbols are looked up after them.
+    let mut strings: HashMap<u64, &str> = HashMap::new();
     for string in field("strings")?.items().unwrap_or_default() {
         if let Value::Str(text) = string {
-            strings.insert(string_id(text), text.clone());
+            strings.insert(string_id(text), text.as_str());
         }
     }
+    let string_of = |id: u64| strings.get(&id).copied().or_else(|| symbols::name_of(id));
     let bytes = |name: &str| -> Result<Vec<u8>, InterchangeError> {
         Ok(field(name)?
             .bytes()
@@ -114,8 +123,8 @@ pub fn import(path: &Path, options: &ImportOptions) -> Result<Imported, Intercha
         for token in 0..length {
             let value = |column: usize| tokens[(row + token) * attrs.len() + column];
             starts.push(at);
-            let word = match strings.get(&value(orth)) {
-                Some(word) => word.clone(),
+            let word = match string_of(value(orth)) {
+                Some(word) => word,
                 None => {
                     return Err(malformed(format!(
                         "document {}: token {token} has a text id missing from `strings`",
@@ -124,7 +133,7 @@ pub fn import(path: &Path, options: &ImportOptions) -> Result<Imported, Intercha
                 }
             };
             at += word.chars().count();
-            text.push_str(&word);
+            text.push_str(word);
             if spaces[row + token] != 0 {
                 text.push(' ');
                 at += 1;
@@ -170,7 +179,7 @@ pub fn import(path: &Path, options: &ImportOptions) -> Result<Imported, Intercha
         let len = text.chars().count();
         let mut kept = Vec::with_capacity(spans.len());
         for (start, end, label) in spans {
-            let Some(tag) = strings.get(&label).cloned() else {
+            let Some(tag) = string_of(label).map(str::to_owned) else {
                 note(
                     report,
                     None,

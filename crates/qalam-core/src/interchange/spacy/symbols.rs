@@ -2,6 +2,16 @@
 //! this small number instead of their hash. Generated from the installed spaCy; sorted by
 //! string (byte order) for binary search.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The reserved symbol whose id is `id`, if any.
+pub fn name_of(id: u64) -> Option<&'static str> {
+    static BY_ID: LazyLock<HashMap<u64, &'static str>> =
+        LazyLock::new(|| SYMBOLS.iter().map(|&(name, id)| (id, name)).collect());
+    BY_ID.get(&id).copied()
+}
+
 /// `(string, id)` pairs, sorted by string.
 pub const SYMBOLS: &[(&str, u64)] = &[
     ("ADJ", 84),

@@ -1,0 +1,286 @@
+//! The app's settings file, `settings.json` in the data folder (see
+//! [`super::recovery::default_data_dir`]): text size, theme, last folder, annotator name, the
+//! recent-files list, which side panels the user wants and word snapping.
+//!
+//! ```json
+//! {
+//!   "text_size": 20.0,
+//!   "dark_theme": true,
+//!   "last_folder": "/home/lina/articles",
+//!   "annotator": "Lina",
+//!   "recent_files": ["/home/lina/articles/a.qalam.json"],
+//!   "annotator_asked": true,
+//!   "show_label_palette": true,
+//!   "show_span_list": true,
+//!   "snap_to_words": false,
+//!   "show_document_list": true
+//! }
+//! ```
+//!
+//! Every field is optional (a missing one takes its default) and unknown fields are ignored, so
+//! older and newer builds share the file. A file that is not this shape is an error naming the
+//! file, line and column ([`SettingsError::Syntax`]); values out of range are brought into range
+//! ([`Settings::sanitized`]). Writing is atomic.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::atomic::write_atomically;
+
+/// Name of the settings file inside the data folder.
+pub const SETTINGS_FILE_NAME: &str = "settings.json";
+
+/// How many recent files are remembered.
+pub const MAX_RECENT_FILES: usize = 10;
+
+/// Smallest document text size in points.
+pub const MIN_TEXT_SIZE: f32 = 10.0;
+
+/// Largest document text size in points.
+pub const MAX_TEXT_SIZE: f32 = 48.0;
+
+/// Step of the bigger/smaller text commands, in points.
+pub const TEXT_SIZE_STEP: f32 = 2.0;
+
+/// The user's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Document text size in points.
+    pub text_size: f32,
+    /// Dark theme (true) or light theme (false).
+    pub dark_theme: bool,
+    /// Folder of the last file opened or saved, where file dialogs start.
+    pub last_folder: Option<PathBuf>,
+    /// Annotator name recorded on new spans (empty: none).
+    pub annotator: String,
+    /// Recently opened files, newest first.
+    pub recent_files: Vec<PathBuf>,
+    /// Whether the annotator's name was asked for once (on first start).
+    pub annotator_asked: bool,
+    /// The user wants the label palette (left panel) shown; a narrow window may still fold it.
+    pub show_label_palette: bool,
+    /// The user wants the span list (right panel) shown; a narrow window may still fold it.
+    pub show_span_list: bool,
+    /// Mouse selections snap outward to whole words (off: letter precision).
+    pub snap_to_words: bool,
+    /// The user wants the corpus's document list (far left panel) shown while a corpus is
+    /// open; a narrow window may still fold it.
+    pub show_document_list: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            text_size: 20.0,
+            dark_theme: true,
+            last_folder: None,
+            annotator: String::new(),
+            recent_files: Vec::new(),
+            annotator_asked: false,
+            show_label_palette: true,
+            show_span_list: true,
+            snap_to_words: false,
+            show_document_list: true,
+        }
+    }
+}
+
+impl Settings {
+    /// Puts `path` first in the recent list (once) and remembers its folder.
+    pub fn add_recent_file(&mut self, path: &Path) {
+        self.recent_files.retain(|recent| recent != path);
+        self.recent_files.insert(0, path.to_owned());
+        self.recent_files.truncate(MAX_RECENT_FILES);
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            self.last_folder = Some(folder.to_owned());
+        }
+    }
+
+    /// Changes the text size by `delta` points, kept within the allowed range.
+    pub fn change_text_size(&mut self, delta: f32) {
+        self.text_size = (self.text_size + delta).clamp(MIN_TEXT_SIZE, MAX_TEXT_SIZE);
+    }
+
+    /// The annotator name, or `None` when empty.
+    pub fn annotator_name(&self) -> Option<String> {
+        let name = self.annotator.trim();
+        (!name.is_empty()).then(|| name.to_owned())
+    }
+
+    /// The same settings with every value in range: the text size within
+    /// [`MIN_TEXT_SIZE`]..=[`MAX_TEXT_SIZE`] (the default when not a number), at most
+    /// [`MAX_RECENT_FILES`] recent files, none of them empty or repeated.
+    pub fn sanitized(mut self) -> Self {
+        if !self.text_size.is_finite() {
+            self.text_size = Self::default().text_size;
+        }
+        self.text_size = self.text_size.clamp(MIN_TEXT_SIZE, MAX_TEXT_SIZE);
+        let mut seen = Vec::new();
+        self.recent_files.retain(|path| {
+            let keep = !path.as_os_str().is_empty() && !seen.contains(path);
+            if keep {
+                seen.push(path.clone());
+            }
+            keep
+        });
+        self.recent_files.truncate(MAX_RECENT_FILES);
+        if self
+            .last_folder
+            .as_ref()
+            .is_some_and(|folder| folder.as_os_str().is_empty())
+        {
+            self.last_folder = None;
+        }
+        self
+    }
+
+    /// The settings as the pretty-printed JSON of the settings file.
+    pub fn to_json(&self) -> String {
+        // A struct of plain values always serialises; the fallback is never taken.
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_owned())
+    }
+}
+
+/// Why the settings file could not be read or written. Every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// The file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8 JSON of the settings' shape.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column (in characters of the line).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Where in the text a settings file stopped being readable, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsProblem {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters of the line).
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The path of the settings file in `data_dir`.
+pub fn settings_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(SETTINGS_FILE_NAME)
+}
+
+/// Reads settings from the bytes of a settings file (a leading byte-order mark is allowed),
+/// [sanitized](Settings::sanitized).
+pub fn parse_settings(bytes: &[u8]) -> Result<Settings, SettingsProblem> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        // The valid prefix is UTF-8 by definition.
+        let before = std::str::from_utf8(valid).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        SettingsProblem {
+            line,
+            column,
+            message: format!("not UTF-8 (byte {} of the file)", error.valid_up_to() + 1),
+        }
+    })?;
+    // serde would also read a struct from a JSON list, by position: only an object is settings.
+    if let Some((at, first)) = text.char_indices().find(|(_, c)| !c.is_whitespace())
+        && first != '{'
+    {
+        let before = &text[..at];
+        return Err(SettingsProblem {
+            line: before.matches('\n').count() + 1,
+            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            message: format!("expected a JSON object `{{…}}`, found `{first}`"),
+        });
+    }
+    match serde_json::from_str::<Settings>(text) {
+        Ok(settings) => Ok(settings.sanitized()),
+        Err(error) => Err(SettingsProblem {
+            line: error.line().max(1),
+            column: char_column(text, error.line(), error.column()),
+            message: strip_position(&error.to_string()),
+        }),
+    }
+}
+
+/// serde_json's column (bytes of line `line` read so far) as a 1-based column in characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let line_text = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default();
+    line_text
+        .char_indices()
+        .take_while(|&(at, _)| at < byte_column)
+        .count()
+        .max(1)
+}
+
+/// serde_json's message without its own " at line L column C" (the error carries them).
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Reads the settings file at `path`: `Ok(None)` when there is none.
+pub fn read_settings(path: &Path) -> Result<Option<Settings>, SettingsError> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(SettingsError::Io {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    parse_settings(&bytes)
+        .map(Some)
+        .map_err(|problem| SettingsError::Syntax {
+            path: path.to_owned(),
+            line: problem.line,
+            column: problem.column,
+            message: problem.message,
+        })
+}
+
+/// Writes `settings` to `path` atomically (the old file stays whole on any failure), making
+/// its folder first if needed.
+pub fn write_settings(path: &Path, settings: &Settings) -> Result<(), SettingsError> {
+    let io_error = |source| SettingsError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).map_err(io_error)?;
+    }
+    let json = settings.to_json();
+    write_atomically(path, |out| {
+        out.write_all(json.as_bytes())?;
+        out.write_all(b"\n")
+    })
+    .map_err(io_error)
+}
+
+#[cfg(test)]
+mod tests;
