@@ -30,7 +30,7 @@ mod template_actions;
 use crate::ui::app::compare_session::CompareSession;
 use crate::ui::app::corpus_session::CorpusSession;
 use crate::ui::app::open_document::{FrameTime, OpenDocument};
-use crate::ui::app::settings::{Settings, SettingsError, settings_path, write_settings};
+use crate::ui::app::settings::{Settings, SettingsProblem, settings_path, write_settings};
 use crate::ui::app::side_panels::SidePanels;
 use crate::ui::app::suggestions::SuggestionSession;
 use crate::ui::commands::{AppMessage, Command, CommandQueue};
@@ -203,10 +203,8 @@ impl QalamApp {
     }
 
     /// Shows that the settings file could not be read (the defaults are in use).
-    pub fn report_settings_problem(&mut self, error: &SettingsError) {
-        self.messages.error(format!(
-            "Settings not read, the defaults are in use: {error}"
-        ));
+    pub fn report_settings_problem(&mut self, problem: &SettingsProblem) {
+        self.messages.error(problem.to_string());
     }
 
     /// Errors and messages shown to the user.

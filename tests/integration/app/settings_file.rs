@@ -44,7 +44,7 @@ fn unchanged_settings_are_not_written() {
 }
 
 #[test]
-fn a_damaged_settings_file_is_named_in_the_window_and_the_defaults_are_used() {
+fn a_damaged_settings_file_is_named_in_the_window_kept_aside_and_the_defaults_are_used() {
     let data = tempfile::tempdir().expect("temp dir");
     let path = settings_path(data.path());
     std::fs::write(
@@ -56,9 +56,16 @@ fn a_damaged_settings_file_is_named_in_the_window_and_the_defaults_are_used() {
     assert_eq!(settings, Settings::default());
     let problem = problem.expect("the damaged file is an error");
     let expected = format!(
-        "Settings not read, the defaults are in use: {}:3:20: invalid type: string \"no\", expected a boolean",
+        "Settings not read, the defaults are in use: {}:3:20: invalid type: string \"no\", expected a boolean (the file is kept as {}.damaged)",
+        path.display(),
         path.display()
     );
+    assert_eq!(problem.to_string(), expected);
+    assert!(
+        !path.exists(),
+        "set aside, so saving the defaults cannot destroy it"
+    );
+    assert!(path.with_file_name("settings.json.damaged").exists());
     let mut harness = harness_with(
         Vec::new(),
         data.path(),

@@ -264,6 +264,16 @@ pub fn read_settings(path: &Path) -> Result<Option<Settings>, SettingsError> {
         })
 }
 
+/// Moves a settings file that could not be read out of the way, to `NAME.damaged` beside it
+/// (replacing an older one), so that writing the defaults does not destroy what the user may
+/// want to mend by hand. Returns where it went, or `None` when it could not be moved.
+pub fn set_aside_damaged(path: &Path) -> Option<PathBuf> {
+    let mut name = path.file_name()?.to_owned();
+    name.push(".damaged");
+    let aside = path.with_file_name(name);
+    std::fs::rename(path, &aside).ok().map(|()| aside)
+}
+
 /// Writes `settings` to `path` atomically (the old file stays whole on any failure), making
 /// its folder first if needed.
 pub fn write_settings(path: &Path, settings: &Settings) -> Result<(), SettingsError> {

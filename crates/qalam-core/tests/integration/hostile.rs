@@ -432,6 +432,11 @@ const CASES: &[Case] = &[
         "settings/invalid-utf8.json:2:18: not UTF-8 (byte 21 of the file)",
     ),
     case(
+        "settings/not-an-object.json",
+        SettingsFile,
+        "settings/not-an-object.json:1:3: expected a JSON object `{…}`, found `[`",
+    ),
+    case(
         "settings/huge-number.json",
         SettingsFile,
         "settings/huge-number.json:1:19: number out of range",

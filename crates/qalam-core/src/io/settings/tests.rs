@@ -142,3 +142,23 @@ fn deep_nesting_is_skipped_in_an_unknown_field_and_refused_in_a_known_one() {
         "invalid type: sequence, expected path string"
     );
 }
+
+#[test]
+fn a_damaged_file_is_set_aside_whole_and_the_next_write_starts_fresh() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = settings_path(folder.path());
+    std::fs::write(&path, "{\"annotator\": \"لينا\", \"dark_theme\": 1}").expect("written");
+    assert!(read_settings(&path).is_err());
+    let aside = set_aside_damaged(&path).expect("moved");
+    assert_eq!(aside, folder.path().join("settings.json.damaged"));
+    assert_eq!(
+        std::fs::read_to_string(&aside).expect("kept"),
+        "{\"annotator\": \"لينا\", \"dark_theme\": 1}"
+    );
+    assert!(read_settings(&path).expect("no file now").is_none());
+    write_settings(&path, &Settings::default()).expect("written");
+    assert_eq!(
+        read_settings(&path).expect("read"),
+        Some(Settings::default())
+    );
+}
