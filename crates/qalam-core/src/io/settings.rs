@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomically;
+use super::qalam_json::read::located_json_error;
 
 /// Name of the settings file inside the data folder.
 pub const SETTINGS_FILE_NAME: &str = "settings.json";
@@ -213,32 +214,14 @@ pub fn parse_settings(bytes: &[u8]) -> Result<Settings, SettingsProblem> {
     }
     match serde_json::from_str::<Settings>(text) {
         Ok(settings) => Ok(settings.sanitized()),
-        Err(error) => Err(SettingsProblem {
-            line: error.line().max(1),
-            column: char_column(text, error.line(), error.column()),
-            message: strip_position(&error.to_string()),
-        }),
-    }
-}
-
-/// serde_json's column (bytes of line `line` read so far) as a 1-based column in characters.
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let line_text = text
-        .split('\n')
-        .nth(line.saturating_sub(1))
-        .unwrap_or_default();
-    line_text
-        .char_indices()
-        .take_while(|&(at, _)| at < byte_column)
-        .count()
-        .max(1)
-}
-
-/// serde_json's message without its own " at line L column C" (the error carries them).
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message.to_owned(),
+        Err(error) => {
+            let (line, column, message) = located_json_error(text, &error);
+            Err(SettingsProblem {
+                line,
+                column,
+                message,
+            })
+        }
     }
 }
 

@@ -449,7 +449,7 @@ const CASES: &[Case] = &[
     case(
         "settings/nul-and-lone-surrogate.json",
         SettingsFile,
-        "settings/nul-and-lone-surrogate.json:1:49: unexpected end of hex escape",
+        "settings/nul-and-lone-surrogate.json:1:49: unexpected end of hex escape: a \\uD800–\\uDFFF escape must be one half of a surrogate pair (\\uD83D\\uDE00); alone it is not a character",
     ),
     case(
         "settings/out-of-range.json",

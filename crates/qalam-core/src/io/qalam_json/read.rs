@@ -92,6 +92,19 @@ pub(crate) fn message_without_position(error: &serde_json::Error) -> String {
 
 /// A diagnostic for a JSON syntax error, with the column converted to code points.
 pub(crate) fn syntax_diagnostic(json: &str, file: &Path, error: &serde_json::Error) -> Diagnostic {
+    let (line, column, explained) = located_json_error(json, error);
+    Diagnostic {
+        file: file.to_owned(),
+        line,
+        column,
+        message: format!("malformed JSON: {explained}"),
+    }
+}
+
+/// A serde_json error in `json` as (1-based line, 1-based column in code points, message): the
+/// message without its own position, explained where serde's words are cryptic (a byte-order
+/// mark in the middle of the file, a lone surrogate escape).
+pub(crate) fn located_json_error(json: &str, error: &serde_json::Error) -> (usize, usize, String) {
     let message = &message_without_position(error);
     let line = error.line().max(1);
     let mut bom_before = false;
@@ -121,12 +134,7 @@ pub(crate) fn syntax_diagnostic(json: &str, file: &Path, error: &serde_json::Err
     } else {
         message.to_owned()
     };
-    Diagnostic {
-        file: file.to_owned(),
-        line,
-        column,
-        message: format!("malformed JSON: {explained}"),
-    }
+    (line, column, explained)
 }
 
 /// Reads the whole annotation; `None` or recorded problems mean it is invalid.
