@@ -1,6 +1,7 @@
 //! The kill drill's writer and checker: the real save paths of Qalam without the window — the
 //! atomic `.qalam.json` save, the recovery (autosave) file, a dataset export through
-//! `interchange::batch` (doccano JSONL and CoNLL, one file each) and the corpus file — writing
+//! `interchange::batch` (doccano JSONL and CoNLL, one file each), the corpus file and the app's
+//! settings file (in the data folder) — writing
 //! two versions, A and B, in turn, so that a SIGKILL at any moment can be checked afterwards.
 //!
 //! ```text
@@ -24,6 +25,7 @@ use qalam_core::corpus::corpus_file::{CORPUS_FILE_NAME, CorpusFile};
 use qalam_core::interchange::batch::export_annotations;
 use qalam_core::interchange::{ExportOptions, Format};
 use qalam_core::io::recovery::RecoveryStore;
+use qalam_core::io::settings::{Settings, read_settings, settings_path, write_settings};
 use qalam_core::io::{from_json_str, save_path, to_json_string};
 use qalam_core::model::{Annotation, AnnotationParts, Document, LabelSet, Span, SpanId};
 
@@ -112,21 +114,51 @@ pub fn corpus_version(which: usize) -> CorpusFile {
     file
 }
 
+/// Version `which` of the app's settings (B names ten long recent files).
+pub fn settings_version(which: usize) -> Settings {
+    let mut settings = Settings {
+        annotator: "amal".to_owned(),
+        annotator_asked: true,
+        ..Settings::default()
+    };
+    if which == 1 {
+        settings.dark_theme = false;
+        for n in 0..10 {
+            let name = format!("/home/amal/news/{}-{n}.qalam.json", "مقال".repeat(40));
+            settings.add_recent_file(Path::new(&name));
+        }
+    }
+    settings
+}
+
+/// The exact bytes of the settings file in version `which`.
+fn settings_bytes(which: usize) -> Vec<u8> {
+    let mut bytes = settings_version(which).to_json().into_bytes();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn data(dir: &Path) -> PathBuf {
+    dir.join("data")
+}
+
 fn user(dir: &Path) -> PathBuf {
     dir.join("user")
 }
 
 fn store(dir: &Path) -> RecoveryStore {
-    RecoveryStore::new(&dir.join("data"))
+    RecoveryStore::new(&data(dir))
 }
 
-/// Writes every file in version `which`, in the order the app would: the autosave, the save,
-/// the exports, the corpus file.
+/// Writes every file in version `which`, in the order the app would: the autosave, the
+/// settings, the save, the exports, the corpus file.
 pub fn write_all(dir: &Path, which: usize, annotation: &Annotation) -> Result<(), String> {
     let folder = user(dir);
     let document = folder.join(DOCUMENT);
     store(dir)
         .write(RECOVERY_ID, Some(&document), "article", annotation)
+        .map_err(|error| error.to_string())?;
+    write_settings(&settings_path(&data(dir)), &settings_version(which))
         .map_err(|error| error.to_string())?;
     save_path(&document, annotation, None, true).map_err(|error| error.to_string())?;
     for (name, format) in EXPORTS {
@@ -266,13 +298,30 @@ pub fn check(dir: &Path) -> Result<String, String> {
         return Err("the recovery file restores neither version".to_owned());
     };
     summary.push_str(&format!(" recovery={which}"));
-    let stale = temporary_files(&folder).len() + temporary_files(store.dir()).len();
+    // The settings file: exactly A or B, and it reads back as that version.
+    let settings_file = settings_path(&data(dir));
+    let bytes = std::fs::read(&settings_file).map_err(|error| format!("settings: {error}"))?;
+    let Some(which) = (0..2).find(|&which| bytes == settings_bytes(which)) else {
+        return Err(format!(
+            "settings.json is neither version ({} bytes)",
+            bytes.len()
+        ));
+    };
+    let read = read_settings(&settings_file).map_err(|error| error.to_string())?;
+    if read != Some(settings_version(which)) {
+        return Err("settings.json does not read back as its version".to_owned());
+    }
+    summary.push_str(&format!(" settings={}", ["A", "B"][which]));
+    let stale = temporary_files(&folder).len()
+        + temporary_files(store.dir()).len()
+        + temporary_files(&data(dir)).len();
     // The restarted app saves again (version A): leftovers of the killed run must be gone.
     write_all(dir, 0, &version(0))?;
     store.list();
     let left: Vec<String> = temporary_files(&folder)
         .into_iter()
         .chain(temporary_files(store.dir()))
+        .chain(temporary_files(&data(dir)))
         .collect();
     if !left.is_empty() {
         return Err(format!(
@@ -336,6 +385,24 @@ fn refuse_writes(dir: &Path, expected: &str, autosave_works: bool) -> Result<Str
             Path::new(RECOVERY_ID),
         )?),
     }
+    // The settings file is in the data folder too: written where the autosave works, else it
+    // must fail naming the file and stay version A.
+    let settings_file = settings_path(&data(dir));
+    let settings = write_settings(&settings_file, &settings_version(1));
+    match (settings, autosave_works) {
+        (Ok(()), true) => {}
+        (Err(error), true) => return Err(format!("the settings write failed: {error}")),
+        (result, false) => {
+            errors.push(describe(
+                "settings",
+                result.map_err(|e| e.to_string()),
+                &settings_file,
+            )?);
+            if std::fs::read(&settings_file).ok() != Some(settings_bytes(0)) {
+                return Err("settings.json changed after a failed write".to_owned());
+            }
+        }
+    }
     for (name, format) in EXPORTS {
         let export = export_annotations(
             format,
@@ -374,6 +441,7 @@ fn refuse_writes(dir: &Path, expected: &str, autosave_works: bool) -> Result<Str
     let left: Vec<String> = temporary_files(&folder)
         .into_iter()
         .chain(temporary_files(store.dir()))
+        .chain(temporary_files(&data(dir)))
         .collect();
     if !left.is_empty() {
         return Err(format!("temporary files left: {left:?}"));
