@@ -58,7 +58,9 @@ fuzz_target!(|data: &[u8]| {
     let expected = options.apply(pattern);
     let mut previous_end = 0;
     for found in matcher.find(&normalized) {
-        assert!(previous_end <= found.start && found.start <= found.end && found.end <= chars.len());
+        assert!(
+            previous_end <= found.start && found.start <= found.end && found.end <= chars.len()
+        );
         previous_end = found.end;
         if !regex {
             assert!(found.start < found.end);
