@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Kill drill: SIGKILL the save/autosave/export/corpus-file writer of Qalam
+# Kill drill: SIGKILL the save/autosave/settings/export/corpus-file writer of Qalam
 # (crates/qalam-core/examples/save_drill.rs) at random moments, then check that every file is
 # exactly the old or the new version, the recovery file restores one of them, and the next save
 # leaves no temporary file. Then, when run as root, the same writes on a full disk (a 256 KiB
