@@ -21,7 +21,7 @@ use crate::ui::panels::document_list::document_list_ui;
 use crate::ui::panels::menu_bar::{MenuContext, MenuToggles, menu_bar_ui};
 use crate::ui::panels::review_bar::review_bar_ui;
 use crate::ui::panels::status_bar::{StatusContext, status_bar_ui};
-use crate::ui::widgets::bidi_text::{selectable_text_ui, text_label_ui};
+use crate::ui::widgets::bidi_text::{fitted_text_label_ui, selectable_text_ui};
 use crate::ui::windows::compare_view::{
     COMPARE_PANEL_ID, COMPARE_PANEL_WIDTH, merged_ui, panel_ui as compare_panel_ui,
 };
@@ -427,7 +427,7 @@ impl QalamApp {
                 .messages
                 .visible_notice(now, None)
                 .unwrap_or("Open a .txt or .qalam.json file to start");
-            text_label_ui(ui, text, None);
+            fitted_text_label_ui(ui, text);
             return;
         };
         let status = StatusContext {

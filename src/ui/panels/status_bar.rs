@@ -5,7 +5,7 @@ use qalam_core::model::{Annotation, DocStatus};
 
 use crate::ui::commands::{Command, CommandQueue};
 use crate::ui::panels::span_text::span_excerpt;
-use crate::ui::widgets::bidi_text::text_label_ui;
+use crate::ui::widgets::bidi_text::{fitted_text_label_ui, text_label_ui};
 
 /// What the status bar shows about the current document.
 pub struct StatusContext<'a> {
@@ -70,7 +70,8 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusContext<'_>, commands: &m
         }
         if let Some(message) = status.message {
             ui.separator();
-            text_label_ui(ui, message, None);
+            // The last item of the row: cut to the window's width, whole on hover.
+            fitted_text_label_ui(ui, message);
         }
     });
 }

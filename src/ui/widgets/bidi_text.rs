@@ -42,6 +42,70 @@ pub fn text_label_ui(
     }
 }
 
+/// A one-line label for `text` that never runs past the width left in the row: a text too long
+/// is cut with "…" (its end, in logical order) and shown whole on hover. Right-to-left text goes
+/// through [`bidi_label_ui`] as in [`text_label_ui`]. The accessible name is the shown text.
+pub fn fitted_text_label_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    let available = ui.available_width();
+    if !has_right_to_left(text) {
+        let response = ui.add(egui::Label::new(text).truncate());
+        return if response.rect.width() + 0.5 < text_width(ui, text) {
+            response.on_hover_text(text)
+        } else {
+            response
+        };
+    }
+    let size = body_size(ui);
+    let shown = {
+        let engine = shared_engine(ui.ctx());
+        let mut engine = match engine.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        fitted_prefix(text, available, |candidate| {
+            engine.label_size(candidate, size).x
+        })
+    };
+    let color = ui.visuals().text_color();
+    let response = bidi_label_ui(ui, &shown, size, color);
+    if shown == text {
+        response
+    } else {
+        response.on_hover_text(text)
+    }
+}
+
+/// Width of `text` as one line in egui's body font.
+fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.fonts_mut(|fonts| {
+        fonts
+            .layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    })
+}
+
+/// `text`, or its longest prefix followed by "…" whose `width` fits in `available` (at least
+/// "…" alone).
+fn fitted_prefix(text: &str, available: f32, mut width: impl FnMut(&str) -> f32) -> String {
+    if width(text) <= available {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cut = |n: usize| chars[..n].iter().collect::<String>() + "…";
+    let (mut fits, mut too_long) = (0, chars.len());
+    while too_long - fits > 1 {
+        let middle = (fits + too_long) / 2;
+        if width(&cut(middle)) <= available {
+            fits = middle;
+        } else {
+            too_long = middle;
+        }
+    }
+    cut(fits)
+}
+
 /// A selectable label (as [`egui::Ui::selectable_label`]) whose text may be right-to-left.
 /// One widget, accessible as a button named `text`.
 pub fn selectable_text_ui(ui: &mut egui::Ui, selected: bool, text: &str) -> egui::Response {
@@ -88,5 +152,21 @@ mod tests {
         assert!(has_right_to_left("\u{FEFB}"), "presentation form");
         assert!(!has_right_to_left("putin.qalam.json"));
         assert!(!has_right_to_left("Selection [4, 9): 123 «»"));
+    }
+
+    /// Ten points per character.
+    fn width(text: &str) -> f32 {
+        text.chars().count() as f32 * 10.0
+    }
+
+    #[test]
+    fn a_text_that_fits_is_kept_whole() {
+        assert_eq!(fitted_prefix("حفظ الملف", 90.0, width), "حفظ الملف");
+    }
+
+    #[test]
+    fn a_long_text_keeps_the_longest_prefix_that_fits_with_an_ellipsis() {
+        assert_eq!(fitted_prefix("حفظ الملف", 60.0, width), "حفظ ا…");
+        assert_eq!(fitted_prefix("حفظ الملف", 3.0, width), "…");
     }
 }

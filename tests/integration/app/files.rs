@@ -297,3 +297,36 @@ fn opening_an_empty_file_says_it_is_empty() {
     let harness = harness(vec![empty], data.path());
     harness.get_by_label_contains("empty.txt is empty: there is no text to annotate");
 }
+
+#[test]
+fn regression_a_long_save_message_is_cut_at_the_window_edge_and_whole_on_hover() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let deep = files
+        .path()
+        .join("a-folder-with-a-rather-long-name-".repeat(5))
+        .join("and-another-one-inside-it-".repeat(4));
+    std::fs::create_dir_all(&deep).expect("folders");
+    let path = write_document(&deep, "an-article-with-a-long-name-too.txt");
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 10..15);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+
+    let message = harness
+        .state()
+        .messages()
+        .info_text()
+        .expect("a save message")
+        .to_owned();
+    assert!(message.starts_with("Saved "), "{message}");
+    let shown = harness.get_by_label_contains("Saved ");
+    let window_width = 1000.0;
+    assert!(
+        shown.rect().right() <= window_width + 0.5,
+        "the message ends at x = {} in a window {window_width} wide",
+        shown.rect().right()
+    );
+    assert!(shown.rect().width() > 50.0, "some of it is shown");
+}
