@@ -312,7 +312,7 @@ impl QalamApp {
         let text_size = self.settings.text_size;
         let snap_to_words = self.settings.snap_to_words;
         let corpus_open = self.corpus.is_some();
-        let show_suggestions = self.suggestions.show;
+        let show_suggestions = self.suggestions_active();
         egui::CentralPanel::default().show(ui, |ui| {
             if compare_shows && let Some(compare) = self.compare.as_mut() {
                 let height = (ui.available_height() * 0.45).max(80.0);
@@ -430,19 +430,16 @@ impl QalamApp {
             fitted_text_label_ui(ui, text);
             return;
         };
+        let suggestions_active = self.suggestions_active();
         let status = StatusContext {
             annotation: doc.annotation(),
             selection: doc.view.selection(),
             dirty: doc.is_dirty(),
             message: self.messages.visible_notice(now, Some(&doc.recovery_id)),
             annotator: &self.settings.annotator,
-            suggestions: self
-                .suggestions
-                .show
+            suggestions: suggestions_active
                 .then(|| (doc.suggestions.list().len(), doc.suggestions.is_computing())),
-            current_suggestion: self
-                .suggestions
-                .show
+            current_suggestion: suggestions_active
                 .then(|| doc.suggestions.current())
                 .flatten()
                 .map(|s| (s.range(), s.label.as_str())),

@@ -37,7 +37,7 @@ impl QalamApp {
             }
         }
         let mut running = self.suggestions.is_rebuilding();
-        if self.suggestions.show
+        if self.suggestions_active()
             && let Some(doc) = self.documents.get_mut(self.current)
         {
             let (annotation, suggestions) = doc.annotation_and_suggestions();
@@ -46,6 +46,13 @@ impl QalamApp {
         if running {
             ctx.request_repaint_after(POLL);
         }
+    }
+
+    /// Whether suggestions show, and their keys act, on the current document: the user's choice
+    /// (F5), but never on the gold while adjudicating, where the adjudicator decides between
+    /// the annotators and a gazetteer's outlines would read as one more of them.
+    pub(super) fn suggestions_active(&self) -> bool {
+        self.suggestions.show && !self.compare_shows()
     }
 
     /// Applies a command of the Suggestions menu.
@@ -95,6 +102,11 @@ impl QalamApp {
             );
             self.messages
                 .info(format!("Suggestions are hidden ({key} shows them)"));
+            return;
+        }
+        if !self.suggestions_active() {
+            self.messages
+                .info("Suggestions are off in the gold while adjudicating");
             return;
         }
         let annotator = self.settings.annotator_name();

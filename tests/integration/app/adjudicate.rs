@@ -308,3 +308,39 @@ fn the_other_side_panels_fold_to_leave_the_compare_view_a_usable_width() {
         );
     }
 }
+
+#[test]
+fn regression_gazetteer_suggestions_stay_out_of_the_gold_while_comparing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("temp dir");
+    let amal = two_annotators(dir.path());
+    let list = dir.path().join("names.txt");
+    std::fs::write(&list, "أمس\tEVENT\nروسيا\tCOUNTRY\n").expect("write list");
+    let mut harness = comparing(&amal, data.path());
+    harness
+        .state_mut()
+        .queue_message(AppMessage::LoadGazetteerList(list));
+    for _ in 0..20 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+
+    // No count, no outline, and the suggestion keys do not tag the gold.
+    assert!(
+        harness.query_by_label_contains("Suggestions: ").is_none(),
+        "the status bar counts suggestions in the gold"
+    );
+    assert!(
+        harness
+            .state()
+            .current_document()
+            .expect("the gold")
+            .suggestions
+            .list()
+            .is_empty()
+    );
+    press(&mut harness, Modifiers::ALT, Key::A);
+    assert_spans(&harness, "زار [بوتين|PERSON] روسيا أمس.\n");
+    harness.get_by_label("Suggestions are off in the gold while adjudicating");
+}
