@@ -10,7 +10,7 @@ use qalam_core::interchange::batch::{ExportSummary, collect_annotation_files, ex
 use qalam_core::interchange::{ExportOptions, Format, Report};
 
 use super::options::{ExportArgs, FormatOptions};
-use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE};
+use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, plural};
 
 /// How many report lines the summary prints before pointing at `--report`.
 const SUMMARY_LINES: usize = 20;
@@ -98,13 +98,14 @@ fn print_summary(
     let (changed, dropped, noted) = summary.report.counts();
     let _ = writeln!(
         out,
-        "exported {} documents, {} spans, as {} to {}: {changed} spans changed, {dropped} dropped{}",
-        summary.documents,
-        summary.spans,
+        "exported {}, {}, as {} to {}: {} changed, {dropped} dropped{}",
+        plural(summary.documents, "document"),
+        plural(summary.spans, "span"),
         format.name(),
         out_path.display(),
+        plural(changed, "span"),
         if noted > 0 {
-            format!(", {noted} notes")
+            format!(", {}", plural(noted, "note"))
         } else {
             String::new()
         }

@@ -9,7 +9,7 @@ use qalam_core::interchange::batch::{import_paths, save_imported};
 
 use super::export::{print_entries, usage, write_report};
 use super::options::{FormatOptions, ImportArgs};
-use super::{EXIT_OK, EXIT_PROBLEMS};
+use super::{EXIT_OK, EXIT_PROBLEMS, plural};
 
 /// Runs an import; returns the exit code (0 everything imported exactly, 1 problems reported,
 /// 2 bad usage or unreadable input).
@@ -41,10 +41,13 @@ pub fn import(
     let (changed, dropped, noted) = imported.report.counts();
     let _ = writeln!(
         out,
-        "imported {} documents, {spans} spans, from {} into {}: {changed} spans changed, {dropped} dropped, {noted} notes",
-        imported.documents.len(),
+        "imported {}, {}, from {} into {}: {} changed, {dropped} dropped, {}",
+        plural(imported.documents.len(), "document"),
+        plural(spans, "span"),
         format.name(),
-        folder.display()
+        folder.display(),
+        plural(changed, "span"),
+        plural(noted, "note")
     );
     print_entries(&imported.report, out);
     if let Some(path) = report_path

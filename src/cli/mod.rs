@@ -201,6 +201,15 @@ pub enum Command {
 }
 
 /// The list of formats shown after `export --help` and `import --help`.
+/// A count with its noun, in the plural unless it is one: `1 document`, `3 spans`, `0 notes`.
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 fn formats_help() -> String {
     let mut help = String::from("Formats:\n");
     for format in qalam_core::interchange::Format::ALL {

@@ -16,7 +16,7 @@ use qalam_core::corpus::sync::{
 use serde_json::{Value, json};
 
 use super::table::{Align, render};
-use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE};
+use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, plural};
 
 /// The environment variable read when `--annotator` is not given.
 pub const ANNOTATOR_VARIABLE: &str = "QALAM_ANNOTATOR";
@@ -226,13 +226,4 @@ fn outcome_text(outcome: &SyncOutcome) -> String {
         });
     }
     text
-}
-
-/// `1 file`, `2 files`.
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }

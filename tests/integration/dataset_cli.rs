@@ -128,7 +128,7 @@ fn conll_export_reports_each_widened_span_and_imports_back_as_the_whole_words() 
     assert_eq!(output.status.code(), Some(1), "{stdout}{}", stderr(&output));
     assert!(
         stdout.starts_with(
-            "exported 1 documents, 2 spans, as conll to out.conll: 1 spans changed, 0 dropped"
+            "exported 1 document, 2 spans, as conll to out.conll: 1 span changed, 0 dropped"
         ),
         "{stdout}"
     );
