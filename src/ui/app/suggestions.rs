@@ -1,8 +1,9 @@
 //! The app's suggestion state: the gazetteer shared by all documents ([`SuggestionSession`]:
-//! the corpus's names and the user's list, rebuilt on a background thread from the corpus) and
+//! the corpus's names and the user's list, rebuilt on a background thread from the corpus, and
 //! the predictions files loaded) and each open document's suggestions ([`DocumentSuggestions`]:
-//! the list on screen, the current one, the background job, its part of the predictions). Computing is
-//! `qalam_core::suggest`'s; this only decides when, and keeps what came back.
+//! the list on screen, the current one, the background job, its part of the predictions).
+//! Computing is `qalam_core::suggest`'s (which also suggests the names a document has tagged
+//! itself); this only decides when, and keeps what came back.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -211,7 +212,11 @@ impl DocumentSuggestions {
             self.job = None;
         }
         if self.job.is_none() && self.computed != Some(now) {
-            if session.gazetteer().is_empty() && self.predictions.is_empty() {
+            // Nothing to suggest from: no gazetteer, no predictions, no names of its own.
+            if session.gazetteer().is_empty()
+                && self.predictions.is_empty()
+                && ann.spans().is_empty()
+            {
                 self.list.clear();
                 self.computed = Some(now);
                 return false;

@@ -321,3 +321,29 @@ fn a_click_inside_a_suggestion_makes_it_current_and_it_is_outlined_where_painted
     press(&mut harness, Modifiers::ALT, Key::A);
     assert_spans(&harness, "زار بوتين [روسيا|COUNTRY] أمس.\n");
 }
+
+#[test]
+fn a_name_tagged_once_is_suggested_where_it_comes_again_and_alt_a_accepts_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = files.path().join("twice.txt");
+    std::fs::write(&path, "روسيا اليوم ولروسيا غدا\n").expect("write");
+    // No gazetteer list, no corpus, no predictions: only the document's own span.
+    let mut harness = harness(vec![path], data.path());
+    select(&mut harness, 0..5);
+    press(&mut harness, Modifiers::NONE, Key::C);
+    assert_spans(&harness, "[روسيا|COUNTRY] اليوم ولروسيا غدا\n");
+    wait_for_suggestions(&mut harness, 1);
+    assert_eq!(suggested(&harness), pairs(&[("روسيا", "COUNTRY")]));
+    harness.get_by_label("Suggestions: 1");
+
+    press(&mut harness, Modifiers::ALT, Key::N);
+    press(&mut harness, Modifiers::ALT, Key::A);
+    assert_spans(&harness, "[روسيا|COUNTRY] اليوم ول[روسيا|COUNTRY] غدا\n");
+    wait_for_suggestions(&mut harness, 0);
+    // Undoing the first span takes its lesson back too: nothing is suggested for the second.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_spans(&harness, "روسيا اليوم ولروسيا غدا\n");
+    wait_for_suggestions(&mut harness, 0);
+}

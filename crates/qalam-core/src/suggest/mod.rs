@@ -19,7 +19,9 @@
 //!   annotation's change stamp so a stale result is dropped.
 //!
 //! [`suggestions`] puts it together: predictions first, then gazetteer matches that overlap no
-//! prediction; every suggestion that overlaps an existing span or was rejected is dropped.
+//! prediction, then the names the document itself has tagged ([`own_names`]: `روسيا` tagged
+//! once is suggested where it comes again untagged) where neither suggests anything; every
+//! suggestion that overlaps an existing span or was rejected is dropped.
 //!
 //! ```
 //! use qalam_core::model::notation::Case;
@@ -55,7 +57,7 @@ pub use predictions::{Predictions, PredictionsError};
 pub use rejections::{REJECTED_KEY, Rejections};
 pub use user_list::{UserListError, read_user_list};
 
-use crate::model::Annotation;
+use crate::model::{Annotation, ReviewState};
 use crate::search::Normalized;
 
 /// Where a suggestion comes from.
@@ -65,6 +67,8 @@ pub enum SuggestionSource {
     Gazetteer,
     /// A predictions file (its file name, as shown to the user).
     Prediction(String),
+    /// A name the document has tagged elsewhere ([`own_names`]).
+    ThisDocument,
 }
 
 /// A likely entity: the code-point range `[start, end)` of the stored text and its label.
@@ -94,29 +98,46 @@ impl Suggestion {
 
 /// The suggestions for `ann`: `predictions` (for this document, see [`Predictions::for_text`]),
 /// then the gazetteer's matches in `normalized` (the document text normalised with the
-/// gazetteer's options) that overlap no prediction; those overlapping an existing span or
-/// rejected in the document ([`Rejections`]) are dropped. Sorted by `(start, end)`.
+/// gazetteer's options) that overlap no prediction, then the matches of the document's own
+/// names ([`own_names`]) that overlap neither; those overlapping an existing span or rejected
+/// in the document ([`Rejections`]) are dropped. Sorted by `(start, end)`.
 pub fn suggestions(
     ann: &Annotation,
     gazetteer: &Gazetteer,
     normalized: &Normalized,
     predictions: &[Suggestion],
 ) -> Vec<Suggestion> {
-    let mut found: Vec<Suggestion> = predictions.to_vec();
-    found.sort();
-    let from_gazetteer = gazetteer.find(normalized);
-    let mut merged = Vec::with_capacity(found.len() + from_gazetteer.len());
-    let covered = merged_ranges(found.iter().map(Suggestion::range));
-    merged.extend(
-        from_gazetteer
-            .into_iter()
-            .filter(|s| !overlaps_any(&covered, s.range())),
-    );
-    merged.extend(found);
+    let mut merged: Vec<Suggestion> = predictions.to_vec();
+    let own = own_names(ann);
+    let own_matches = own.find(normalized).into_iter().map(|s| Suggestion {
+        source: SuggestionSource::ThisDocument,
+        ..s
+    });
+    // Each source fills only what the ones before it left free.
+    for next in [gazetteer.find(normalized), own_matches.collect()] {
+        let covered = merged_ranges(merged.iter().map(Suggestion::range));
+        merged.extend(
+            next.into_iter()
+                .filter(|s| !overlaps_any(&covered, s.range())),
+        );
+    }
     merged.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
     merged.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.label == b.label);
     retain_open(ann, &mut merged);
     merged
+}
+
+/// The names `ann` has tagged, each with the label its spans give it most often: every span
+/// except those rejected in review (and not changed since). What the annotator tagged once is
+/// then suggested wherever it comes again, with its proclitics (`لروسيا`) and harakat.
+pub fn own_names(ann: &Annotation) -> Gazetteer {
+    let mut builder = GazetteerBuilder::new();
+    for span in ann.spans() {
+        if span.review_state() != ReviewState::Rejected {
+            builder.add(ann.span_text(span), &span.label);
+        }
+    }
+    builder.build()
 }
 
 /// Drops from `found` what no longer belongs on screen: suggestions overlapping a span of `ann`

@@ -392,3 +392,45 @@ fn label_studio_predictions_are_suggestions_too() {
     let found = suggestions(&doc, &Gazetteer::default(), &normalized, &predicted);
     assert_suggested(&doc, &found, "زار [بوتين|PERSON] ل[روسيا|COUNTRY]");
 }
+
+#[test]
+fn a_name_tagged_once_is_suggested_where_it_comes_again_with_proclitics_and_harakat() {
+    let doc = ann("زار [بوتين|PERSON] موسكو، ثم قابل بُوتين ولبوتين، لا بوتينات");
+    let found = suggest(&doc, &Gazetteer::default());
+    assert_suggested(
+        &doc,
+        &found,
+        "زار بوتين موسكو، ثم قابل [بُوتين|PERSON] ول[بوتين|PERSON]، لا بوتينات",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|s| s.source == SuggestionSource::ThisDocument)
+    );
+}
+
+#[test]
+fn the_gazetteer_goes_before_the_documents_own_names() {
+    // The user's list says ORG; the document's own span says COUNTRY: the list's label is
+    // suggested, once.
+    let doc = ann("[روسيا|COUNTRY] ثم روسيا");
+    let gazetteer = Gazetteer::from_entries([("روسيا", "ORG")]);
+    let found = suggest(&doc, &gazetteer);
+    assert_suggested(&doc, &found, "روسيا ثم [روسيا|ORG]");
+    assert_eq!(found[0].source, SuggestionSource::Gazetteer);
+}
+
+#[test]
+fn a_span_rejected_in_review_teaches_the_document_nothing() {
+    use crate::model::ReviewDecision::Rejected;
+    let doc = reviewed(
+        "[موسكو|PERSON] و[بوتين|PERSON] ثم موسكو وبوتين",
+        DocStatus::InProgress,
+        &[Some(Rejected), None],
+    );
+    assert_suggested(
+        &doc,
+        &suggest(&doc, &Gazetteer::default()),
+        "موسكو وبوتين ثم موسكو و[بوتين|PERSON]",
+    );
+}
