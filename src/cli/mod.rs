@@ -200,7 +200,6 @@ pub enum Command {
     },
 }
 
-/// The list of formats shown after `export --help` and `import --help`.
 /// A count with its noun, in the plural unless it is one: `1 document`, `3 spans`, `0 notes`.
 fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
@@ -210,6 +209,7 @@ fn plural(count: usize, noun: &str) -> String {
     }
 }
 
+/// The list of formats shown after `export --help` and `import --help`.
 fn formats_help() -> String {
     let mut help = String::from("Formats:\n");
     for format in qalam_core::interchange::Format::ALL {

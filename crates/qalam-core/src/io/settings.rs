@@ -27,6 +27,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomically;
+use super::error::LoadError;
+use super::load::decode_utf8;
 use super::qalam_json::read::located_json_error;
 
 /// Name of the settings file inside the data folder.
@@ -118,15 +120,18 @@ impl Settings {
             self.text_size = Self::default().text_size;
         }
         self.text_size = self.text_size.clamp(MIN_TEXT_SIZE, MAX_TEXT_SIZE);
-        let mut seen = Vec::new();
-        self.recent_files.retain(|path| {
-            let keep = !path.as_os_str().is_empty() && !seen.contains(path);
-            if keep {
-                seen.push(path.clone());
+        // The first MAX_RECENT_FILES distinct non-empty paths; a file listing many more costs
+        // no more than that many comparisons per path.
+        let mut kept: Vec<PathBuf> = Vec::with_capacity(MAX_RECENT_FILES);
+        for path in std::mem::take(&mut self.recent_files) {
+            if kept.len() == MAX_RECENT_FILES {
+                break;
             }
-            keep
-        });
-        self.recent_files.truncate(MAX_RECENT_FILES);
+            if !path.as_os_str().is_empty() && !kept.contains(&path) {
+                kept.push(path);
+            }
+        }
+        self.recent_files = kept;
         if self
             .last_folder
             .as_ref()
@@ -189,18 +194,29 @@ pub fn settings_path(data_dir: &Path) -> PathBuf {
 /// [sanitized](Settings::sanitized).
 pub fn parse_settings(bytes: &[u8]) -> Result<Settings, SettingsProblem> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|error| {
-        let valid = &bytes[..error.valid_up_to()];
-        // The valid prefix is UTF-8 by definition.
-        let before = std::str::from_utf8(valid).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        SettingsProblem {
+    let text = match decode_utf8(Path::new(SETTINGS_FILE_NAME), bytes) {
+        Ok(text) => text,
+        Err(LoadError::InvalidUtf8 {
             line,
             column,
-            message: format!("not UTF-8 (byte {} of the file)", error.valid_up_to() + 1),
+            byte_offset,
+            ..
+        }) => {
+            return Err(SettingsProblem {
+                line,
+                column,
+                message: format!("not UTF-8 (byte {} of the file)", byte_offset + 1),
+            });
         }
-    })?;
+        // `decode_utf8` fails with nothing else; should it ever, its message is kept.
+        Err(other) => {
+            return Err(SettingsProblem {
+                line: 1,
+                column: 1,
+                message: other.to_string(),
+            });
+        }
+    };
     // serde would also read a struct from a JSON list, by position: only an object is settings.
     if let Some((at, first)) = text.char_indices().find(|(_, c)| !c.is_whitespace())
         && first != '{'

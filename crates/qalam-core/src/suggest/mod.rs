@@ -57,7 +57,7 @@ pub use predictions::{Predictions, PredictionsError};
 pub use rejections::{REJECTED_KEY, Rejections};
 pub use user_list::{UserListError, read_user_list};
 
-use crate::model::{Annotation, ReviewState};
+use crate::model::Annotation;
 use crate::search::Normalized;
 
 /// Where a suggestion comes from.
@@ -108,13 +108,16 @@ pub fn suggestions(
     predictions: &[Suggestion],
 ) -> Vec<Suggestion> {
     let mut merged: Vec<Suggestion> = predictions.to_vec();
-    let own = own_names(ann);
-    let own_matches = own.find(normalized).into_iter().map(|s| Suggestion {
-        source: SuggestionSource::ThisDocument,
-        ..s
-    });
+    let own_matches: Vec<Suggestion> = own_names(ann)
+        .find(normalized)
+        .into_iter()
+        .map(|s| Suggestion {
+            source: SuggestionSource::ThisDocument,
+            ..s
+        })
+        .collect();
     // Each source fills only what the ones before it left free.
-    for next in [gazetteer.find(normalized), own_matches.collect()] {
+    for next in [gazetteer.find(normalized), own_matches] {
         let covered = merged_ranges(merged.iter().map(Suggestion::range));
         merged.extend(
             next.into_iter()
@@ -128,12 +131,13 @@ pub fn suggestions(
 }
 
 /// The names `ann` has tagged, each with the label its spans give it most often: every span
-/// except those rejected in review (and not changed since). What the annotator tagged once is
+/// that would feed a corpus gazetteer from a finished file ([`corpus::is_settled`]), i.e. all
+/// but those rejected in review (and not changed since). What the annotator tagged once is
 /// then suggested wherever it comes again, with its proclitics (`لروسيا`) and harakat.
 pub fn own_names(ann: &Annotation) -> Gazetteer {
     let mut builder = GazetteerBuilder::new();
     for span in ann.spans() {
-        if span.review_state() != ReviewState::Rejected {
+        if corpus::is_settled(span, true) {
             builder.add(ann.span_text(span), &span.label);
         }
     }
